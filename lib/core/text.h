@@ -1,0 +1,41 @@
+#pragma once
+// Small string helpers with no knowledge of zoos or manifests.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ohm {
+
+// Strips ASCII whitespace from both ends.
+std::string_view trim(std::string_view s);
+
+// ASCII lower case.
+std::string to_lower(std::string_view s);
+
+// True when `s` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
+bool is_valid_utf8(std::string_view s);
+
+// The byte offset of the first invalid UTF-8 sequence, or npos.
+std::size_t first_invalid_utf8(std::string_view s);
+
+// Decodes %XX escapes; nullopt when a % is not followed by two hex digits.
+std::optional<std::string> percent_decode(std::string_view s);
+
+// Parses a whole string as a base-10 integer (optional leading '-'); nullopt
+// on anything else, including overflow.
+std::optional<std::int64_t> parse_int64(std::string_view s);
+
+// Splits on `sep`, keeping empty parts.
+std::vector<std::string> split(std::string_view s, char sep);
+
+// 1-based line and column of byte `offset` in `text`.
+struct LineColumn {
+  int line = 1;
+  int column = 1;
+};
+LineColumn line_column_at(std::string_view text, std::size_t offset);
+
+}  // namespace ohm

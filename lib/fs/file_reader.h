@@ -1,0 +1,45 @@
+#pragma once
+// The only place that opens files of a zoo. Every open refuses symlinks and
+// anything that is not a regular file (O_NOFOLLOW + fstat), so a hostile pull
+// request cannot make the tool read /dev/zero or follow a link out of the zoo.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace ohm::fs {
+
+enum class FileKind { kRegular, kMissing, kSymlink, kDirectory, kOther };
+
+struct FileStatus {
+  FileKind kind = FileKind::kMissing;
+  std::uint64_t size = 0;
+  std::int64_t mtime_sec = 0;
+  std::int64_t mtime_nsec = 0;
+  std::uint64_t inode = 0;
+};
+
+// lstat() of `path`, never following a final symlink.
+FileStatus status_of(const std::string& path);
+
+// "a symbolic link", "a directory", ... for diagnostics.
+std::string describe(FileKind kind);
+
+// Reads a regular file whole. Fails on symlinks, non-regular files, and files
+// larger than `max_bytes`.
+Result<std::string> read_regular_file(const std::string& path, std::uint64_t max_bytes);
+
+// Called with consecutive chunks of a file; return false to stop early.
+using ChunkSink = std::function<bool(std::string_view chunk)>;
+
+// Streams a regular file in fixed-size chunks (memory does not grow with the
+// file). Returns the number of bytes delivered.
+Result<std::uint64_t> stream_regular_file(const std::string& path, const ChunkSink& sink);
+
+// Counts bytes read through this layer, so tests can prove a clean tree is not re-read.
+std::uint64_t bytes_read_total();
+
+}  // namespace ohm::fs

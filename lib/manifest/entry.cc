@@ -1,0 +1,33 @@
+#include "manifest/entry.h"
+
+#include <algorithm>
+
+namespace ohm::manifest {
+
+Json to_json(const Entry& e) {
+  Json meta = Json::object();
+  meta["model_sha"] = e.model_sha;
+  meta["model_bytes"] = e.model_bytes;
+  meta["tags"] = e.tags;
+  if (e.io_ports) meta["io_ports"] = *e.io_ports;
+  if (e.extra_ports) meta["extra_ports"] = *e.extra_ports;
+  if (e.model_with_data_path) meta["model_with_data_path"] = *e.model_with_data_path;
+  if (e.model_with_data_sha) meta["model_with_data_sha"] = *e.model_with_data_sha;
+  if (e.model_with_data_bytes) meta["model_with_data_bytes"] = *e.model_with_data_bytes;
+  for (const auto& [key, value] : e.unknown_metadata.items()) meta[key] = value;
+
+  Json out = Json::object();
+  out["model"] = e.model;
+  out["model_path"] = e.model_path;
+  out["onnx_version"] = e.onnx_version;
+  out["opset_version"] = e.opset_version;
+  out["metadata"] = std::move(meta);
+  return out;
+}
+
+void sort_entries(std::vector<Entry>& entries) {
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const Entry& a, const Entry& b) { return a.model_path < b.model_path; });
+}
+
+}  // namespace ohm::manifest

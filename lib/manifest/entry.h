@@ -1,0 +1,38 @@
+#pragma once
+// One entry of ONNX_HUB_MANIFEST.json (SPEC 1), as plain values.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace ohm::manifest {
+
+using Json = nlohmann::ordered_json;
+
+struct Entry {
+  std::string model;
+  std::string model_path;
+  std::string onnx_version;
+  std::int64_t opset_version = 0;
+  std::string model_sha;
+  std::uint64_t model_bytes = 0;
+  std::vector<std::string> tags;
+  std::optional<Json> io_ports;     // {"inputs": [...], "outputs": [...]}
+  std::optional<Json> extra_ports;  // {"features": [...]}
+  std::optional<std::string> model_with_data_path;
+  std::optional<std::string> model_with_data_sha;
+  std::optional<std::uint64_t> model_with_data_bytes;
+  Json unknown_metadata = Json::object();  // keys the SPEC does not name, kept in order
+  int line = 0;                            // line of the entry in the file it was read from
+};
+
+// The entry as SPEC 1 orders its keys (unknown metadata keys last).
+Json to_json(const Entry& e);
+
+// Sorts by model_path in byte order, keeping the order of equal paths.
+void sort_entries(std::vector<Entry>& entries);
+
+}  // namespace ohm::manifest

@@ -1,0 +1,143 @@
+#include "manifest/json_io.h"
+
+#include <utility>
+
+#include "core/text.h"
+
+namespace ohm::manifest {
+namespace {
+
+// Error text for one field of one entry.
+struct EntryReader {
+  const Json& object;
+  std::string problem;
+
+  const Json* field(const Json& obj, const char* key, Json::value_t type, bool required) {
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+      if (required && problem.empty()) problem = std::string("missing \"") + key + "\"";
+      return nullptr;
+    }
+    bool ok = it->type() == type ||
+              (type == Json::value_t::number_integer && it->is_number_unsigned()) ||
+              (type == Json::value_t::number_unsigned && it->is_number_integer() &&
+               it->get<std::int64_t>() >= 0);
+    if (!ok) {
+      if (problem.empty()) problem = std::string("\"") + key + "\" has the wrong type";
+      return nullptr;
+    }
+    return &*it;
+  }
+};
+
+bool is_known_metadata_key(const std::string& key) {
+  static const char* kKnown[] = {"model_sha",   "model_bytes",          "tags",
+                                 "io_ports",    "extra_ports",          "model_with_data_path",
+                                 "model_with_data_sha", "model_with_data_bytes"};
+  for (const char* k : kKnown) {
+    if (key == k) return true;
+  }
+  return false;
+}
+
+// Converts one array element; returns false with `why` set when it lacks the SPEC 1 form.
+bool read_entry(const Json& j, Entry* e, std::string* why) {
+  if (!j.is_object()) {
+    *why = "entry is not an object";
+    return false;
+  }
+  EntryReader r{j, {}};
+  using T = Json::value_t;
+  const Json* model = r.field(j, "model", T::string, true);
+  const Json* path = r.field(j, "model_path", T::string, true);
+  const Json* onnx = r.field(j, "onnx_version", T::string, true);
+  const Json* opset = r.field(j, "opset_version", T::number_integer, true);
+  const Json* meta = r.field(j, "metadata", T::object, true);
+  if (!r.problem.empty()) {
+    *why = r.problem;
+    return false;
+  }
+  e->model = model->get<std::string>();
+  e->model_path = path->get<std::string>();
+  e->onnx_version = onnx->get<std::string>();
+  e->opset_version = opset->get<std::int64_t>();
+
+  const Json* sha = r.field(*meta, "model_sha", T::string, false);
+  const Json* bytes = r.field(*meta, "model_bytes", T::number_unsigned, false);
+  const Json* tags = r.field(*meta, "tags", T::array, false);
+  const Json* io = r.field(*meta, "io_ports", T::object, false);
+  const Json* extra = r.field(*meta, "extra_ports", T::object, false);
+  const Json* wd_path = r.field(*meta, "model_with_data_path", T::string, false);
+  const Json* wd_sha = r.field(*meta, "model_with_data_sha", T::string, false);
+  const Json* wd_bytes = r.field(*meta, "model_with_data_bytes", T::number_unsigned, false);
+  if (!r.problem.empty()) {
+    *why = "metadata: " + r.problem;
+    return false;
+  }
+  if (sha) e->model_sha = sha->get<std::string>();
+  if (bytes) e->model_bytes = bytes->get<std::uint64_t>();
+  if (tags) {
+    for (const Json& t : *tags) {
+      if (!t.is_string()) {
+        *why = "metadata: \"tags\" holds a value that is not a string";
+        return false;
+      }
+      e->tags.push_back(t.get<std::string>());
+    }
+  }
+  if (io) e->io_ports = *io;
+  if (extra) e->extra_ports = *extra;
+  if (wd_path) e->model_with_data_path = wd_path->get<std::string>();
+  if (wd_sha) e->model_with_data_sha = wd_sha->get<std::string>();
+  if (wd_bytes) e->model_with_data_bytes = wd_bytes->get<std::uint64_t>();
+  for (const auto& [key, value] : meta->items()) {
+    if (!is_known_metadata_key(key)) e->unknown_metadata[key] = value;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string dump_python_style(const Json& value) {
+  // ensure_ascii=true gives Python's \uXXXX escapes (lowercase, surrogate pairs).
+  return value.dump(4, ' ', true);
+}
+
+std::string write_manifest(const std::vector<Entry>& entries) {
+  Json arr = Json::array();
+  for (const Entry& e : entries) arr.push_back(to_json(e));
+  return dump_python_style(arr);
+}
+
+Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::string& shown_path,
+                                          Diagnostics& diags) {
+  Json doc;
+  try {
+    doc = Json::parse(text.begin(), text.end());
+  } catch (const Json::parse_error& err) {
+    LineColumn lc = line_column_at(text, err.byte > 0 ? err.byte - 1 : 0);
+    std::string msg = err.what();
+    // nlohmann prefixes "[json.exception.parse_error.101] parse error at line 1, column 2: ".
+    auto colon = msg.find(": ");
+    if (colon != std::string::npos) msg = msg.substr(colon + 2);
+    return Error{shown_path + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column) +
+                 ": not valid JSON: " + msg};
+  }
+  if (!doc.is_array()) return Error{shown_path + ":1: the manifest is not a JSON array"};
+  std::vector<Entry> out;
+  out.reserve(doc.size());
+  for (std::size_t i = 0; i < doc.size(); ++i) {
+    Entry e;
+    std::string why;
+    if (!read_entry(doc[i], &e, &why)) {
+      Diagnostic d{Severity::kError, shown_path, 0, 0, "manifest.entry.invalid",
+                   "entry " + std::to_string(i) + ": " + why, "/" + std::to_string(i)};
+      diags.add(std::move(d));
+      continue;
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace ohm::manifest

@@ -1,0 +1,27 @@
+#pragma once
+// Reading and writing the manifest file.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "core/result.h"
+#include "manifest/entry.h"
+
+namespace ohm::manifest {
+
+// The exact bytes of Python's json.dumps(entries, indent=4) (SPEC 1).
+// Strings must be valid UTF-8 (check with core's is_valid_utf8 first).
+std::string write_manifest(const std::vector<Entry>& entries);
+
+// Same formatting for any JSON value (inspect, list --format json).
+std::string dump_python_style(const Json& value);
+
+// Parses manifest text. Fails (with "line N, column M: ...") when the text is not
+// JSON or not an array. Entries that lack the SPEC 1 form are reported to
+// `diags` (code manifest.entry.invalid) and left out.
+Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::string& shown_path,
+                                          Diagnostics& diags);
+
+}  // namespace ohm::manifest

@@ -1,0 +1,33 @@
+#pragma once
+// Finding the model READMEs of a zoo (SPEC 2).
+
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "zoo/source.h"
+
+namespace ohm::zoo {
+
+enum class DiscoverMode { kAuto, kIndex, kTree };
+
+struct Discovery {
+  DiscoverMode mode_used = DiscoverMode::kTree;
+  std::vector<std::string> readmes;  // zoo-relative, sorted, unique
+};
+
+// The model READMEs: in index mode the folders linked from "Model Class" cells
+// of the root README; in tree mode every README.md holding a model table.
+// kAuto picks index mode when the root README has such a table. Links that
+// lead nowhere are errors (index.link.*) naming the root README line.
+Discovery discover_readmes(const Source& source, DiscoverMode mode, Diagnostics& diags);
+
+// Every README.md that holds a model table (tree mode's answer).
+std::vector<std::string> readmes_with_model_tables(const Source& source, Diagnostics& diags);
+
+// Reads a README for table parsing (regular file, at most 16 MiB).
+Result<std::string> read_readme(const Source& source, const std::string& rel);
+
+constexpr const char* kRootReadme = "README.md";
+
+}  // namespace ohm::zoo

@@ -1,0 +1,220 @@
+#include "zoo/generate.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "onnx/model_reader.h"
+#include "zoo/artifact.h"
+#include "zoo/row_plan.h"
+
+namespace ohm::zoo {
+namespace {
+
+using manifest::Entry;
+using manifest::Json;
+
+struct Ports {
+  std::optional<Json> io_ports, extra_ports;
+};
+
+// Everything the previous manifest offers: entries by path (for rows with
+// errors) and ports by model_sha (for reuse).
+struct Previous {
+  std::unordered_map<std::string, const Entry*> by_path;
+  std::unordered_map<std::string, Ports> by_sha;
+
+  Previous(const std::vector<Entry>& entries, bool reuse) {
+    for (const Entry& e : entries) {
+      by_path.emplace(e.model_path, &e);
+      if (reuse) by_sha.emplace(e.model_sha, Ports{e.io_ports, e.extra_ports});
+    }
+  }
+};
+
+std::string artifact_code(ArtifactProblem p) {
+  switch (p) {
+    case ArtifactProblem::kMissing: return "artifact.missing";
+    case ArtifactProblem::kNotRegular: return "artifact.not-regular";
+    case ArtifactProblem::kBadPointer: return "artifact.pointer.malformed";
+    default: return "artifact.unreadable";
+  }
+}
+
+bool has_tag(const std::vector<std::string>& tags, const std::string& tag) {
+  return std::find(tags.begin(), tags.end(), tag) != tags.end();
+}
+
+class Generator {
+ public:
+  Generator(const Source& source, const GenerateOptions& options, Diagnostics& diags)
+      : source_(source), options_(options), diags_(diags),
+        previous_(options.previous, options.reuse) {}
+
+  GenerateResult run() {
+    GenerateResult result;
+    Discovery found = discover_readmes(source_, options_.discover, diags_);
+    result.mode_used = found.mode_used;
+    result.readmes = found.readmes;
+    std::vector<RowPlan> plans;
+    for (const std::string& rel : found.readmes) {
+      if (options_.only_readmes &&
+          std::find(options_.only_readmes->begin(), options_.only_readmes->end(), rel) ==
+              options_.only_readmes->end()) {
+        continue;
+      }
+      auto text = read_readme(source_, rel);
+      if (!text) {
+        diags_.error(rel, 0, "readme.unreadable", text.error());
+        continue;
+      }
+      for (RowPlan& p : plan_rows(rel, *text, diags_)) plans.push_back(std::move(p));
+    }
+    progress_.models_total = plans.size();
+    for (const RowPlan& p : plans) {
+      if (p.model_path) progress_.bytes_total += source_.stat(*p.model_path).size;
+    }
+    for (const RowPlan& p : plans) {
+      build(p, &result);
+      ++progress_.models_done;
+      if (p.model_path) progress_.bytes_done += source_.stat(*p.model_path).size;
+      if (options_.on_progress) options_.on_progress(progress_);
+    }
+    std::stable_sort(result.entries.begin(), result.entries.end(),
+                     [](const BuiltEntry& a, const BuiltEntry& b) {
+                       return a.entry.model_path < b.entry.model_path;
+                     });
+    return result;
+  }
+
+ private:
+  // Reports a row problem and keeps the previous entry for the row's path.
+  void row_error(const RowPlan& p, const std::string& code, const std::string& message, int column,
+                 GenerateResult* result) {
+    const Entry* kept = nullptr;
+    if (p.model_path) {
+      auto it = previous_.by_path.find(*p.model_path);
+      if (it != previous_.by_path.end()) kept = it->second;
+    }
+    std::string outcome = kept ? "; kept the previous entry for " + kept->model_path
+                               : "; no entry written for this row";
+    diags_.add({Severity::kError, p.readme, p.line, column, code, message + outcome, {}});
+    ++result->rows_with_errors;
+    if (kept) {
+      BuiltEntry b{*kept, {}};
+      b.origin.readme = p.readme;
+      b.origin.line = p.line;
+      b.origin.kept_previous = true;
+      result->entries.push_back(std::move(b));
+    }
+  }
+
+  bool reusable(const std::string& sha) const {
+    return !options_.recompute_ports && previous_.by_sha.count(sha) > 0;
+  }
+
+  std::vector<std::string> feature_names(const RowPlan& p) const {
+    auto it = options_.feature_tensors.find(p.model);
+    if (it == options_.feature_tensors.end() || !has_tag(p.tags, "classification")) return {};
+    return {it->second};
+  }
+
+  void build(const RowPlan& p, GenerateResult* result) {
+    if (!p.error.empty()) return row_error(p, p.error_code, p.error, p.error_column, result);
+    Entry e;
+    e.model = p.model;
+    e.model_path = *p.model_path;
+    e.onnx_version = p.onnx_version;
+    e.opset_version = p.opset;
+    e.tags = p.tags;
+    EntryOrigin origin;
+    origin.readme = p.readme;
+    origin.line = p.line;
+
+    // Ports come from the previous manifest when the content is the same;
+    // only otherwise is the model's content wanted.
+    onnx::ModelReader reader;
+    ContentRequest to_reader{[&reader](std::string_view chunk) {
+                               reader.feed(chunk);
+                               return true;
+                             },
+                             [this](const std::string& sha) { return !reusable(sha); }};
+    ArtifactError problem;
+    auto model = read_artifact(source_, e.model_path, &to_reader, &problem);
+    if (!model) return row_error(p, artifact_code(problem.problem), problem.message, 0, result);
+    e.model_sha = model->sha;
+    e.model_bytes = model->bytes;
+    origin.content_present = model->content_streamed;
+    if (!model->content_error.empty()) {
+      diags_.error(p.readme, p.line, "artifact.lfs.corrupt", model->content_error);
+    }
+
+    auto reused = previous_.by_sha.find(e.model_sha);
+    if (reusable(e.model_sha)) {
+      e.io_ports = reused->second.io_ports;
+      e.extra_ports = reused->second.extra_ports;
+    } else if (model->content_streamed) {
+      inspect(p, reader, &e, &origin);
+    } else if (options_.reuse && !options_.previous.empty()) {
+      diags_.warning(p.readme, p.line, "model.content.missing",
+                     e.model_path + " changed and its content is not here, so it has no io_ports; "
+                     "fetch it with: git lfs pull --include=\"" + e.model_path + "\"");
+    }
+
+    if (p.with_data_path) {
+      ArtifactError data_problem;
+      auto data = read_artifact(source_, *p.with_data_path, nullptr, &data_problem);
+      if (!data) {
+        return row_error(p, artifact_code(data_problem.problem),
+                         "Download (with sample test data): " + data_problem.message, 0, result);
+      }
+      e.model_with_data_path = *p.with_data_path;
+      e.model_with_data_sha = data->sha;
+      e.model_with_data_bytes = data->bytes;
+    }
+    result->entries.push_back({std::move(e), std::move(origin)});
+  }
+
+  void inspect(const RowPlan& p, onnx::ModelReader& reader, Entry* e, EntryOrigin* origin) {
+    std::vector<std::string> wanted = feature_names(p);
+    auto info = reader.finish(e->model_path, wanted, diags_);
+    if (!info) {
+      diags_.error(p.readme, p.line, "model.unreadable",
+                   e->model_path + ": " + info.error() + "; io_ports left out");
+      return;
+    }
+    origin->model_opset = info->opset;
+    origin->ports_from_content = true;
+    origin->uses_external_data = info->uses_external_data;
+    e->io_ports = info->io_ports;
+    if (!wanted.empty()) {
+      auto shape = info->feature_shapes.find(wanted[0]);
+      if (shape != info->feature_shapes.end()) {
+        Json feature = Json::object();
+        feature["name"] = wanted[0];
+        feature["shape"] = shape->second;
+        e->extra_ports = Json{{"features", Json::array({feature})}};
+      }
+    }
+  }
+
+  const Source& source_;
+  const GenerateOptions& options_;
+  Diagnostics& diags_;
+  Previous previous_;
+  Progress progress_;
+};
+
+}  // namespace
+
+GenerateResult generate(const Source& source, const GenerateOptions& options, Diagnostics& diags) {
+  return Generator(source, options, diags).run();
+}
+
+std::vector<manifest::Entry> entries_of(const GenerateResult& result) {
+  std::vector<manifest::Entry> out;
+  out.reserve(result.entries.size());
+  for (const BuiltEntry& b : result.entries) out.push_back(b.entry);
+  return out;
+}
+
+}  // namespace ohm::zoo

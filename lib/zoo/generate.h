@@ -1,0 +1,67 @@
+#pragma once
+// Building manifest entries from a zoo's READMEs and files (SPEC 1-6).
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "manifest/entry.h"
+#include "zoo/discovery.h"
+#include "zoo/source.h"
+
+namespace ohm::zoo {
+
+struct Progress {
+  std::size_t models_done = 0, models_total = 0;
+  std::uint64_t bytes_done = 0, bytes_total = 0;
+};
+
+struct GenerateOptions {
+  DiscoverMode discover = DiscoverMode::kAuto;
+  // The manifest before this run: rows with errors keep their entry from it,
+  // and (with reuse) entries with the same model_sha keep its ports.
+  std::vector<manifest::Entry> previous;
+  bool reuse = true;
+  bool recompute_ports = false;
+  // Model name -> feature tensor name (SPEC 5 extra_ports).
+  std::map<std::string, std::string> feature_tensors;
+  // Only these README paths are read; empty means every discovered README.
+  std::optional<std::vector<std::string>> only_readmes;
+  std::function<void(const Progress&)> on_progress;
+};
+
+// Where an entry came from, for validation and messages.
+struct EntryOrigin {
+  std::string readme;
+  int line = 0;
+  std::optional<std::int64_t> model_opset;  // from the model file, when it was read
+  bool kept_previous = false;               // the row had an error; the old entry stands
+  bool ports_from_content = false;          // io_ports computed from the model's bytes now
+  bool content_present = false;
+  bool uses_external_data = false;
+};
+
+struct BuiltEntry {
+  manifest::Entry entry;
+  EntryOrigin origin;
+};
+
+struct GenerateResult {
+  DiscoverMode mode_used = DiscoverMode::kTree;
+  std::vector<std::string> readmes;
+  std::vector<BuiltEntry> entries;  // sorted by model_path (stable)
+  std::size_t rows_with_errors = 0;
+};
+
+// Reads the zoo and builds its manifest entries. Problems in READMEs and files
+// go to `diags`; the run goes on past each bad row.
+GenerateResult generate(const Source& source, const GenerateOptions& options, Diagnostics& diags);
+
+// The entries alone, in order.
+std::vector<manifest::Entry> entries_of(const GenerateResult& result);
+
+}  // namespace ohm::zoo

@@ -1,0 +1,88 @@
+#include "zoo/row_plan.h"
+
+#include <set>
+
+#include "core/text.h"
+#include "zoo/zoo_paths.h"
+
+namespace ohm::zoo {
+namespace {
+
+void set_error(RowPlan& plan, const readme::Cell& cell, std::string code, std::string message) {
+  if (!plan.error.empty()) return;
+  plan.error = std::move(message);
+  plan.error_code = std::move(code);
+  plan.error_column = cell.column;
+}
+
+// Lines (1-based) of `text` that hold bytes that are not UTF-8.
+std::set<int> lines_with_bad_utf8(std::string_view text) {
+  std::set<int> bad;
+  std::size_t start = 0;
+  int line = 1;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (!is_valid_utf8(text.substr(start, end - start))) bad.insert(line);
+    start = end + 1;
+    ++line;
+  }
+  return bad;
+}
+
+}  // namespace
+
+std::vector<RowPlan> plan_rows(const std::string& readme_rel, std::string_view readme_text,
+                               Diagnostics& diags) {
+  const std::string folder = parent_folder(readme_rel);
+  const std::set<int> bad_lines = lines_with_bad_utf8(readme_text);
+  std::vector<RowPlan> plans;
+  for (const readme::ModelRow& row : readme::read_model_rows(readme_text, readme_rel, diags)) {
+    RowPlan p;
+    p.readme = readme_rel;
+    p.line = row.line;
+    p.model = row.model.text;
+    p.onnx_version = row.onnx_version.text;
+
+    if (row.download.first_link) {
+      auto path = resolve_link(folder, *row.download.first_link);
+      if (path) {
+        p.model_path = *path;
+      } else {
+        set_error(p, row.download, "readme.link.invalid", "Download link: " + path.error());
+      }
+      p.tags = tags_for(folder, *row.download.first_link);
+    }
+    if (bad_lines.count(row.line)) {
+      set_error(p, row.model, "readme.row.encoding", "the row is not valid UTF-8");
+    }
+    if (row.model.text.empty()) {
+      set_error(p, row.model, "readme.row.incomplete", "the Model cell is empty");
+    }
+    if (!row.download.first_link) {
+      set_error(p, row.download, "readme.row.incomplete",
+                row.download.text.empty() ? "the Download cell is empty"
+                                          : "the Download cell \"" + row.download.text + "\" is not a link");
+    }
+    auto opset = parse_int64(row.opset.text);
+    if (opset && *opset >= 0 && row.opset.text[0] != '-') {
+      p.opset = *opset;
+    } else {
+      set_error(p, row.opset, "readme.row.opset",
+                "the Opset version cell \"" + row.opset.text + "\" is not an integer");
+    }
+    if (row.with_data && row.with_data->first_link) {
+      auto path = resolve_link(folder, *row.with_data->first_link);
+      if (path) {
+        p.with_data_path = *path;
+      } else {
+        set_error(p, *row.with_data, "readme.link.invalid",
+                  "Download (with sample test data) link: " + path.error());
+      }
+    }
+    plans.push_back(std::move(p));
+  }
+  return plans;
+}
+
+}  // namespace ohm::zoo

@@ -1,0 +1,102 @@
+// A zoo read from a folder on disk.
+#include <dirent.h>
+
+#include <algorithm>
+#include <utility>
+
+#include "core/text.h"
+#include "zoo/source.h"
+
+namespace ohm::zoo {
+namespace {
+
+class WorkTreeSource : public Source {
+ public:
+  explicit WorkTreeSource(WorkTreeOptions o) : o_(std::move(o)) {}
+
+  std::string describe() const override { return "working tree"; }
+
+  fs::FileStatus stat(const std::string& rel) const override {
+    // Every folder on the way must be a real folder: a symlinked folder could
+    // lead anywhere on the machine.
+    std::vector<std::string> parts = split(rel, '/');
+    std::string path = o_.root;
+    for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+      path += "/" + parts[i];
+      fs::FileStatus st = fs::status_of(path);
+      if (st.kind != fs::FileKind::kDirectory) {
+        fs::FileStatus out;
+        out.kind = st.kind == fs::FileKind::kSymlink ? fs::FileKind::kSymlink : fs::FileKind::kMissing;
+        return out;
+      }
+    }
+    return fs::status_of(full(rel));
+  }
+
+  Result<std::string> read(const std::string& rel, std::uint64_t max_bytes) const override {
+    if (auto bad = refuse(rel)) return Error{*bad};
+    return fs::read_regular_file(full(rel), max_bytes);
+  }
+
+  Result<std::uint64_t> stream(const std::string& rel, const fs::ChunkSink& sink) const override {
+    if (auto bad = refuse(rel)) return Error{*bad};
+    return fs::stream_regular_file(full(rel), sink);
+  }
+
+  Result<std::vector<std::string>> list_files() const override {
+    std::vector<std::string> out;
+    if (fs::status_of(o_.root).kind != fs::FileKind::kDirectory) {
+      return Error{o_.root + " is not a directory"};
+    }
+    walk("", &out);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  std::optional<LfsPointer> clean_lfs_pointer(const std::string& rel) const override {
+    return o_.clean_pointer ? o_.clean_pointer(rel) : std::nullopt;
+  }
+
+  std::optional<std::string> git_dir() const override { return o_.git_dir; }
+
+  std::optional<std::string> disk_path(const std::string& rel) const override { return full(rel); }
+
+ private:
+  std::string full(const std::string& rel) const { return rel.empty() ? o_.root : o_.root + "/" + rel; }
+
+  // A reason not to open `rel`, or nullopt when it is a regular file on a real path.
+  std::optional<std::string> refuse(const std::string& rel) const {
+    fs::FileStatus st = stat(rel);
+    if (st.kind == fs::FileKind::kRegular) return std::nullopt;
+    return rel + " is " + fs::describe(st.kind) + ", not a regular file";
+  }
+
+  // Depth-first listing; never descends into .git, symlinks or ignored folders.
+  void walk(const std::string& rel_dir, std::vector<std::string>* out) const {
+    std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(full(rel_dir).c_str()), &::closedir);
+    if (!dir) return;
+    while (dirent* ent = ::readdir(dir.get())) {
+      std::string name = ent->d_name;
+      if (name == "." || name == ".." || name == ".git") continue;
+      std::string rel = rel_dir.empty() ? name : rel_dir + "/" + name;
+      fs::FileStatus st = fs::status_of(full(rel));
+      bool is_dir = st.kind == fs::FileKind::kDirectory;
+      if (o_.ignored && o_.ignored(rel, is_dir)) continue;
+      if (is_dir) {
+        walk(rel, out);
+      } else {
+        out->push_back(rel);
+      }
+    }
+  }
+
+  WorkTreeOptions o_;
+};
+
+}  // namespace
+
+std::unique_ptr<Source> open_work_tree(WorkTreeOptions options) {
+  return std::make_unique<WorkTreeSource>(std::move(options));
+}
+
+}  // namespace ohm::zoo

@@ -1,0 +1,31 @@
+#pragma once
+// Turning README links into zoo-relative paths, and paths into tags (SPEC 3).
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+
+namespace ohm::zoo {
+
+// The folder part of a zoo-relative path ("" for a file at the root).
+std::string parent_folder(std::string_view rel);
+
+// Joins `a` and `b` with "/" (either may be empty).
+std::string join_path(std::string_view a, std::string_view b);
+
+// Resolves a link destination written in the README at `readme_folder`:
+// percent-decoded, a leading "/" meaning the zoo root, "." dropped, ".."
+// resolved. URLs, empty links and paths leaving the zoo are errors.
+Result<std::string> resolve_link(std::string_view readme_folder, std::string_view destination);
+
+// The tags of a row: the README folder split on "/", "_" as spaces, without a
+// leading "validated" or "archive"; plus "preprocessing" when a component of
+// the Download link is "preproc".
+std::vector<std::string> tags_for(std::string_view readme_folder, std::string_view download_link);
+
+// True when `s` starts with a URL scheme ("https:", "file:", ...) or "//".
+bool is_url(std::string_view s);
+
+}  // namespace ohm::zoo

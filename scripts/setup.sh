@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs every Debian package the build, the tests and the benchmarks need.
+# Runs apt only when something is missing, so repeated runs are fast.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config git git-lfs ca-certificates
+  libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+  libonnx-dev libprotobuf-dev protobuf-compiler
+  nlohmann-json3-dev libvalijson-dev libssl-dev libarchive-dev
+  libgtest-dev libgmock-dev libcli11-dev libcurl4-openssl-dev
+  libonnx-testdata python3 python3-onnx python3-numpy python3-jsonschema
+  openssl pre-commit
+)
+# A Node.js that ships its own npm (NodeSource) conflicts with Debian's npm
+# package: take Debian's pair only where no npm is on the machine yet.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$p")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+sudo_cmd=()
+[[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,16 @@
+#include "context.h"
+
+#include <ostream>
+
+namespace ohm::cli {
+
+void Context::print_diagnostics(const Diagnostics& diags, const std::string& what_was_done) const {
+  for (const Diagnostic& d : diags.all()) err << format_text(d) << '\n';
+  err << what_was_done << ": " << count_summary(diags.error_count(), diags.warning_count()) << '\n';
+}
+
+void Context::fatal(const std::string& message) const {
+  err << "onnx-hub-manifest: error: " << message << '\n';
+}
+
+}  // namespace ohm::cli

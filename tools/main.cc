@@ -1,0 +1,46 @@
+// onnx-hub-manifest: generate and validate ONNX_HUB_MANIFEST.json, and fetch
+// models from a hub. Parses arguments and dispatches; the work is in lib/.
+#include <unistd.h>
+
+#include <exception>
+#include <iostream>
+#include <string>
+
+#include "commands.h"
+#include "exit_codes.h"
+
+int main(int argc, char** argv) {
+  using namespace ohm::cli;
+  Context ctx{std::cout, std::cerr, false, false, {}, {}};
+  ctx.err_is_terminal = ::isatty(STDERR_FILENO) == 1;
+  ctx.in_is_terminal = ::isatty(STDIN_FILENO) == 1;
+  ctx.read_line = [] {
+    std::string line;
+    std::getline(std::cin, line);
+    return line;
+  };
+  try {
+    CLI::App app{"Generate and validate ONNX_HUB_MANIFEST.json, and fetch models from an ONNX Model Hub",
+                 "onnx-hub-manifest"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", std::string(OHM_VERSION));
+    register_generate(app, ctx);
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+      return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+      return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+      return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+      // CLI11's own codes are not ours: every argument problem is "could not run".
+      app.exit(e, std::cout, std::cerr);
+      return kExitCannotRun;
+    }
+    return ctx.run ? ctx.run() : kExitCannotRun;
+  } catch (const std::exception& e) {
+    ctx.fatal(std::string("internal error: ") + e.what());
+    return kExitCannotRun;
+  }
+}
