@@ -5,11 +5,12 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "fs/atomic_write.h"
+#include "git/changed_since.h"
+#include "git/open_zoo.h"
 #include "git/text_diff.h"
 #include "manifest/json_io.h"
 #include "progress_line.h"
 #include "zoo/generate.h"
-#include "zoo_location.h"
 
 namespace ohm::cli {
 namespace {
@@ -23,6 +24,13 @@ struct GenerateFlags {
   std::string discover = "auto";
   bool check = false;
   bool quiet = false;
+  std::optional<std::string> rev;            // --rev: read that commit (output only to -o)
+  bool staged = false;                       // --staged: read the index
+  std::optional<std::string> reuse_file;     // --reuse FILE: ports by model_sha from FILE
+  bool no_reuse = false;
+  bool recompute_ports = false;
+  std::optional<std::string> changed_since;  // --changed-since BASE
+  bool stats = false;                        // --stats: bytes read from files, on stderr
 };
 
 zoo::DiscoverMode discover_mode(const std::string& name) {
@@ -52,8 +60,22 @@ std::string read_current_manifest(const zoo::Source& source, std::vector<manifes
   return *text;
 }
 
+// The entries of --reuse FILE; fails (exit 2) when it cannot be read or is not a manifest.
+Result<std::vector<manifest::Entry>> read_reuse_file(const std::string& path, Diagnostics& diags) {
+  auto text = fs::read_regular_file(path, kMaxManifestBytes);
+  if (!text) return Error{"--reuse: " + text.error()};
+  auto parsed = manifest::parse_manifest(*text, path, diags);
+  if (!parsed) return Error{"--reuse: " + path + ": " + parsed.error()};
+  return std::move(*parsed);
+}
+
 int run_generate(const GenerateFlags& flags, Context& ctx) {
-  auto zoo = open_zoo_work_tree(flags.repo);
+  if (flags.rev && flags.output.empty() && !flags.check) {
+    ctx.fatal("--rev reads a commit, which has no manifest file to replace: name the output with -o FILE");
+    return kExitCannotRun;
+  }
+  git::OpenOptions where{flags.repo, flags.rev, flags.staged};
+  auto zoo = git::open_zoo(where);
   if (!zoo) {
     ctx.fatal(zoo.error());
     return kExitCannotRun;
@@ -61,15 +83,42 @@ int run_generate(const GenerateFlags& flags, Context& ctx) {
   Diagnostics diags;
   zoo::GenerateOptions options;
   options.discover = discover_mode(flags.discover);
-  std::string current = read_current_manifest(*zoo->source, &options.previous, diags);
+  options.repo_prefix = zoo->prefix;
+  options.reuse = !flags.no_reuse;
+  options.recompute_ports = flags.recompute_ports;
+  // The manifest at the source (compared by --check, kept by --changed-since),
+  // and the previous one for reuse: the same, unless --reuse names another.
+  std::vector<manifest::Entry> at_source;
+  std::string current = read_current_manifest(*zoo->source, &at_source, diags);
+  options.previous = at_source;
+  if (flags.reuse_file) {
+    auto other = read_reuse_file(*flags.reuse_file, diags);
+    if (!other) {
+      ctx.fatal(other.error());
+      return kExitCannotRun;
+    }
+    options.previous = std::move(*other);
+  }
 
   ProgressLine progress(ctx.err, ctx.err_is_terminal && !flags.quiet);
   options.on_progress = [&progress](const zoo::Progress& p) { progress.update(p); };
-  zoo::GenerateResult result = zoo::generate(*zoo->source, options, diags);
+  zoo::GenerateResult result;
+  if (flags.changed_since) {
+    auto changes = git::changed_paths(where, *flags.changed_since);
+    auto base = changes ? git::open_zoo({flags.repo, flags.changed_since, false}) : Result<git::OpenedZoo>(Error{});
+    if (!changes || !base) {
+      ctx.fatal(changes ? base.error() : changes.error());
+      return kExitCannotRun;
+    }
+    result = git::generate_changed_since(*zoo->source, *base->source, *changes, at_source, options, diags);
+  } else {
+    result = zoo::generate(*zoo->source, options, diags);
+  }
   std::string text = manifest::write_manifest(zoo::entries_of(result));
   progress.finish();
+  if (flags.stats) ctx.err << "stats: " << fs::bytes_read_total() << " bytes read from files\n";
 
-  const std::string target = flags.output.empty() ? zoo->root + "/" + kManifestName : flags.output;
+  const std::string target = flags.output.empty() ? zoo->root_on_disk + "/" + kManifestName : flags.output;
   const std::string summary_what = std::to_string(result.entries.size()) + " entries from " +
                                    std::to_string(result.readmes.size()) + " READMEs";
   if (flags.check) {
@@ -111,6 +160,14 @@ void register_generate(CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember({"auto", "index", "tree"}));
   cmd->add_flag("--check", flags->check, "Write nothing; exit 1 with a diff when the manifest is not up to date");
   cmd->add_flag("-q,--quiet", flags->quiet, "No progress line, and no summary when nothing was found");
+  auto rev = cmd->add_option("--rev", flags->rev, "Read the zoo at this commit (branch, tag, sha, HEAD~3) without a checkout; needs -o");
+  auto staged = cmd->add_flag("--staged", flags->staged, "Read the zoo from the git index (GIT_INDEX_FILE when set), as pre-commit does");
+  rev->excludes(staged);
+  auto reuse = cmd->add_option("--reuse", flags->reuse_file, "Take io_ports/extra_ports by model_sha from this manifest");
+  cmd->add_flag("--no-reuse", flags->no_reuse, "Take no ports from a previous manifest")->excludes(reuse);
+  cmd->add_flag("--recompute-ports", flags->recompute_ports, "Inspect every model whose content is at hand, even when its sha is known");
+  cmd->add_option("--changed-since", flags->changed_since, "Rebuild only the rows whose README, .onnx or .tar.gz changed since this revision");
+  cmd->add_flag("--stats", flags->stats, "Print how many bytes were read from files, on stderr");
   cmd->callback([flags, &ctx] { ctx.run = [flags, &ctx] { return run_generate(*flags, ctx); }; });
 }
 

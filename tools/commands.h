@@ -9,5 +9,9 @@
 namespace ohm::cli {
 
 void register_generate(CLI::App& app, Context& ctx);
+void register_inspect(CLI::App& app, Context& ctx);
+void register_list(CLI::App& app, Context& ctx);
+void register_info(CLI::App& app, Context& ctx);
+void register_fetch(CLI::App& app, Context& ctx);
 
 }  // namespace ohm::cli

@@ -52,7 +52,8 @@ class Generator {
 
   GenerateResult run() {
     GenerateResult result;
-    Discovery found = discover_readmes(source_, options_.discover, diags_);
+    Discovery found = options_.discovered ? *options_.discovered
+                                          : discover_readmes(source_, options_.discover, diags_);
     result.mode_used = found.mode_used;
     result.readmes = found.readmes;
     std::vector<RowPlan> plans;
@@ -79,6 +80,7 @@ class Generator {
       if (p.model_path) progress_.bytes_done += source_.stat(*p.model_path).size;
       if (options_.on_progress) options_.on_progress(progress_);
     }
+    drop_redundant_kept_entries(&result.entries);
     std::stable_sort(result.entries.begin(), result.entries.end(),
                      [](const BuiltEntry& a, const BuiltEntry& b) {
                        return a.entry.model_path < b.entry.model_path;
@@ -87,6 +89,24 @@ class Generator {
   }
 
  private:
+  // A kept entry stands in for a broken row only: when another row built the
+  // same path, or an earlier broken row kept it already, it would be a duplicate.
+  static void drop_redundant_kept_entries(std::vector<BuiltEntry>* entries) {
+    std::unordered_map<std::string, bool> built;  // path -> built by a good row
+    for (const BuiltEntry& b : *entries) {
+      if (!b.origin.kept_previous) built[b.entry.model_path] = true;
+    }
+    std::vector<BuiltEntry> out;
+    for (BuiltEntry& b : *entries) {
+      if (b.origin.kept_previous) {
+        if (built.count(b.entry.model_path)) continue;
+        built[b.entry.model_path] = false;
+      }
+      out.push_back(std::move(b));
+    }
+    *entries = std::move(out);
+  }
+
   // Reports a row problem and keeps the previous entry for the row's path.
   void row_error(const RowPlan& p, const std::string& code, const std::string& message, int column,
                  GenerateResult* result) {
@@ -157,7 +177,9 @@ class Generator {
     } else if (options_.reuse && !options_.previous.empty()) {
       diags_.warning(p.readme, p.line, "model.content.missing",
                      e.model_path + " changed and its content is not here, so it has no io_ports; "
-                     "fetch it with: git lfs pull --include=\"" + e.model_path + "\"");
+                     "fetch it with: git lfs pull --include=\"" +
+                         (options_.repo_prefix.empty() ? e.model_path : options_.repo_prefix + "/" + e.model_path) +
+                         "\"");
     }
 
     if (p.with_data_path) {

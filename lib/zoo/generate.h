@@ -27,10 +27,16 @@ struct GenerateOptions {
   std::vector<manifest::Entry> previous;
   bool reuse = true;
   bool recompute_ports = false;
+  // The zoo root inside its git repository ("" at the top): the path
+  // `git lfs pull --include=` wants is this joined with model_path.
+  std::string repo_prefix;
   // Model name -> feature tensor name (SPEC 5 extra_ports).
   std::map<std::string, std::string> feature_tensors;
   // Only these README paths are read; empty means every discovered README.
   std::optional<std::vector<std::string>> only_readmes;
+  // READMEs already found (generate --changed-since checks only the changed
+  // ones); when set, discovery is skipped.
+  std::optional<Discovery> discovered;
   std::function<void(const Progress&)> on_progress;
 };
 

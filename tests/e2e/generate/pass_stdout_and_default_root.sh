@@ -1,0 +1,8 @@
+# -o - prints the manifest; without --repo the enclosing work tree is the zoo.
+source "$SRC/tests/e2e/lib.sh"
+make_repo repo "$SRC/samples"
+mkdir -p repo/vision/deeper && cd repo/vision/deeper
+run generate -o -
+expect_rc 0
+cd "$WORK"
+expect_same stdout "$SRC/samples/ONNX_HUB_MANIFEST.json"

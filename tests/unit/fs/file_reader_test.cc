@@ -1,0 +1,68 @@
+#include "fs/file_reader.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "fs/atomic_write.h"
+
+namespace ohm::fs {
+namespace {
+
+class TempDir : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/ohm-fs-XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    dir_ = tmpl;
+  }
+  void TearDown() override { std::system(("rm -rf " + dir_).c_str()); }
+  std::string path(const std::string& name) const { return dir_ + "/" + name; }
+  std::string dir_;
+};
+
+TEST_F(TempDir, ReadsRegularFiles) {
+  std::ofstream(path("a")) << "hello";
+  EXPECT_EQ(*read_regular_file(path("a"), 100), "hello");
+  EXPECT_FALSE(read_regular_file(path("a"), 4));
+  std::string streamed;
+  auto n = stream_regular_file(path("a"), [&](std::string_view c) {
+    streamed += c;
+    return true;
+  });
+  EXPECT_EQ(*n, 5u);
+  EXPECT_EQ(streamed, "hello");
+}
+
+TEST_F(TempDir, RefusesSymlinksDevicesFifosAndFolders) {
+  std::ofstream(path("a")) << "x";
+  ASSERT_EQ(symlink(path("a").c_str(), path("link").c_str()), 0);
+  ASSERT_EQ(mkfifo(path("fifo").c_str(), 0600), 0);
+  for (const char* p : {"link", "fifo"}) {
+    auto r = read_regular_file(path(p), 100);
+    EXPECT_FALSE(r) << p;
+  }
+  EXPECT_FALSE(read_regular_file("/dev/zero", 100));
+  EXPECT_FALSE(read_regular_file(dir_, 100));
+  EXPECT_EQ(status_of(path("link")).kind, FileKind::kSymlink);
+  EXPECT_EQ(status_of(path("none")).kind, FileKind::kMissing);
+}
+
+TEST_F(TempDir, AtomicWriteReplacesAndLeavesNoTempFile) {
+  std::ofstream(path("m.json")) << "old";
+  ASSERT_TRUE(write_file_atomically(path("m.json"), "new"));
+  EXPECT_EQ(*read_regular_file(path("m.json"), 100), "new");
+  EXPECT_FALSE(write_file_atomically(path("no/such/dir/m.json"), "x"));
+  std::string listing;
+  auto ls = popen(("ls -A " + dir_).c_str(), "r");
+  char buf[256];
+  while (fgets(buf, sizeof buf, ls)) listing += buf;
+  pclose(ls);
+  EXPECT_EQ(listing, "m.json\n");
+}
+
+}  // namespace
+}  // namespace ohm::fs

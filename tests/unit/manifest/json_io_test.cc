@@ -1,0 +1,100 @@
+#include "manifest/json_io.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace ohm::manifest {
+namespace {
+
+// What Debian's Python writes for the manifest in `json_text` (json.dumps(indent=4)).
+std::string python_dumps(const std::string& json_text) {
+  char dir[] = "/tmp/ohm-json-XXXXXX";
+  EXPECT_NE(mkdtemp(dir), nullptr);
+  std::string in = std::string(dir) + "/in.json", out = std::string(dir) + "/out.json";
+  std::ofstream(in, std::ios::binary) << json_text;
+  std::string cmd = std::string(OHM_PYTHON) +
+                    " -c 'import json,sys,collections; d=json.load(open(sys.argv[1]), "
+                    "object_pairs_hook=collections.OrderedDict); open(sys.argv[2],\"w\").write(json.dumps(d, indent=4))' " +
+                    in + " " + out;
+  EXPECT_EQ(std::system(cmd.c_str()), 0);
+  std::ifstream f(out, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  std::system(("rm -rf " + std::string(dir)).c_str());
+  return ss.str();
+}
+
+Entry tricky_entry() {
+  Entry e;
+  e.model = "quote\" backslash\\ tab\t nl\n ctl\x01 del\x7f caf\xc3\xa9 emoji\xf0\x9f\xa4\x97 slash/";
+  e.model_path = "a/b/m.onnx";
+  e.onnx_version = "1.\xe2\x80\x8b" "2";
+  e.opset_version = 12;
+  e.model_sha = std::string(64, 'a');
+  e.model_bytes = 1ull << 40;
+  e.io_ports = Json{{"inputs", Json::array()}, {"outputs", Json::array({Json{{"name", "y"}, {"shape", Json::array({1, "N", nullptr})}, {"type", "tensor(float)"}}})}};
+  e.extra_ports = Json{{"features", Json::array()}};
+  return e;
+}
+
+TEST(JsonWriter, ByteIdenticalWithPython) {
+  Entry plain;
+  plain.model = "M";
+  plain.model_path = "m.onnx";
+  std::vector<Entry> entries{tricky_entry(), plain};
+  std::string ours = write_manifest(entries);
+  EXPECT_EQ(ours, python_dumps(ours));
+  EXPECT_NE(ours.find("\\ud83e\\udd17"), std::string::npos);  // surrogate pair, lower case
+  EXPECT_NE(ours.find("\"tags\": []"), std::string::npos);
+  EXPECT_NE(ours.back(), '\n');
+}
+
+TEST(JsonWriter, EmptyManifest) { EXPECT_EQ(write_manifest({}), python_dumps("[]")); }
+
+TEST(JsonWriter, KeyOrderOfSpec) {
+  std::string out = write_manifest({tricky_entry()});
+  std::vector<std::string> keys{"\"model\"", "\"model_path\"", "\"onnx_version\"", "\"opset_version\"",
+                                "\"metadata\"", "\"model_sha\"", "\"model_bytes\"", "\"tags\"",
+                                "\"io_ports\"", "\"extra_ports\""};
+  std::size_t at = 0;
+  for (const auto& k : keys) {
+    std::size_t pos = out.find(k, at);
+    ASSERT_NE(pos, std::string::npos) << k;
+    at = pos;
+  }
+  EXPECT_EQ(out.find("model_with_data"), std::string::npos);  // absent, never null
+}
+
+TEST(JsonReader, RoundTrip) {
+  Diagnostics diags;
+  std::string text = write_manifest({tricky_entry()});
+  auto parsed = parse_manifest(text, "m.json", diags);
+  ASSERT_TRUE(parsed);
+  ASSERT_EQ(parsed->size(), 1u);
+  EXPECT_EQ(write_manifest(*parsed), text);
+  EXPECT_TRUE(diags.all().empty());
+}
+
+TEST(JsonReader, BadJsonHasLineAndColumn) {
+  Diagnostics diags;
+  auto parsed = parse_manifest("[\n  {\"model\": }\n]", "m.json", diags);
+  ASSERT_FALSE(parsed);
+  EXPECT_EQ(parsed.error().rfind("m.json:2:", 0), 0u) << parsed.error();
+}
+
+TEST(JsonReader, InvalidEntriesAreReportedAndSkipped) {
+  Diagnostics diags;
+  auto parsed = parse_manifest(R"([{"model": 1}, 5, {"model":"a","model_path":"p","onnx_version":"1","opset_version":3,"metadata":{"model_sha":"x","model_bytes":-4}}])",
+                               "m.json", diags);
+  ASSERT_TRUE(parsed);
+  EXPECT_TRUE(parsed->empty());
+  ASSERT_EQ(diags.all().size(), 3u);
+  EXPECT_EQ(diags.all()[1].json_pointer, "/1");
+  EXPECT_FALSE(parse_manifest("{}", "m.json", diags));
+}
+
+}  // namespace
+}  // namespace ohm::manifest
