@@ -10,7 +10,7 @@ packages=(
   nlohmann-json3-dev libvalijson-dev libssl-dev libarchive-dev
   libgtest-dev libgmock-dev libcli11-dev libcurl4-openssl-dev
   libonnx-testdata python3 python3-onnx python3-numpy python3-jsonschema
-  openssl pre-commit
+  openssl pre-commit time util-linux
 )
 # A Node.js that ships its own npm (NodeSource) conflicts with Debian's npm
 # package: take Debian's pair only where no npm is on the machine yet.

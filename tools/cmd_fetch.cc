@@ -112,9 +112,8 @@ int run_fetch(const FetchFlags& flags, Context& ctx) {
   auto fetched = hub::fetch_model(entry, *hub->content, options);
   progress.clear();
   if (!fetched) {
-    const std::string& file = entry.model_path;
-    return report_failure(ctx, fetched.failure(), hub->manifest_shown + " (" + file + ")", entry.line,
-                          "fetch", diags);
+    // The finding is about the manifest's entry; its message names the file.
+    return report_failure(ctx, fetched.failure(), hub->manifest_shown, entry.line, "fetch", diags);
   }
   ctx.err << (fetched->model_was_cached ? "cached: " : "fetched: ") << entry.model << " (opset "
           << entry.opset_version << ")\n";

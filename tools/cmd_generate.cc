@@ -10,6 +10,7 @@
 #include "git/text_diff.h"
 #include "manifest/json_io.h"
 #include "progress_line.h"
+#include "zoo/feature_tensors.h"
 #include "zoo/generate.h"
 
 namespace ohm::cli {
@@ -31,6 +32,7 @@ struct GenerateFlags {
   bool recompute_ports = false;
   std::optional<std::string> changed_since;  // --changed-since BASE
   bool stats = false;                        // --stats: bytes read from files, on stderr
+  std::string feature_tensors;               // --feature-tensors FILE
 };
 
 zoo::DiscoverMode discover_mode(const std::string& name) {
@@ -86,6 +88,12 @@ int run_generate(const GenerateFlags& flags, Context& ctx) {
   options.repo_prefix = zoo->prefix;
   options.reuse = !flags.no_reuse;
   options.recompute_ports = flags.recompute_ports;
+  auto features = zoo::feature_table_for(*zoo->source, flags.feature_tensors);
+  if (!features) {
+    ctx.fatal(features.error());
+    return kExitCannotRun;
+  }
+  options.feature_tensors = std::move(*features);
   // The manifest at the source (compared by --check, kept by --changed-since),
   // and the previous one for reuse: the same, unless --reuse names another.
   std::vector<manifest::Entry> at_source;
@@ -167,6 +175,9 @@ void register_generate(CLI::App& app, Context& ctx) {
   cmd->add_flag("--no-reuse", flags->no_reuse, "Take no ports from a previous manifest")->excludes(reuse);
   cmd->add_flag("--recompute-ports", flags->recompute_ports, "Inspect every model whose content is at hand, even when its sha is known");
   cmd->add_option("--changed-since", flags->changed_since, "Rebuild only the rows whose README, .onnx or .tar.gz changed since this revision");
+  cmd->add_option("--feature-tensors", flags->feature_tensors,
+                  "Feature-tensor table (JSON: model name -> tensor) instead of the zoo's "
+                  ".onnx-hub-manifest/feature_tensors.json or the built-in one");
   cmd->add_flag("--stats", flags->stats, "Print how many bytes were read from files, on stderr");
   cmd->callback([flags, &ctx] { ctx.run = [flags, &ctx] { return run_generate(*flags, ctx); }; });
 }

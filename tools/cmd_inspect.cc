@@ -114,7 +114,7 @@ int inspect_onnx(const InspectFlags& flags, Context& ctx) {
     return true;
   });
   if (!streamed) {
-    ctx.fatal(flags.file + ": " + streamed.error());
+    ctx.fatal(streamed.error());
     return kExitCannotRun;
   }
   Json model = finish_model(reader, flags.file, sha.hex_digest(), *streamed, diags);

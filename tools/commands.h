@@ -9,6 +9,7 @@
 namespace ohm::cli {
 
 void register_generate(CLI::App& app, Context& ctx);
+void register_validate(CLI::App& app, Context& ctx);
 void register_inspect(CLI::App& app, Context& ctx);
 void register_list(CLI::App& app, Context& ctx);
 void register_info(CLI::App& app, Context& ctx);

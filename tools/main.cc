@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     app.set_version_flag("--version", std::string(OHM_VERSION));
     register_generate(app, ctx);
+    register_validate(app, ctx);
     register_inspect(app, ctx);
     register_list(app, ctx);
     register_info(app, ctx);

@@ -100,7 +100,8 @@ bool read_entry(const Json& j, Entry* e, std::string* why) {
 
 std::string dump_python_style(const Json& value) {
   // ensure_ascii=true gives Python's \uXXXX escapes (lowercase, surrogate pairs).
-  return value.dump(4, ' ', true);
+  // Callers check UTF-8 first; `replace` only keeps a missed byte from throwing.
+  return value.dump(4, ' ', true, Json::error_handler_t::replace);
 }
 
 std::string write_manifest(const std::vector<Entry>& entries) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/text.h"
 #include "onnx/model_reader.h"
 #include "zoo/artifact.h"
 #include "zoo/row_plan.h"
@@ -40,6 +41,16 @@ std::string artifact_code(ArtifactProblem p) {
   }
 }
 
+// JSON strings must be UTF-8; README bytes and file names need not be.
+bool all_utf8(const Entry& e, const RowPlan& p) {
+  if (!is_valid_utf8(e.model) || !is_valid_utf8(e.model_path) || !is_valid_utf8(e.onnx_version)) return false;
+  if (p.with_data_path && !is_valid_utf8(*p.with_data_path)) return false;
+  for (const std::string& t : e.tags) {
+    if (!is_valid_utf8(t)) return false;
+  }
+  return true;
+}
+
 bool has_tag(const std::vector<std::string>& tags, const std::string& tag) {
   return std::find(tags.begin(), tags.end(), tag) != tags.end();
 }
@@ -67,6 +78,10 @@ class Generator {
       if (!text) {
         diags_.error(rel, 0, "readme.unreadable", text.error());
         continue;
+      }
+      if (std::size_t bad = first_invalid_utf8(*text); bad != std::string::npos) {
+        diags_.error(rel, line_column_at(*text, bad).line, "readme.encoding",
+                     "the README is not valid UTF-8 here; rows from this line on may not be read");
       }
       for (RowPlan& p : plan_rows(rel, *text, diags_)) plans.push_back(std::move(p));
     }
@@ -149,6 +164,9 @@ class Generator {
     EntryOrigin origin;
     origin.readme = p.readme;
     origin.line = p.line;
+    if (!all_utf8(e, p)) {
+      return row_error(p, "readme.row.encoding", "the row's text or paths are not valid UTF-8", 0, result);
+    }
 
     // Ports come from the previous manifest when the content is the same;
     // only otherwise is the model's content wanted.
@@ -174,6 +192,10 @@ class Generator {
       e.extra_ports = reused->second.extra_ports;
     } else if (model->content_streamed) {
       inspect(p, reader, &e, &origin);
+    } else if (reused != previous_.by_sha.end()) {
+      // --recompute-ports without the content: the known ports are all there is.
+      e.io_ports = reused->second.io_ports;
+      e.extra_ports = reused->second.extra_ports;
     } else if (options_.reuse && !options_.previous.empty()) {
       diags_.warning(p.readme, p.line, "model.content.missing",
                      e.model_path + " changed and its content is not here, so it has no io_ports; "

@@ -1,0 +1,141 @@
+#include "archive/unpack.h"
+
+#include <stdlib.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
+#include <vector>
+
+#include "archive/path_rules.h"
+#include "archive/scanner.h"
+
+namespace ohm::archive {
+namespace {
+
+namespace stdfs = std::filesystem;
+
+// A folder removed with everything in it unless released (remove_all never
+// follows symlinks, so links unpacked inside cannot redirect the removal).
+class TempFolder {
+ public:
+  explicit TempFolder(std::string path) : path_(std::move(path)) {}
+  ~TempFolder() {
+    if (path_.empty()) return;
+    std::error_code ec;
+    stdfs::remove_all(path_, ec);
+  }
+  TempFolder(const TempFolder&) = delete;
+  TempFolder& operator=(const TempFolder&) = delete;
+  void release() { path_.clear(); }
+
+ private:
+  std::string path_;
+};
+
+Result<std::string> make_temp_folder(const std::string& target) {
+  std::string pattern = target + ".tmp.XXXXXX";
+  std::vector<char> name(pattern.begin(), pattern.end());
+  name.push_back('\0');
+  if (::mkdtemp(name.data()) == nullptr) {
+    return Error{"cannot create a folder beside " + target + ": " + std::strerror(errno)};
+  }
+  // libarchive's symlink guard checks every component of the path it writes:
+  // give it one without symlinks (a cache under a linked home folder).
+  std::error_code ec;
+  stdfs::path real = stdfs::canonical(name.data(), ec);
+  if (ec) {
+    stdfs::remove(name.data(), ec);
+    return Error{"cannot resolve " + std::string(name.data()) + ": " + ec.message()};
+  }
+  return real.string();
+}
+
+// Writes one safe entry below `root` with the disk writer.
+bool write_entry(struct archive* reader, struct archive* writer, struct archive_entry* entry,
+                 const EntryInfo& info, const std::string& root, const std::string& normalized,
+                 std::string& damage) {
+  auto fail = [&](struct archive* a) {
+    const char* why = archive_error_string(a);
+    damage = "cannot unpack " + info.path + ": " + (why ? why : "unknown error");
+    return false;
+  };
+  archive_entry_set_pathname(entry, (root + "/" + normalized).c_str());
+  if (info.kind == EntryKind::kHardlink) {
+    archive_entry_set_hardlink(entry, (root + "/" + normalize_entry_path(info.link_target)).c_str());
+  }
+  mode_t perm = archive_entry_perm(entry);
+  bool executable = (perm & 0100) != 0 || info.kind == EntryKind::kDirectory;
+  archive_entry_set_perm(entry, executable ? 0755 : 0644);
+  archive_entry_set_uid(entry, 0);
+  archive_entry_set_gid(entry, 0);
+  if (archive_write_header(writer, entry) < ARCHIVE_WARN) return fail(writer);
+  if (info.kind == EntryKind::kFile) {
+    const void* block = nullptr;
+    size_t size = 0;
+    la_int64_t offset = 0;
+    for (;;) {
+      int status = archive_read_data_block(reader, &block, &size, &offset);
+      if (status == ARCHIVE_EOF) break;
+      if (status < ARCHIVE_WARN) return fail(reader);
+      if (archive_write_data_block(writer, block, size, offset) < ARCHIVE_WARN) return fail(writer);
+    }
+  }
+  if (archive_write_finish_entry(writer) < ARCHIVE_WARN) return fail(writer);
+  return true;
+}
+
+}  // namespace
+
+Result<Listing> unpack_tarball(const StreamFn& stream, const std::string& target,
+                               const UnpackOptions& options) {
+  std::error_code ec;
+  bool target_exists = stdfs::symlink_status(target, ec).type() != stdfs::file_type::not_found;
+  if (target_exists && !options.replace) return Error{target + " already exists"};
+
+  Result<std::string> temp = make_temp_folder(target);
+  if (!temp) return Error{temp.error()};
+  TempFolder cleanup(*temp);
+
+  WriteDiskHandle writer(archive_write_disk_new());
+  if (!writer) return Error{"cannot start libarchive"};
+  // Defence in depth behind the scanner's own checks: never write through a
+  // symlink, never accept "..".
+  archive_write_disk_set_options(writer.get(), ARCHIVE_EXTRACT_SECURE_SYMLINKS |
+                                                   ARCHIVE_EXTRACT_SECURE_NODOTDOT |
+                                                   ARCHIVE_EXTRACT_TIME);
+  const std::string root = *temp;
+  auto handler = [&](struct archive* reader, struct archive_entry* entry, EntryInfo& info,
+                     const std::string& normalized, std::string& damage) {
+    return write_entry(reader, writer.get(), entry, info, root, normalized, damage);
+  };
+  Result<Listing> listing = scan_tarball(stream, options.limits, handler);
+  archive_write_close(writer.get());
+  if (!listing) return listing;
+  if (!listing->safe()) return listing;  // the temp folder goes with `cleanup`
+
+  if (target_exists) {
+    // Move the old folder aside first: rename cannot replace a non-empty folder.
+    std::string old = *temp + ".old";
+    if (::rename(target.c_str(), old.c_str()) != 0) {
+      return Error{"cannot replace " + target + ": " + std::strerror(errno)};
+    }
+    TempFolder old_cleanup(old);
+    if (::rename(root.c_str(), target.c_str()) != 0) {
+      std::string why = std::strerror(errno);
+      ::rename(old.c_str(), target.c_str());
+      old_cleanup.release();
+      return Error{"cannot move the unpacked folder to " + target + ": " + why};
+    }
+    cleanup.release();
+    return listing;
+  }
+  if (::rename(root.c_str(), target.c_str()) != 0) {
+    return Error{"cannot move the unpacked folder to " + target + ": " + std::strerror(errno)};
+  }
+  cleanup.release();
+  return listing;
+}
+
+}  // namespace ohm::archive

@@ -1,0 +1,81 @@
+#include "git/blob_source.h"
+
+#include <algorithm>
+
+#include "git/sources.h"
+
+namespace ohm::git {
+namespace {
+
+constexpr std::size_t kChunkBytes = 1 << 20;
+
+fs::FileKind kind_of(std::uint32_t mode) {
+  switch (mode) {
+    case GIT_FILEMODE_BLOB:
+    case GIT_FILEMODE_BLOB_EXECUTABLE: return fs::FileKind::kRegular;
+    case GIT_FILEMODE_LINK: return fs::FileKind::kSymlink;
+    case GIT_FILEMODE_TREE: return fs::FileKind::kDirectory;
+    default: return fs::FileKind::kOther;
+  }
+}
+
+}  // namespace
+
+fs::FileStatus BlobSource::stat(const std::string& rel) const {
+  fs::FileStatus st;
+  std::optional<Item> item = find(rel);
+  if (!item) return st;
+  st.kind = kind_of(item->mode);
+  if (st.kind == fs::FileKind::kRegular) st.size = blob_size(*repo_, item->id).value_or(0);
+  return st;
+}
+
+Result<BlobPtr> BlobSource::load(const std::string& rel, std::uint64_t max_bytes) const {
+  std::optional<Item> item = find(rel);
+  fs::FileKind kind = item ? kind_of(item->mode) : fs::FileKind::kMissing;
+  if (kind != fs::FileKind::kRegular) {
+    return Error{rel + " is " + fs::describe(kind) + " in the " + describe() + ", not a regular file"};
+  }
+  char hex[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(hex, sizeof hex, &item->id);
+  std::optional<std::uint64_t> size = blob_size(*repo_, item->id);
+  if (!size) {
+    return Error{"blob " + std::string(hex) + " of " + rel +
+                 " is not in the object database (a partial clone without it?)"};
+  }
+  if (*size > kMaxBlobBytes) {
+    return Error{rel + " is a blob of " + std::to_string(*size) +
+                 " bytes, over the 512 MiB libgit2 can read; track it with Git LFS"};
+  }
+  if (*size > max_bytes) {
+    return Error{rel + " is larger than " + std::to_string(max_bytes) + " bytes"};
+  }
+  git_blob* raw = nullptr;
+  if (git_blob_lookup(&raw, repo_->repo.get(), &item->id) < 0) {
+    return Error{git_failure("cannot read blob " + std::string(hex) + " of " + rel)};
+  }
+  return BlobPtr(raw);
+}
+
+Result<std::string> BlobSource::read(const std::string& rel, std::uint64_t max_bytes) const {
+  Result<BlobPtr> blob = load(rel, max_bytes);
+  if (!blob) return Error{blob.error()};
+  const char* data = static_cast<const char*>(git_blob_rawcontent(blob->get()));
+  return std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob->get())));
+}
+
+Result<std::uint64_t> BlobSource::stream(const std::string& rel, const fs::ChunkSink& sink) const {
+  Result<BlobPtr> blob = load(rel, kMaxBlobBytes);
+  if (!blob) return Error{blob.error()};
+  std::string_view data(static_cast<const char*>(git_blob_rawcontent(blob->get())),
+                        static_cast<std::size_t>(git_blob_rawsize(blob->get())));
+  std::uint64_t delivered = 0;
+  while (delivered < data.size()) {
+    std::string_view chunk = data.substr(delivered, kChunkBytes);
+    delivered += chunk.size();
+    if (!sink(chunk)) break;
+  }
+  return delivered;
+}
+
+}  // namespace ohm::git

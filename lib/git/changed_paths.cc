@@ -1,0 +1,87 @@
+// Tree-to-tree, tree-to-index and tree-to-work-tree diffs with rename detection.
+#include <algorithm>
+#include <set>
+
+#include "git/open_zoo.h"
+#include "git/repo.h"
+
+namespace ohm::git {
+namespace {
+
+struct Collector {
+  const Repo* repo;
+  std::set<std::string> paths;
+  bool gitattributes = false;
+
+  void add(const char* path) {
+    if (!path) return;
+    std::string p = path;
+    if (p == ".gitattributes" || (p.size() > 15 && p.compare(p.size() - 15, 15, "/.gitattributes") == 0)) {
+      gitattributes = true;
+    }
+    if (auto rel = repo->zoo_path(p)) paths.insert(*rel);
+  }
+};
+
+int on_file(const git_diff_delta* delta, float /*progress*/, void* payload) {
+  auto* c = static_cast<Collector*>(payload);
+  c->add(delta->old_file.path);
+  c->add(delta->new_file.path);
+  return 0;
+}
+
+Result<DiffPtr> diff_against(Repo& repo, git_tree* base, const OpenOptions& target) {
+  git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+  opts.flags = GIT_DIFF_INCLUDE_TYPECHANGE;
+  git_diff* raw = nullptr;
+  int rc;
+  if (target.rev) {
+    Result<CommitPtr> commit = resolve_commit(repo, *target.rev);
+    if (!commit) return Error{commit.error()};
+    git_tree* tree_raw = nullptr;
+    if (git_commit_tree(&tree_raw, commit->get()) < 0) return Error{git_failure("cannot read " + *target.rev)};
+    TreePtr tree(tree_raw);
+    rc = git_diff_tree_to_tree(&raw, repo.repo.get(), base, tree.get(), &opts);
+  } else {
+    if (repo.workdir.empty()) return Error{"a bare repository has no index or work tree; use --rev"};
+    Result<IndexPtr> index = open_index(repo);
+    if (!index) return Error{index.error()};
+    if (target.staged) {
+      rc = git_diff_tree_to_index(&raw, repo.repo.get(), base, index->get(), &opts);
+    } else {
+      opts.flags |= GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS;
+      rc = git_diff_tree_to_workdir_with_index(&raw, repo.repo.get(), base, &opts);
+    }
+  }
+  if (rc < 0) return Error{git_failure("cannot compute the changes")};
+  DiffPtr diff(raw);
+  git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
+  find.flags = GIT_DIFF_FIND_RENAMES | GIT_DIFF_FIND_FOR_UNTRACKED;
+  if (git_diff_find_similar(diff.get(), &find) < 0) return Error{git_failure("cannot detect renames")};
+  return diff;
+}
+
+}  // namespace
+
+Result<ChangeSet> changed_paths(const OpenOptions& target, const std::string& base) {
+  OpenOutcome outcome;
+  Result<std::shared_ptr<Repo>> repo = open_repo(target.repo_dir, &outcome);
+  if (!repo) return Error{"--changed-since needs a git repository: " + repo.error()};
+  Result<CommitPtr> base_commit = resolve_commit(**repo, base);
+  if (!base_commit) return Error{base_commit.error()};
+  git_tree* raw = nullptr;
+  if (git_commit_tree(&raw, base_commit->get()) < 0) return Error{git_failure("cannot read " + base)};
+  TreePtr base_tree(raw);
+  Result<DiffPtr> diff = diff_against(**repo, base_tree.get(), target);
+  if (!diff) return Error{diff.error()};
+  Collector c{repo->get(), {}, false};
+  if (git_diff_foreach(diff->get(), &on_file, nullptr, nullptr, nullptr, &c) < 0) {
+    return Error{git_failure("cannot read the changes")};
+  }
+  ChangeSet out;
+  out.paths.assign(c.paths.begin(), c.paths.end());
+  out.gitattributes_changed = c.gitattributes;
+  return out;
+}
+
+}  // namespace ohm::git

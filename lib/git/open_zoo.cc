@@ -1,0 +1,42 @@
+#include "git/open_zoo.h"
+
+#include <filesystem>
+
+#include "git/repo.h"
+#include "git/sources.h"
+
+namespace ohm::git {
+
+Result<OpenedZoo> open_zoo(const OpenOptions& options) {
+  OpenOutcome outcome;
+  Result<std::shared_ptr<Repo>> repo = open_repo(options.repo_dir, &outcome);
+  OpenedZoo out;
+  if (outcome == OpenOutcome::kNotARepository) {
+    if (options.rev) return Error{"--rev needs a git repository: " + repo.error()};
+    if (options.staged) return Error{"--staged needs a git repository: " + repo.error()};
+    std::string root = options.repo_dir.empty() ? "." : options.repo_dir;
+    while (root.size() > 1 && root.back() == '/') root.pop_back();
+    // The root itself may be reached through a symlink the user typed; nothing inside may.
+    std::error_code ec;
+    if (!std::filesystem::is_directory(root, ec)) return Error{"cannot read the zoo at " + root + ": not a directory"};
+    zoo::WorkTreeOptions o;
+    o.root = root;
+    out.root_on_disk = root;
+    out.source = zoo::open_work_tree(std::move(o));
+    return out;
+  }
+  if (!repo) return Error{repo.error()};
+  out.in_repository = true;
+  out.prefix = (*repo)->prefix;
+  const std::string& top = (*repo)->workdir;
+  if (!top.empty()) out.root_on_disk = out.prefix.empty() ? top : top + "/" + out.prefix;
+  Result<std::unique_ptr<zoo::Source>> source =
+      options.rev      ? open_commit_source(*repo, *options.rev)
+      : options.staged ? open_index_source(*repo)
+                       : open_git_work_tree(*repo);
+  if (!source) return Error{source.error()};
+  out.source = std::move(*source);
+  return out;
+}
+
+}  // namespace ohm::git

@@ -1,0 +1,121 @@
+#include "git/repo.h"
+
+#include <git2/sys/repository.h>
+
+#include <climits>
+#include <cstdlib>
+
+namespace ohm::git {
+namespace {
+
+std::string strip_slash(std::string s) {
+  while (s.size() > 1 && s.back() == '/') s.pop_back();
+  return s;
+}
+
+std::optional<std::string> real_path(const std::string& p) {
+  char buf[PATH_MAX];
+  if (!::realpath(p.c_str(), buf)) return std::nullopt;
+  return std::string(buf);
+}
+
+// libgit2 1.5 refuses FROM_ENV when GIT_WORK_TREE is set; git may set it for
+// hooks, so that case is opened by hand with the same variables.
+int open_with_work_tree_env(git_repository** out, const std::string& dir, const char* work_tree) {
+  const char* git_dir = std::getenv("GIT_DIR");
+  int rc = !dir.empty() ? git_repository_open_ext(out, dir.c_str(), 0, nullptr)
+           : git_dir    ? git_repository_open_ext(out, git_dir, GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr)
+                        : git_repository_open_ext(out, ".", 0, nullptr);
+  if (rc < 0) return rc;
+  if (dir.empty() && (rc = git_repository_set_workdir(*out, work_tree, 0)) < 0) return rc;
+  if (const char* index_file = std::getenv("GIT_INDEX_FILE")) {
+    git_index* index = nullptr;
+    if ((rc = git_index_open(&index, index_file)) < 0) return rc;
+    git_repository_set_index(*out, index);
+    git_index_free(index);
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string Repo::repo_path(const std::string& rel) const {
+  if (prefix.empty()) return rel;
+  return rel.empty() ? prefix : prefix + "/" + rel;
+}
+
+std::optional<std::string> Repo::zoo_path(const std::string& path) const {
+  if (prefix.empty()) return path;
+  if (path.size() > prefix.size() && path.compare(0, prefix.size(), prefix) == 0 && path[prefix.size()] == '/') {
+    return path.substr(prefix.size() + 1);
+  }
+  return std::nullopt;
+}
+
+Result<std::shared_ptr<Repo>> open_repo(const std::string& dir, OpenOutcome* outcome) {
+  *outcome = OpenOutcome::kFailed;
+  auto r = std::make_shared<Repo>();
+  git_repository* raw = nullptr;
+  int rc;
+  if (const char* work_tree = std::getenv("GIT_WORK_TREE")) {
+    rc = open_with_work_tree_env(&raw, dir, work_tree);
+  } else {
+    rc = git_repository_open_ext(&raw, dir.empty() ? nullptr : dir.c_str(), GIT_REPOSITORY_OPEN_FROM_ENV, nullptr);
+  }
+  r->repo.reset(raw);
+  std::string shown = dir.empty() ? "current folder" : dir;
+  if (rc == GIT_ENOTFOUND) {
+    *outcome = OpenOutcome::kNotARepository;
+    return Error{shown + " is not inside a git repository"};
+  }
+  if (rc < 0) return Error{git_failure("cannot open the git repository of " + shown)};
+
+  git_odb* odb = nullptr;
+  if (git_repository_odb(&odb, r->repo.get()) < 0) return Error{git_failure("cannot open the object database")};
+  r->odb.reset(odb);
+  r->git_dir = strip_slash(git_repository_commondir(r->repo.get()));
+  if (const char* wd = git_repository_workdir(r->repo.get())) r->workdir = strip_slash(wd);
+  if (!dir.empty() && !r->workdir.empty()) {
+    auto real_dir = real_path(dir);
+    auto real_top = real_path(r->workdir);
+    if (!real_dir || !real_top) return Error{"cannot resolve the path of " + dir};
+    if (*real_dir != *real_top) {
+      if (real_dir->compare(0, real_top->size() + 1, *real_top + "/") != 0) {
+        return Error{dir + " is not inside the work tree " + r->workdir};
+      }
+      r->prefix = real_dir->substr(real_top->size() + 1);
+    }
+  }
+  *outcome = OpenOutcome::kOpened;
+  return r;
+}
+
+Result<IndexPtr> open_index(Repo& repo) {
+  git_index* raw = nullptr;
+  if (git_repository_index(&raw, repo.repo.get()) < 0) return Error{git_failure("cannot read the git index")};
+  IndexPtr index(raw);
+  if (git_index_read(index.get(), 0) < 0) return Error{git_failure("cannot read the git index")};
+  return index;
+}
+
+Result<CommitPtr> resolve_commit(Repo& repo, const std::string& rev) {
+  git_object* raw = nullptr;
+  if (git_revparse_single(&raw, repo.repo.get(), rev.c_str()) < 0) {
+    return Error{git_failure("unknown revision " + rev)};
+  }
+  ObjectPtr obj(raw);
+  git_object* peeled = nullptr;
+  if (git_object_peel(&peeled, obj.get(), GIT_OBJECT_COMMIT) < 0) {
+    return Error{git_failure("revision " + rev + " is not a commit")};
+  }
+  return CommitPtr(reinterpret_cast<git_commit*>(peeled));
+}
+
+std::optional<std::uint64_t> blob_size(Repo& repo, const git_oid& id) {
+  size_t len = 0;
+  git_object_t type = GIT_OBJECT_INVALID;
+  if (git_odb_read_header(&len, &type, repo.odb.get(), &id) < 0) return std::nullopt;
+  return static_cast<std::uint64_t>(len);
+}
+
+}  // namespace ohm::git

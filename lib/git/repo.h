@@ -1,0 +1,45 @@
+#pragma once
+// Private to lib/git: an open repository shared by the sources made from it.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/result.h"
+#include "git/handles.h"
+
+namespace ohm::git {
+
+struct Repo {
+  Libgit2Session session;  // first: outlives every handle below
+  RepositoryPtr repo;
+  OdbPtr odb;
+  std::string workdir;  // top of the work tree, no trailing slash; empty when bare
+  std::string git_dir;  // common git directory (holds lfs/objects), no trailing slash
+  std::string prefix;   // zoo root inside the repository: "" or "samples" (no slashes at the ends)
+
+  // Repository-relative path of the zoo-relative `rel`.
+  std::string repo_path(const std::string& rel) const;
+  // Zoo-relative path of the repository-relative `path`; nullopt outside the zoo.
+  std::optional<std::string> zoo_path(const std::string& path) const;
+};
+
+enum class OpenOutcome { kOpened, kNotARepository, kFailed };
+
+// Opens the repository holding `dir` (empty: the current folder, or GIT_DIR),
+// honouring GIT_DIR / GIT_INDEX_FILE / GIT_OBJECT_DIRECTORY as git's hooks set them.
+// `prefix` is where `dir` sits inside the work tree. On kNotARepository the
+// Result holds an Error too; `outcome` tells the two failures apart.
+Result<std::shared_ptr<Repo>> open_repo(const std::string& dir, OpenOutcome* outcome);
+
+// The index of `repo` (GIT_INDEX_FILE when set), freshly read from disk.
+Result<IndexPtr> open_index(Repo& repo);
+
+// The commit `rev` names (branch, tag, sha, HEAD~3, ...).
+Result<CommitPtr> resolve_commit(Repo& repo, const std::string& rev);
+
+// Size of a blob from the object database header, without loading it.
+std::optional<std::uint64_t> blob_size(Repo& repo, const git_oid& id);
+
+}  // namespace ohm::git

@@ -1,0 +1,41 @@
+#pragma once
+// The hub cache, laid out as the Python client lays it out so both share it (SPEC 9).
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "core/result.h"
+#include "manifest/entry.h"
+
+namespace ohm::hub {
+
+// Reads an environment variable; nullopt when unset. (Injected, for tests.)
+using EnvLookup = std::function<std::optional<std::string>(const char* name)>;
+
+// The process environment.
+EnvLookup process_env();
+
+// $ONNX_HOME/hub, else $XDG_CACHE_HOME/onnx/hub, else ~/.cache/onnx/hub: the
+// rule of onnx.hub's code (a variable counts when set, even empty). Fails
+// when neither is set and there is no home folder.
+Result<std::string> cache_root(const EnvLookup& env);
+
+// <root>/<model_path folders>/<model_sha>_<file name>. Fails when model_path
+// is not a safe relative path or model_sha is not a sha256: both come from a
+// manifest that may be hostile, and both end up in a file name.
+Result<std::string> cached_model_path(const std::string& root, const manifest::Entry& entry);
+
+// <root>/<model_with_data_path folders>/<model_with_data_sha>_<file name>;
+// fails likewise, or when the entry has no with-data archive.
+Result<std::string> cached_archive_path(const std::string& root, const manifest::Entry& entry);
+
+// The folder an archive unpacks into: its cached path without ".tar.gz"
+// (onnx 1.14-1.20 download_model_with_test_data). Fails for other names.
+Result<std::string> unpacked_folder(const std::string& cached_archive);
+
+// True when `rel` is a relative POSIX path without empty, "." or ".." parts
+// and without backslashes or control characters.
+bool is_safe_relative_path(const std::string& rel);
+
+}  // namespace ohm::hub

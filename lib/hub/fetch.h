@@ -1,0 +1,41 @@
+#pragma once
+// Placing a model (and its with-data archive, unpacked) in the hub cache
+// exactly where the Python client looks for it (SPEC 9).
+
+#include <functional>
+#include <string>
+
+#include "archive/tarball.h"
+#include "hub/content.h"
+#include "hub/outcome.h"
+#include "manifest/entry.h"
+
+namespace ohm::hub {
+
+struct FetchOptions {
+  std::string cache_root;  // see cache.h
+  bool with_data = false;  // also the .tar.gz, unpacked beside it
+  bool force = false;      // fetch and unpack again even when the cache holds a match
+  archive::Limits limits;  // for unpacking
+  // Asked once, before the first download from an untrusted hub; false stops
+  // the fetch before any byte is downloaded. Empty: downloads are allowed.
+  std::function<bool()> allow_download;
+};
+
+struct FetchReport {
+  std::string model_file;
+  bool model_was_cached = false;
+  std::string archive_file;  // with_data only
+  bool archive_was_cached = false;
+  std::string data_folder;   // with_data only: where the archive is unpacked
+  bool data_was_cached = false;
+};
+
+// Uses a cached file only when its sha256 matches the manifest; otherwise has
+// `content` place it (verified as it streams). With with_data, unpacks the
+// archive with archive::unpack_tarball; an unsafe archive is a problem failure,
+// and then neither the folder nor the cached archive is left behind.
+Outcome<FetchReport> fetch_model(const manifest::Entry& entry, ContentSource& content,
+                                 const FetchOptions& options);
+
+}  // namespace ohm::hub

@@ -1,0 +1,28 @@
+#pragma once
+// The hub client's query rules (SPEC 9, onnx.hub list_models / get_model_info).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "hub/outcome.h"
+#include "manifest/entry.h"
+
+namespace ohm::hub {
+
+// Entries whose model equals `model` case-insensitively (any, when empty) and,
+// when `tags` is not empty, that share at least one tag with it, compared
+// case-insensitively. Manifest order.
+std::vector<const manifest::Entry*> match_models(const std::vector<manifest::Entry>& entries,
+                                                 const std::string& model,
+                                                 const std::vector<std::string>& tags);
+
+// The entry for `model`: with `opset`, the first with that opset; without,
+// the highest opset (the first of equals, as the client's stable sort does).
+// A problem failure names the model, or the opsets that do exist.
+Outcome<const manifest::Entry*> select_model(const std::vector<manifest::Entry>& entries,
+                                             const std::string& model,
+                                             std::optional<std::int64_t> opset);
+
+}  // namespace ohm::hub

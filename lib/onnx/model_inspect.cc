@@ -1,0 +1,298 @@
+#include "onnx/model_inspect.h"
+
+#include <exception>
+#include <optional>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include <onnx/defs/schema.h>
+#include <onnx/shape_inference/implementation.h>
+
+#include "core/text.h"
+#include "onnx/port_types.h"
+
+namespace ohm::onnx::detail {
+namespace {
+
+namespace op = ::onnx;
+using manifest::Json;
+
+constexpr const char* kUnsupported = "onnx.inference.unsupported";
+constexpr const char* kInferenceFailed = "onnx.inference.failed";
+constexpr const char* kFeatureMissing = "model.feature-tensor.missing";
+
+// "ai.onnx" and "" both name the default domain.
+std::string normalize_domain(const std::string& domain) {
+  return domain == "ai.onnx" ? std::string() : domain;
+}
+
+// Replaces bytes that are not valid UTF-8 with '?' (producer strings only).
+std::string sanitize_utf8(std::string s) {
+  for (std::size_t at = first_invalid_utf8(s); at != std::string::npos; at = first_invalid_utf8(s)) {
+    s[at] = '?';
+  }
+  return s;
+}
+
+std::string node_label(const op::NodeProto& node) {
+  std::string label = node.name().empty() ? std::string("(unnamed)") : "\"" + node.name() + "\"";
+  label += " (" + node.op_type();
+  if (!node.domain().empty()) label += ", domain \"" + node.domain() + "\"";
+  return label + ")";
+}
+
+// Why libonnx 1.12 cannot infer this model (SPEC 5), or nullopt.
+class SupportCheck {
+ public:
+  SupportCheck(const op::ModelProto& model, std::unordered_map<std::string, int> opsets)
+      : opsets_(std::move(opsets)) {
+    for (const auto& f : model.functions()) local_functions_.insert(f.domain() + "\n" + f.name());
+  }
+
+  std::optional<std::string> check_model(const op::ModelProto& model) {
+    const auto& ranges = op::OpSchemaRegistry::DomainToVersionRange::Instance().Map();
+    const int default_opset = opsets_.at("");
+    const auto def = ranges.find("");
+    if (def != ranges.end() && default_opset > def->second.second) {
+      return "the default-domain opset " + std::to_string(default_opset) +
+             " is newer than libonnx knows (" + std::to_string(def->second.second) +
+             "); outputs are reported as declared";
+    }
+    return check_graph(model.graph(), 0);
+  }
+
+ private:
+  std::optional<std::string> check_graph(const op::GraphProto& graph, int depth) {
+    if (depth > 64) return std::string("subgraphs nested too deeply");
+    const auto& ranges = op::OpSchemaRegistry::DomainToVersionRange::Instance().Map();
+    for (const auto& node : graph.node()) {
+      const std::string domain = normalize_domain(node.domain());
+      if (local_functions_.count(node.domain() + "\n" + node.op_type()) > 0) continue;
+      const std::string what = "node " + node_label(node);
+      const auto opset = opsets_.find(domain);
+      if (opset == opsets_.end()) {
+        return what + " uses a domain the model does not import; outputs are reported as declared";
+      }
+      const auto range = ranges.find(domain);
+      if (range == ranges.end()) {
+        return what + " is in a domain libonnx does not know; outputs are reported as declared";
+      }
+      if (opset->second > range->second.second) {
+        return what + " needs opset " + std::to_string(opset->second) + " of its domain, newer than libonnx knows (" +
+               std::to_string(range->second.second) + "); outputs are reported as declared";
+      }
+      if (op::OpSchemaRegistry::Schema(node.op_type(), opset->second, domain) == nullptr) {
+        return what + " has no schema in libonnx at opset " + std::to_string(opset->second) +
+               "; outputs are reported as declared";
+      }
+      for (const auto& attr : node.attribute()) {
+        if (attr.has_g()) {
+          if (auto why = check_graph(attr.g(), depth + 1)) return why;
+        }
+        for (const auto& g : attr.graphs()) {
+          if (auto why = check_graph(g, depth + 1)) return why;
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::unordered_map<std::string, int> opsets_;
+  std::unordered_set<std::string> local_functions_;
+};
+
+void normalize_graph_domains(op::GraphProto* graph) {
+  for (auto& node : *graph->mutable_node()) {
+    if (node.domain() == "ai.onnx") node.set_domain("");
+    for (auto& attr : *node.mutable_attribute()) {
+      if (attr.has_g()) normalize_graph_domains(attr.mutable_g());
+      for (auto& g : *attr.mutable_graphs()) normalize_graph_domains(&g);
+    }
+  }
+}
+
+// Drops every tensor shape in `type` (a declared output: InferShapes throws
+// when its own result conflicts with a declared shape).
+void strip_shapes(op::TypeProto* type) {
+  switch (type->value_case()) {
+    case op::TypeProto::kTensorType: type->mutable_tensor_type()->clear_shape(); break;
+    case op::TypeProto::kSparseTensorType: type->mutable_sparse_tensor_type()->clear_shape(); break;
+    case op::TypeProto::kSequenceType: strip_shapes(type->mutable_sequence_type()->mutable_elem_type()); break;
+    case op::TypeProto::kOptionalType: strip_shapes(type->mutable_optional_type()->mutable_elem_type()); break;
+    case op::TypeProto::kMapType: strip_shapes(type->mutable_map_type()->mutable_value_type()); break;
+    default: break;
+  }
+}
+
+// The model as shape inference should see it: domains normalized, declared
+// output shapes removed, and (on the retry) value_info removed too.
+op::ModelProto inference_copy(const op::ModelProto& model, bool drop_value_info) {
+  op::ModelProto work = model;
+  for (auto& imp : *work.mutable_opset_import()) {
+    if (imp.domain() == "ai.onnx") imp.set_domain("");
+  }
+  normalize_graph_domains(work.mutable_graph());
+  for (auto& out : *work.mutable_graph()->mutable_output()) strip_shapes(out.mutable_type());
+  if (drop_value_info) work.mutable_graph()->clear_value_info();
+  return work;
+}
+
+// Runs InferShapes on `work`; the message of what it threw, or nullopt.
+std::optional<std::string> run_inference(op::ModelProto& work) {
+  try {
+    op::shape_inference::InferShapes(work, op::OpSchemaRegistry::Instance(),
+                                     op::ShapeInferenceOptions(false, 0, true));
+    return std::nullopt;
+  } catch (const std::exception& e) {
+    return std::string(e.what());
+  } catch (...) {
+    return std::string("unknown exception");
+  }
+}
+
+void collect_dim_params(const op::TypeProto& type, std::set<std::string>& names) {
+  switch (type.value_case()) {
+    case op::TypeProto::kTensorType:
+      for (const auto& d : type.tensor_type().shape().dim()) {
+        if (d.has_dim_param() && !d.dim_param().empty()) names.insert(d.dim_param());
+      }
+      break;
+    case op::TypeProto::kSparseTensorType:
+      for (const auto& d : type.sparse_tensor_type().shape().dim()) {
+        if (d.has_dim_param() && !d.dim_param().empty()) names.insert(d.dim_param());
+      }
+      break;
+    case op::TypeProto::kSequenceType: collect_dim_params(type.sequence_type().elem_type(), names); break;
+    case op::TypeProto::kOptionalType: collect_dim_params(type.optional_type().elem_type(), names); break;
+    case op::TypeProto::kMapType: collect_dim_params(type.map_type().value_type(), names); break;
+    default: break;
+  }
+}
+
+std::set<std::string> declared_dim_params(const op::GraphProto& graph) {
+  std::set<std::string> names;
+  for (const auto& vi : graph.input()) collect_dim_params(vi.type(), names);
+  for (const auto& vi : graph.output()) collect_dim_params(vi.type(), names);
+  for (const auto& vi : graph.value_info()) collect_dim_params(vi.type(), names);
+  return names;
+}
+
+Json port(const std::string& name, Json shape, const std::string& type) {
+  Json p = Json::object();
+  p["name"] = name;
+  p["shape"] = std::move(shape);
+  p["type"] = type;
+  return p;
+}
+
+// The inferred TypeProto of `name` in the inferred graph, or nullptr.
+const op::TypeProto* find_value_type(const op::GraphProto& g, const std::string& name) {
+  for (const auto& vi : g.value_info()) {
+    if (vi.name() == name && vi.has_type()) return &vi.type();
+  }
+  for (const auto& vi : g.output()) {
+    if (vi.name() == name && vi.has_type()) return &vi.type();
+  }
+  for (const auto& vi : g.input()) {
+    if (vi.name() == name && vi.has_type()) return &vi.type();
+  }
+  return nullptr;
+}
+
+std::optional<std::string> first_non_utf8(const op::GraphProto& g) {
+  std::set<std::string> dims;
+  for (const auto* list : {&g.input(), &g.output()}) {
+    for (const auto& vi : *list) {
+      if (!is_valid_utf8(vi.name())) return vi.name();
+      collect_dim_params(vi.type(), dims);
+    }
+  }
+  for (const auto& d : dims) {
+    if (!is_valid_utf8(d)) return d;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<ModelInfo> inspect_model(const op::ModelProto& model, const std::string& shown_path,
+                                const std::vector<std::string>& feature_tensors, Diagnostics& diags) {
+  ModelInfo info;
+  info.ir_version = model.ir_version();
+  info.producer_name = sanitize_utf8(model.producer_name());
+  info.producer_version = sanitize_utf8(model.producer_version());
+  std::unordered_map<std::string, int> opsets;
+  for (const auto& imp : model.opset_import()) {
+    info.opset_imports.emplace_back(sanitize_utf8(imp.domain()), imp.version());
+    const std::string domain = normalize_domain(imp.domain());
+    opsets[domain] = static_cast<int>(imp.version());
+    if (domain.empty()) info.opset = imp.version();
+  }
+  if (!model.has_graph()) return Error{"the model has no graph"};
+  if (!info.opset) return Error{"the model imports no opset for the default domain (\"\" or \"ai.onnx\")"};
+  const op::GraphProto& graph = model.graph();
+  if (first_non_utf8(graph)) return Error{"a port name or dimension is not valid UTF-8"};
+
+  // Inputs: graph.input minus initializers, as declared.
+  std::unordered_set<std::string> initializers;
+  for (const auto& t : graph.initializer()) initializers.insert(t.name());
+  for (const auto& s : graph.sparse_initializer()) initializers.insert(s.values().name());
+  Json inputs = Json::array();
+  for (const auto& vi : graph.input()) {
+    if (initializers.count(vi.name()) > 0) continue;
+    inputs.push_back(port(vi.name(), declared_shape(vi.type()), type_string(vi.type())));
+  }
+
+  // Outputs: declared, merged with shape inference when libonnx can infer.
+  std::optional<op::ModelProto> inferred;
+  SupportCheck support(model, opsets);
+  if (auto why = support.check_model(model)) {
+    diags.warning(shown_path, 0, kUnsupported, "shape inference skipped: " + *why);
+  } else {
+    op::ModelProto work = inference_copy(model, false);
+    auto failure = run_inference(work);
+    if (failure) {
+      work = inference_copy(model, true);
+      failure = run_inference(work);
+    }
+    if (failure) {
+      diags.warning(shown_path, 0, kInferenceFailed,
+                    "shape inference failed, outputs are reported as declared: " + *failure);
+    } else {
+      inferred = std::move(work);
+    }
+  }
+  const std::set<std::string> declared_names = declared_dim_params(graph);
+  Json outputs = Json::array();
+  for (int i = 0; i < graph.output_size(); ++i) {
+    const auto& declared = graph.output(i);
+    const op::TypeProto* inferred_type = nullptr;
+    if (inferred && i < inferred->graph().output_size()) inferred_type = &inferred->graph().output(i).type();
+    MergedPort merged = merge_output(declared.type(), inferred_type, declared_names);
+    outputs.push_back(port(declared.name(), std::move(merged.shape), merged.type));
+  }
+  info.io_ports = Json::object();
+  info.io_ports["inputs"] = std::move(inputs);
+  info.io_ports["outputs"] = std::move(outputs);
+
+  // Feature tensors: the inferred (else declared) shape, unknown dims as 0.
+  const op::GraphProto& source = inferred ? inferred->graph() : graph;
+  for (const auto& name : feature_tensors) {
+    const op::TypeProto* type = find_value_type(source, name);
+    if (type == nullptr || !type->has_tensor_type() || !type->tensor_type().has_shape()) {
+      diags.warning(shown_path, 0, kFeatureMissing,
+                    "feature tensor \"" + name + "\" " +
+                        (type == nullptr ? "is not in the model" : "has no known shape") +
+                        "; extra_ports left out");
+      continue;
+    }
+    std::vector<std::int64_t> dims;
+    for (const auto& d : type->tensor_type().shape().dim()) dims.push_back(d.has_dim_value() ? d.dim_value() : 0);
+    info.feature_shapes[name] = std::move(dims);
+  }
+  return info;
+}
+
+}  // namespace ohm::onnx::detail

@@ -1,0 +1,26 @@
+#pragma once
+// Private to lib/onnx (and its tests): SPEC 5 inspection of a parsed ModelProto.
+// Includes libonnx headers, so no public header may include this one.
+
+#include <string>
+#include <vector>
+
+#include <onnx/onnx_pb.h>
+
+#include "core/diagnostic.h"
+#include "core/result.h"
+#include "onnx/model_reader.h"
+
+namespace ohm::onnx::detail {
+
+// SPEC 5 inspection of `model` (which may have stripped tensor payloads, see
+// WireWalker): opset, producer, io_ports with shape inference merged into the
+// declared outputs, and the inferred shapes of `feature_tensors`. Fails when
+// the model has no graph or no default-domain opset, or when a name is not
+// valid UTF-8. Never throws: libonnx exceptions become warnings.
+// `uses_external_data` in the result is left false (the walker knows it).
+Result<ModelInfo> inspect_model(const ::onnx::ModelProto& model, const std::string& shown_path,
+                                const std::vector<std::string>& feature_tensors,
+                                Diagnostics& diags);
+
+}  // namespace ohm::onnx::detail

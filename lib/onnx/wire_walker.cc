@@ -1,0 +1,352 @@
+#include "onnx/wire_walker.h"
+
+#include <algorithm>
+#include <limits>
+#include <utility>
+
+namespace ohm::onnx::detail {
+namespace {
+
+constexpr std::uint64_t kNoEnd = std::numeric_limits<std::uint64_t>::max();
+constexpr std::uint64_t kMaxFieldNumber = (1u << 29) - 1;
+// Longest length-delimited field accepted (protobuf itself stops at 2 GiB).
+constexpr std::uint64_t kMaxLength = std::uint64_t{1} << 62;
+
+void append_varint(std::string& out, std::uint64_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<char>((v & 0x7f) | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<char>(v));
+}
+
+void append_tag(std::string& out, std::uint32_t field, int wire_type) {
+  append_varint(out, (std::uint64_t{field} << 3) | static_cast<std::uint64_t>(wire_type));
+}
+
+}  // namespace
+
+WireWalker::WireWalker(WalkerLimits limits) : limits_(limits) {
+  Frame root;
+  root.msg = Msg::kModel;
+  root.end = kNoEnd;
+  stack_.push_back(std::move(root));
+}
+
+// Field numbers from onnx.proto (IR version 10). Fields not listed are dropped.
+WireWalker::Rule WireWalker::rule_for(Msg msg, std::uint32_t field) {
+  switch (msg) {
+    case Msg::kModel:
+      switch (field) {
+        case 1: case 2: case 3: case 4: case 5: case 8:  // ir_version, producer_*, domain, model_version, opset_import
+          return {Act::kKeep};
+        case 7: return {Act::kDescend, Msg::kGraph};
+        case 25: return {Act::kDescend, Msg::kFunction};
+        default: return {};  // doc_string, metadata_props, training_info
+      }
+    case Msg::kGraph:
+      switch (field) {
+        case 2: case 11: case 12: case 13:  // name, input, output, value_info
+          return {Act::kKeep};
+        case 1: return {Act::kDescend, Msg::kNode};
+        case 5: return {Act::kDescend, Msg::kTensor};
+        case 15: return {Act::kDescend, Msg::kSparseTensor};
+        default: return {};  // doc_string, quantization_annotation
+      }
+    case Msg::kNode:
+      switch (field) {
+        case 1: case 2: case 3: case 4: case 7: case 8:  // input, output, name, op_type, domain, overload
+          return {Act::kKeep};
+        case 5: return {Act::kDescend, Msg::kAttribute};
+        default: return {};  // doc_string, metadata_props
+      }
+    case Msg::kAttribute:
+      switch (field) {
+        case 1: case 2: case 3: case 7: case 8: case 9: case 14: case 15: case 20: case 21:
+          return {Act::kKeep};
+        case 4: return {Act::kKeepSmall};  // s
+        case 5: case 10: return {Act::kDescend, Msg::kTensor};
+        case 6: case 11: return {Act::kDescend, Msg::kGraph};
+        case 22: case 23: return {Act::kDescend, Msg::kSparseTensor};
+        default: return {};  // doc_string
+      }
+    case Msg::kTensor:
+      switch (field) {
+        case 1: case 2: case 3: case 8: case 13: case 14:  // dims, data_type, segment, name, external_data, data_location
+          return {Act::kKeep};
+        case 4: case 5: case 6: case 7: case 9: case 10: case 11:  // *_data, raw_data
+          return {Act::kPayload};
+        default: return {};  // doc_string, metadata_props
+      }
+    case Msg::kSparseTensor:
+      switch (field) {
+        case 1: case 2: return {Act::kDescend, Msg::kTensor};
+        case 3: return {Act::kKeep};
+        default: return {};
+      }
+    case Msg::kFunction:
+      switch (field) {
+        case 1: case 4: case 5: case 6: case 9: case 10: case 11: case 12: case 13:
+          return {Act::kKeep};
+        case 7: return {Act::kDescend, Msg::kNode};
+        default: return {};  // doc_string, metadata_props
+      }
+  }
+  return {};
+}
+
+const char* WireWalker::msg_name(Msg msg) {
+  switch (msg) {
+    case Msg::kModel: return "ModelProto";
+    case Msg::kGraph: return "GraphProto";
+    case Msg::kNode: return "NodeProto";
+    case Msg::kAttribute: return "AttributeProto";
+    case Msg::kTensor: return "TensorProto";
+    case Msg::kSparseTensor: return "SparseTensorProto";
+    case Msg::kFunction: return "FunctionProto";
+  }
+  return "message";
+}
+
+void WireWalker::fail(const std::string& what) {
+  if (failed_) return;
+  failed_ = true;
+  error_ = "corrupt protobuf at byte " + std::to_string(pos_) + ": " + what;
+  stack_.clear();
+}
+
+bool WireWalker::take_varint(const char*& p, const char* end, std::uint64_t& value) {
+  while (p < end) {
+    auto b = static_cast<unsigned char>(*p++);
+    ++pos_;
+    vbuf_[vlen_++] = b;
+    if ((b & 0x80) == 0) {
+      value = 0;
+      for (int i = 0; i < vlen_; ++i) value |= std::uint64_t{vbuf_[i] & 0x7fu} << (7 * i);
+      vlen_ = 0;
+      return true;
+    }
+    if (vlen_ == 10) {
+      fail("varint longer than 10 bytes");
+      return false;
+    }
+  }
+  return false;
+}
+
+bool WireWalker::keep(Sink sink, std::string_view bytes) {
+  Frame& top = stack_.back();
+  if (sink == Sink::kPayload) {
+    top.payload.append(bytes.data(), bytes.size());
+    return true;
+  }
+  if (bytes.size() > limits_.max_structure - kept_structure_) {
+    fail("the model's structure (without tensor data) exceeds " +
+         std::to_string(limits_.max_structure >> 20) + " MiB");
+    return false;
+  }
+  kept_structure_ += bytes.size();
+  top.out.append(bytes.data(), bytes.size());
+  return true;
+}
+
+bool WireWalker::admit_payload(std::size_t n) {
+  Frame& t = stack_.back();
+  if (t.payload_dropped) return false;
+  // Invariants: payload.size() <= max_tensor_payload, kept_payload_ <= max_total_payload.
+  if (n <= limits_.max_tensor_payload - t.payload.size() &&
+      n <= limits_.max_total_payload - kept_payload_) {
+    kept_payload_ += n;
+    return true;
+  }
+  kept_payload_ -= t.payload.size();
+  std::string().swap(t.payload);
+  t.payload_dropped = true;
+  return false;
+}
+
+void WireWalker::on_tag(std::uint64_t tag) {
+  const std::uint64_t field = tag >> 3;
+  wire_type_ = static_cast<int>(tag & 7);
+  if (field == 0 || field > kMaxFieldNumber) {
+    fail("invalid field number " + std::to_string(field));
+    return;
+  }
+  field_ = static_cast<std::uint32_t>(field);
+  rule_ = rule_for(stack_.back().msg, field_);
+  switch (wire_type_) {
+    case 0:
+      state_ = State::kVarint;
+      return;
+    case 2:
+      state_ = State::kLength;
+      return;
+    case 1:
+    case 5: {
+      const std::uint64_t n = wire_type_ == 1 ? 8 : 4;
+      if (n > stack_.back().end - pos_) {
+        fail("fixed-size field runs past the end of its " + std::string(msg_name(stack_.back().msg)));
+        return;
+      }
+      std::string hdr;
+      append_tag(hdr, field_, wire_type_);
+      body_sink_ = Sink::kNone;
+      if (rule_.act == Act::kKeep || rule_.act == Act::kKeepSmall) {
+        body_sink_ = Sink::kOut;
+      } else if (rule_.act == Act::kPayload && admit_payload(hdr.size() + n)) {
+        body_sink_ = Sink::kPayload;
+      }
+      if (body_sink_ != Sink::kNone && !keep(body_sink_, hdr)) return;
+      body_left_ = n;
+      state_ = State::kBody;
+      return;
+    }
+    case 3:
+    case 4:
+      fail("group wire type (field " + std::to_string(field_) + "), which ONNX never uses");
+      return;
+    default:
+      fail("invalid wire type " + std::to_string(wire_type_) + " (field " + std::to_string(field_) + ")");
+      return;
+  }
+}
+
+void WireWalker::on_varint(std::uint64_t value) {
+  state_ = State::kTag;
+  if (stack_.back().msg == Msg::kTensor && field_ == 14 && value == 1) uses_external_data_ = true;
+  std::string bytes;
+  append_tag(bytes, field_, 0);
+  append_varint(bytes, value);
+  if (rule_.act == Act::kKeep || rule_.act == Act::kKeepSmall) {
+    keep(Sink::kOut, bytes);
+  } else if (rule_.act == Act::kPayload && admit_payload(bytes.size())) {
+    keep(Sink::kPayload, bytes);
+  }
+}
+
+void WireWalker::on_length(std::uint64_t length) {
+  Frame& top = stack_.back();
+  if (length > kMaxLength || length > top.end - pos_) {
+    fail("length " + std::to_string(length) + " of field " + std::to_string(field_) +
+         " runs past the end of its " + msg_name(top.msg));
+    return;
+  }
+  std::string hdr;
+  append_tag(hdr, field_, 2);
+  append_varint(hdr, length);
+  body_sink_ = Sink::kNone;
+  switch (rule_.act) {
+    case Act::kDescend: {
+      if (static_cast<int>(stack_.size()) > limits_.max_depth) {
+        fail("messages nested deeper than " + std::to_string(limits_.max_depth) + " levels");
+        return;
+      }
+      Frame child;
+      child.msg = rule_.child;
+      child.field = field_;
+      child.end = pos_ + length;
+      stack_.push_back(std::move(child));
+      state_ = State::kTag;
+      return;
+    }
+    case Act::kKeepSmall:
+      if (length > limits_.max_string_attribute) break;
+      [[fallthrough]];
+    case Act::kKeep:
+      if (length > limits_.max_structure - std::min(kept_structure_, limits_.max_structure)) {
+        fail("the model's structure (without tensor data) exceeds " +
+             std::to_string(limits_.max_structure >> 20) + " MiB");
+        return;
+      }
+      if (!keep(Sink::kOut, hdr)) return;
+      body_sink_ = Sink::kOut;
+      break;
+    case Act::kPayload:
+      if (length <= limits_.max_tensor_payload && admit_payload(hdr.size() + length)) {
+        keep(Sink::kPayload, hdr);
+        body_sink_ = Sink::kPayload;
+      } else {
+        admit_payload(std::numeric_limits<std::size_t>::max());  // drops this tensor's payload
+      }
+      break;
+    case Act::kSkip:
+      break;
+  }
+  body_left_ = length;
+  state_ = State::kBody;
+}
+
+void WireWalker::pop_frame() {
+  Frame child = std::move(stack_.back());
+  stack_.pop_back();
+  if (child.msg == Msg::kTensor) {
+    if (child.payload_dropped) {
+      append_tag(child.out, 14, 0);
+      append_varint(child.out, kStrippedDataLocation);
+    } else {
+      child.out += child.payload;
+    }
+  }
+  std::string hdr;
+  append_tag(hdr, child.field, 2);
+  append_varint(hdr, child.out.size());
+  Frame& parent = stack_.back();
+  kept_structure_ += hdr.size();
+  parent.out += hdr;
+  parent.out += child.out;
+}
+
+void WireWalker::feed(std::string_view chunk) {
+  const char* p = chunk.data();
+  const char* const end = p + chunk.size();
+  while (!failed_) {
+    if (state_ == State::kBody) {
+      const auto avail = static_cast<std::uint64_t>(end - p);
+      const auto n = static_cast<std::size_t>(std::min(body_left_, avail));
+      if (n > 0) {
+        if (body_sink_ != Sink::kNone) keep(body_sink_, std::string_view(p, n));
+        p += n;
+        pos_ += n;
+        body_left_ -= n;
+      }
+      if (body_left_ > 0) return;  // the chunk is used up
+      state_ = State::kTag;
+    }
+    if (state_ == State::kTag && vlen_ == 0) {
+      while (stack_.size() > 1 && pos_ == stack_.back().end) pop_frame();
+    }
+    if (p == end || failed_) return;
+    std::uint64_t value = 0;
+    if (!take_varint(p, end, value)) return;  // needs the next chunk (or failed)
+    if (pos_ > stack_.back().end) {
+      fail("field runs past the end of its " + std::string(msg_name(stack_.back().msg)));
+      return;
+    }
+    switch (state_) {
+      case State::kTag: on_tag(value); break;
+      case State::kVarint: on_varint(value); break;
+      case State::kLength: on_length(value); break;
+      case State::kBody: break;
+    }
+  }
+}
+
+Result<std::string> WireWalker::finish() {
+  if (failed_) return Error{error_};
+  if (state_ == State::kTag && vlen_ == 0) {
+    while (stack_.size() > 1 && pos_ == stack_.back().end) pop_frame();
+  }
+  if (stack_.size() > 1 || state_ != State::kTag || vlen_ != 0) {
+    const char* inside = msg_name(stack_.back().msg);
+    return Error{"truncated: the file ends at byte " + std::to_string(pos_) + " inside a " +
+                 (state_ == State::kTag && vlen_ == 0 ? std::string(inside)
+                                                      : std::string("field of a ") + inside)};
+  }
+  std::string out = std::move(stack_.back().out);
+  failed_ = true;
+  error_ = "the reader was already finished";
+  stack_.clear();
+  return out;
+}
+
+}  // namespace ohm::onnx::detail

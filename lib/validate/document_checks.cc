@@ -1,0 +1,141 @@
+#include "validate/document_checks.h"
+
+#include <map>
+#include <set>
+#include <utility>
+
+#include "core/text.h"
+#include "validate/check_ids.h"
+#include "zoo/zoo_paths.h"
+
+namespace ohm::validate {
+namespace {
+
+using manifest::Entry;
+
+const char* const kEntryKeys[] = {"model", "model_path", "onnx_version", "opset_version", "metadata"};
+
+bool is_entry_key(const std::string& key) {
+  for (const char* k : kEntryKeys) {
+    if (key == k) return true;
+  }
+  return false;
+}
+
+std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+
+void check_unknown_keys(const ManifestDoc& doc, Diagnostics& findings) {
+  if (!doc.json.is_array()) return;
+  for (std::size_t i = 0; i < doc.json.size(); ++i) {
+    const nlohmann::json& element = doc.json[i];
+    if (!element.is_object()) continue;
+    for (const auto& item : element.items()) {
+      if (is_entry_key(item.key())) continue;
+      findings.add(doc.at(entry_pointer(i, item.key()), Severity::kWarning, check::kUnknownKey,
+                          "unknown key " + quoted(item.key()) + " in an entry; the hub client ignores it "
+                          "(extra information belongs in metadata)"));
+    }
+  }
+}
+
+void check_order(const ManifestDoc& doc, Diagnostics& findings) {
+  for (std::size_t i = 1; i < doc.entries.size(); ++i) {
+    const Entry& prev = doc.entries[i - 1];
+    const Entry& e = doc.entries[i];
+    if (!(e.model_path < prev.model_path)) continue;
+    findings.add(doc.at(entry_pointer(doc.index_of[i], "model_path"), Severity::kWarning, check::kOrder,
+                        "entries are not sorted by model_path: " + e.model_path + " comes after " +
+                            prev.model_path + " (line " + std::to_string(prev.line) + ")"));
+  }
+}
+
+void check_duplicates(const ManifestDoc& doc, Diagnostics& findings) {
+  std::map<std::pair<std::string, std::int64_t>, std::size_t> first;
+  for (std::size_t i = 0; i < doc.entries.size(); ++i) {
+    const Entry& e = doc.entries[i];
+    auto [it, fresh] = first.emplace(std::make_pair(to_lower(e.model), e.opset_version), i);
+    if (fresh) continue;
+    const Entry& other = doc.entries[it->second];
+    findings.add(doc.at(entry_pointer(doc.index_of[i], "model"), Severity::kError, check::kDuplicate,
+                        "model " + quoted(e.model) + " with opset " + std::to_string(e.opset_version) +
+                            " is also the entry at line " + std::to_string(other.line) + " (" +
+                            quoted(other.model) + ", " + other.model_path +
+                            "); the hub client, matching names case-insensitively, reaches only one"));
+  }
+}
+
+// Reports unsafe paths (also in entries lib/manifest could not read); returns
+// the pointers reported, whose schema findings they replace.
+std::set<std::string> check_paths(const ManifestDoc& doc, Diagnostics& findings) {
+  std::set<std::string> reported;
+  auto check = [&](std::size_t index, const char* where, const char* key, const nlohmann::json& object) {
+    auto it = object.find(key);
+    if (it == object.end() || !it->is_string()) return;  // the schema says what it is
+    const std::string path = it->get<std::string>();
+    std::string why = unsafe_path_reason(path);
+    if (why.empty()) return;
+    std::string pointer = entry_pointer(index, where, key);
+    findings.add(doc.at(pointer, Severity::kError, check::kUnsafePath,
+                        std::string(key) + " " + quoted(path) + " is not a safe zoo-relative path: " + why));
+    reported.insert(pointer);
+  };
+  if (!doc.json.is_array()) return reported;
+  for (std::size_t i = 0; i < doc.json.size(); ++i) {
+    const nlohmann::json& element = doc.json[i];
+    if (!element.is_object()) continue;
+    check(i, "", "model_path", element);
+    auto meta = element.find("metadata");
+    if (meta != element.end() && meta->is_object()) check(i, "metadata", "model_with_data_path", *meta);
+  }
+  return reported;
+}
+
+bool has_finding_at_or_below(const Diagnostics& findings, const std::string& pointer) {
+  for (const Diagnostic& d : findings.all()) {
+    if (d.code != check::kSchema) continue;
+    if (d.json_pointer == pointer || d.json_pointer.rfind(pointer + "/", 0) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string unsafe_path_reason(const std::string& path) {
+  if (path.empty()) return "it is empty";
+  if (path[0] == '/') return "it is absolute";
+  if (zoo::is_url(path)) return "it is a URL";
+  for (unsigned char c : path) {
+    if (c == '\\') return "it holds a backslash";
+    if (c < 0x20 || c == 0x7f) return "it holds a control character";
+  }
+  std::vector<std::string> parts = split(path, '/');
+  if (parts[0].size() == 2 && parts[0][1] == ':') return "it starts with a drive letter";
+  for (const std::string& part : parts) {
+    if (part == "..") return "it has a \"..\" component";
+    if (part == ".") return "it has a \".\" component";
+    if (part.empty()) return "it has an empty component";
+  }
+  return {};
+}
+
+void check_document(const ManifestDoc& doc, const SchemaChecker& schema, Diagnostics& findings) {
+  Diagnostics local;
+  std::set<std::string> unsafe = check_paths(doc, local);
+  Diagnostics schema_findings;
+  for (const SchemaViolation& v : schema.check(doc.json)) {
+    if (unsafe.count(v.json_pointer)) continue;  // path.unsafe says it better
+    schema_findings.add(doc.at(v.json_pointer, Severity::kError, check::kSchema,
+                               (v.json_pointer.empty() ? std::string("the document") : v.json_pointer) + ": " +
+                                   v.message));
+  }
+  findings.merge(schema_findings);
+  for (const Diagnostic& d : doc.entry_problems) {
+    if (!has_finding_at_or_below(schema_findings, d.json_pointer)) findings.add(d);
+  }
+  findings.merge(local);
+  check_unknown_keys(doc, findings);
+  check_order(doc, findings);
+  check_duplicates(doc, findings);
+}
+
+}  // namespace ohm::validate

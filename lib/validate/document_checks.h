@@ -1,0 +1,22 @@
+#pragma once
+// The checks that need only the manifest: JSON Schema, unknown keys, order,
+// duplicate (model, opset) pairs and unsafe paths. They run whatever the zoo
+// says, also with --changed-since and --staged.
+
+#include <string>
+
+#include "core/diagnostic.h"
+#include "validate/manifest_doc.h"
+#include "validate/schema_check.h"
+
+namespace ohm::validate {
+
+// Reports every finding about `doc` alone to `findings`.
+void check_document(const ManifestDoc& doc, const SchemaChecker& schema, Diagnostics& findings);
+
+// Why `path` is not a safe zoo-relative POSIX path ("" when it is): absolute,
+// a scheme or drive, a backslash, a control character, or an empty, "." or
+// ".." component.
+std::string unsafe_path_reason(const std::string& path);
+
+}  // namespace ohm::validate

@@ -1,0 +1,55 @@
+#pragma once
+// Where each value of a JSON document sits in its text, by JSON Pointer.
+// nlohmann/json keeps no positions, and its SAX events carry none either:
+// the index runs sax_parse over an input iterator that counts the bytes read,
+// and maps the offset at each event back to the token's first byte.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/text.h"
+
+namespace ohm::validate {
+
+// A syntax error: where it is and what nlohmann said.
+struct JsonSyntaxError {
+  int line = 0;
+  int column = 0;
+  std::string message;
+};
+
+class JsonPositions {
+ public:
+  // Indexes `text` (a whole JSON document) and, when `dom` is given, parses
+  // it into `dom` in the same pass. On malformed JSON (including invalid UTF-8
+  // in strings) returns the error and leaves the index and `dom` empty.
+  std::optional<JsonSyntaxError> index(std::string_view text, nlohmann::json* dom = nullptr);
+
+  // Line and column of the value at `pointer` ("" for the root; a member's
+  // position is its key's). A pointer that does not exist gives its nearest
+  // existing ancestor's position; {0, 0} when there is none.
+  LineColumn find(std::string_view pointer) const;
+
+ private:
+  friend class PositionSax;
+  LineColumn locate(std::size_t offset) const;
+
+  std::string_view text_;
+  std::vector<std::size_t> line_starts_;
+  std::unordered_map<std::string, std::size_t> offsets_;  // pointer -> byte offset
+};
+
+// One reference token, escaped ("~" as "~0", "/" as "~1").
+std::string pointer_token(std::string_view key);
+
+// The JSON Pointer of an entry's field: entry_pointer(3, "metadata", "model_sha")
+// is "/3/metadata/model_sha". Empty parts are left out.
+std::string entry_pointer(std::size_t index, std::string_view a = {}, std::string_view b = {});
+
+}  // namespace ohm::validate

@@ -1,0 +1,64 @@
+#pragma once
+// `validate` (SPEC 7): a manifest checked against its JSON Schema, against
+// itself (order, duplicates, paths, keys) and against the zoo it describes
+// (regeneration, artifacts, archives, reachability, ports).
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "archive/tarball.h"
+#include "core/diagnostic.h"
+#include "core/result.h"
+#include "git/open_zoo.h"
+#include "manifest/entry.h"
+#include "zoo/discovery.h"
+#include "zoo/source.h"
+
+namespace ohm::validate {
+
+struct ValidateOptions {
+  // The manifest to check, and how findings name it. nullopt: the zoo has
+  // none (manifest.missing).
+  std::optional<std::string> manifest_text;
+  std::string manifest_shown = "ONNX_HUB_MANIFEST.json";
+  // The JSON Schema; empty means the built-in one.
+  std::string schema_text;
+  std::string schema_shown = "built-in schema";
+  zoo::DiscoverMode discover = zoo::DiscoverMode::kAuto;
+  std::string repo_prefix;  // the zoo inside its repository, for fetch hints
+  // Model name -> feature tensor (SPEC 5); empty when there is no table.
+  std::map<std::string, std::string> feature_tensors;
+  // The manifest at the base revision (SPEC 7 ports): its name ("HEAD",
+  // "origin/main"; "" when there is none) and its entries.
+  std::string base_name;
+  std::vector<manifest::Entry> base_manifest;
+  // --changed-since / --staged: only what changed since `base_source` is
+  // compared with the zoo; the manifest-wide checks still run in full.
+  const zoo::Source* base_source = nullptr;
+  std::optional<git::ChangeSet> changes;
+  archive::Limits archive_limits;
+  bool strict = false;  // warnings become errors
+};
+
+struct ValidateSummary {
+  std::size_t entries = 0;          // entries in the manifest
+  std::size_t readmes = 0;          // model READMEs read
+  std::size_t ports_unchecked = 0;  // entries whose io_ports nothing could check
+  std::size_t archives_read = 0;
+  std::size_t archives_absent = 0;  // archives whose content is not at hand
+  bool limited = false;             // only changed rows were compared
+};
+
+struct ValidateReport {
+  Diagnostics findings;  // sorted by file, then line
+  ValidateSummary summary;
+};
+
+// Runs every check. Fails (exit 2 material) only when the schema cannot be
+// used; everything wrong with the manifest or the zoo is a finding.
+Result<ValidateReport> validate(const zoo::Source& zoo, const ValidateOptions& options);
+
+}  // namespace ohm::validate

@@ -1,0 +1,28 @@
+# generate --rev C -o FILE writes what generate writes on a checkout of C, for
+# commits with real content, LFS pointers with and without store content.
+source "$SRC/tests/e2e/lib.sh"
+source "$SRC/tests/e2e/git/gitzoo.sh"
+lfs_repo zoo
+model zoo/a/model.onnx a 2000 && readme zoo/a "Model a|model.onnx|13"
+mkdir -p zoo/p  # a pointer whose content is nowhere
+printf 'version https://git-lfs.github.com/spec/v1\noid sha256:%s\nsize 123456\n' \
+  "$(printf absent | sha256sum | cut -c1-64)" > zoo/p/model.onnx
+readme zoo/p "Pointer only|model.onnx|12"
+commit_all zoo one
+run generate --repo zoo && expect_rc 0 && commit_all zoo manifest
+model zoo/a/model.onnx a-v2 2000
+model zoo/b/model.onnx b && readme zoo/b "Model b|model.onnx|13"
+commit_all zoo two
+readme zoo/b "Model b renamed|model.onnx|13" && git -C zoo rm -rq a
+commit_all zoo three
+
+for c in HEAD~3 HEAD~2 HEAD~1 HEAD; do
+  run generate --repo zoo --rev "$c" -o rev.json
+  expect_rc 0 "--rev $c"
+  rm -rf wt && GIT_LFS_SKIP_SMUDGE=1 git -C zoo worktree add -q --detach "$WORK/wt" "$c"
+  (cd wt && git lfs checkout >/dev/null 2>&1 || true)
+  run generate --repo wt -o checkout.json
+  expect_rc 0 "checkout of $c"
+  expect_same checkout.json rev.json
+  git -C zoo worktree remove --force "$WORK/wt"
+done

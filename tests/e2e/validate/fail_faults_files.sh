@@ -1,0 +1,71 @@
+# Fault injection in the sample zoo's files (models, archives): each fault is
+# reported with its check id, severity, file and line, and nothing else is.
+source "$SRC/tests/e2e/lib.sh"
+source "$SRC/tests/e2e/validate/faults.sh"
+MF=ONNX_HUB_MANIFEST.json
+TINYNET=vision/classification/tinynet/README.md
+T7=vision/classification/tinynet/model/tinynet-7
+MLP=other/tabular/tiny_mlp/model/tiny-mlp-9.onnx
+
+FAULT="missing file"; fresh
+rm z/vision/classification/tinynet/model/tinynet-12.onnx
+expect_findings 1 <<<"artifact.missing error $TINYNET 10"
+
+FAULT="symlinked model"; fresh
+rm z/$T7.onnx
+ln -s /etc/passwd z/$T7.onnx
+expect_findings 1 <<<"artifact.not-regular error $TINYNET 9"
+run validate --repo z
+expect_stderr_has "is a symbolic link, not a regular file; it is not opened"
+
+FAULT="tar.gz with a ../ entry"; fresh
+tarball z/$T7.tar.gz tinynet-7/model.onnx=z/$T7.onnx tinynet-7/test_data_set_0/input_0.pb=- ../evil.txt=-
+regenerate
+expect_findings 1 <<<"archive.unsafe-entry error $TINYNET 9"
+run validate --repo z
+expect_stderr_has "$T7.tar.gz: unsafe entry '../evil.txt'"
+
+FAULT="tar.gz with two models"; fresh
+tarball z/$T7.tar.gz tinynet-7/model.onnx=z/$T7.onnx tinynet-7/other.onnx=z/$T7.onnx \
+  tinynet-7/test_data_set_0/input_0.pb=-
+regenerate
+expect_findings 0 <<<"archive.model-count warning $TINYNET 9"
+
+FAULT="tar.gz without test data"; fresh
+tarball z/$T7.tar.gz tinynet-7/model.onnx=z/$T7.onnx
+regenerate
+expect_findings 0 <<<"archive.no-test-data warning $TINYNET 9"
+
+FAULT="tar.gz holding another model"; fresh
+tarball z/$T7.tar.gz tinynet-7/model.onnx=z/vision/classification/tinynet/model/tinynet-12.onnx \
+  tinynet-7/test_data_set_0/input_0.pb=-
+regenerate
+expect_findings 0 <<<"archive.model-sha warning $TINYNET 9"
+
+FAULT="damaged tar.gz"; fresh
+printf 'not a tarball' > z/$T7.tar.gz
+regenerate
+expect_findings 1 <<<"archive.damaged error $TINYNET 9"
+
+FAULT="external data"; fresh
+"$PY" - z/$MLP <<'PYEOF'
+import sys
+from onnx import TensorProto, helper as h
+w = h.make_tensor("W", TensorProto.FLOAT, [4, 2], [0.0] * 8)
+w.ClearField("float_data")
+w.data_location = TensorProto.EXTERNAL
+w.external_data.add(key="location", value="weights.bin")
+g = h.make_graph([h.make_node("MatMul", ["x", "W"], ["y"])], "mlp",
+                 [h.make_tensor_value_info("x", TensorProto.FLOAT, ["N", 4])],
+                 [h.make_tensor_value_info("y", TensorProto.FLOAT, ["N", 2])], initializer=[w])
+m = h.make_model(g, opset_imports=[h.make_opsetid("", 9)])
+m.ir_version = 4
+open(sys.argv[1], "wb").write(m.SerializeToString())
+PYEOF
+regenerate
+expect_findings 0 <<<"model.external-data warning other/tabular/tiny_mlp/README.md 5"
+
+FAULT="stale io_ports of a model at hand"; fresh
+line=$(entry_line $MLP io_ports)
+sed -i "$((line + 3))s/\"name\": \"x\"/\"name\": \"input\"/" $M
+expect_findings 1 <<<"entry.stale error $MF $line"

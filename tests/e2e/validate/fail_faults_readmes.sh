@@ -1,0 +1,59 @@
+# Fault injection in the sample zoo's READMEs: each fault is reported with its
+# check id, severity, file and line, and nothing else is.
+source "$SRC/tests/e2e/lib.sh"
+source "$SRC/tests/e2e/validate/faults.sh"
+MF=ONNX_HUB_MANIFEST.json
+MLP=other/tabular/tiny_mlp/model/tiny-mlp-9.onnx
+MLP_README=other/tabular/tiny_mlp/README.md
+T7=vision/classification/tinynet/model/tinynet-7.onnx
+TINYNET=vision/classification/tinynet/README.md
+KWS=audio/keyword_spotting/model/kws-small-12.onnx
+
+FAULT="model renamed in its README only"; fresh
+sed -i 's/^|TinyNet-7    |/|TinyNet-7b   |/' z/$TINYNET
+expect_findings 1 <<<"entry.stale error $MF $(entry_line $T7 model)"
+run validate --repo z
+expect_stderr_has "model is \"TinyNet-7\" but the README row $TINYNET:9 gives \"TinyNet-7b\""
+
+FAULT="README row removed"; fresh
+sed -i '/^|KWS-small /d' z/audio/keyword_spotting/README.md
+expect_findings 1 <<<"entry.extra error $MF $(($(entry_line $KWS model) - 1))"
+
+FAULT="README rows never written to the manifest"; fresh
+echo '|TinyNet-7 again |[0.7 KB](model/tinynet-7.onnx) | |1.2 |7 | 12.5 |' > row.txt
+sed -i '10r row.txt' z/$TINYNET
+expect_findings 1 <<<"entry.missing error $TINYNET 11"
+
+FAULT="README opset changed"; fresh
+sed -i 's/|1.4 |9 |/|1.4 |10 |/' z/$MLP_README
+printf '%s\n' "entry.stale error $MF $(entry_line $MLP opset_version)" \
+              "model.opset-mismatch error $MLP_README 5" | expect_findings 1
+
+FAULT="model opset differs from README"; fresh
+sed -i 's/|1.4 |9 |/|1.4 |10 |/' z/$MLP_README
+regenerate
+expect_findings 1 <<<"model.opset-mismatch error $MLP_README 5"
+run validate --repo z
+expect_stderr_has "the Opset version cell says 10 but $MLP imports opset 9"
+
+FAULT="README opset cell not a number"; fresh
+sed -i 's/|1.4 |9 |/|1.4 |nine |/' z/$MLP_README
+expect_findings 1 <<<"readme.row.opset error $MLP_README 5"
+
+FAULT="README linking a file that does not exist"; fresh
+sed -i 's/tiny%2Dmlp-9.onnx/tiny-mlp-10.onnx/' z/$MLP_README
+printf '%s\n' "entry.extra error $MF $(($(entry_line $MLP model) - 1))" \
+              "artifact.missing error $MLP_README 5" | expect_findings 1
+
+FAULT="unreachable model README"; fresh
+sed -i '/Tiny MLP\](other/d' z/README.md
+regenerate
+expect_findings 0 <<<"readme.unreachable warning $MLP_README 5"
+expect_findings 1 --strict <<<"readme.unreachable error $MLP_README 5"
+
+FAULT="paths left pointing at a renamed folder"; fresh
+git -C z mv audio/keyword_spotting audio/kws
+sed -i 's|(audio/keyword_spotting)|(audio/kws)|' z/README.md
+sed -i 's|(/audio/keyword_spotting/|(/audio/kws/|' z/audio/kws/README.md
+printf '%s\n' "entry.extra error $MF 2" "entry.extra error $MF 19" \
+              "entry.missing error audio/kws/README.md 7" "entry.missing error audio/kws/README.md 8" | expect_findings 1

@@ -1,0 +1,75 @@
+#include "hub/verified_write.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "hash/sha256.h"
+
+namespace ohm::hub {
+namespace {
+
+namespace stdfs = std::filesystem;
+
+class VerifiedWriteTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (stdfs::temp_directory_path() / "ohm-hub-XXXXXX").string();
+    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+  }
+  void TearDown() override { stdfs::remove_all(dir_); }
+  std::size_t file_count() const {
+    return std::distance(stdfs::directory_iterator(dir_), stdfs::directory_iterator());
+  }
+  Producer bytes(std::string s) {
+    return [s](const fs::ChunkSink& sink) -> Outcome<std::uint64_t> {
+      sink(std::string_view(s).substr(0, s.size() / 2));
+      sink(std::string_view(s).substr(s.size() / 2));
+      return static_cast<std::uint64_t>(s.size());
+    };
+  }
+  stdfs::path dir_;
+};
+
+TEST_F(VerifiedWriteTest, WritesOnMatch) {
+  std::string dest = (dir_ / "f").string();
+  auto done = write_verified(dest, {hash::sha256_hex("hello"), 5}, "f", bytes("hello"));
+  ASSERT_TRUE(done.ok()) << done.failure().message;
+  EXPECT_TRUE(file_matches(dest, {hash::sha256_hex("hello"), 5}));
+  EXPECT_FALSE(file_matches(dest, {hash::sha256_hex("other"), 5}));
+  EXPECT_EQ(file_count(), 1u);
+}
+
+TEST_F(VerifiedWriteTest, MismatchLeavesNothing) {
+  std::string dest = (dir_ / "f").string();
+  auto wrong = write_verified(dest, {hash::sha256_hex("hello"), std::nullopt}, "f", bytes("HELLO"));
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.failure().kind, FailureKind::kProblem);
+  EXPECT_EQ(wrong.failure().code, "hub.sha-mismatch");
+  auto longer = write_verified(dest, {hash::sha256_hex("hello"), 5}, "f", bytes("hello world"));
+  ASSERT_FALSE(longer.ok());
+  EXPECT_EQ(file_count(), 0u);
+}
+
+TEST_F(VerifiedWriteTest, FailedStreamLeavesNothingAndKeepsItsKind) {
+  std::string dest = (dir_ / "f").string();
+  auto failed = write_verified(dest, {hash::sha256_hex("x"), 100}, "f", [](const fs::ChunkSink& sink) -> Outcome<std::uint64_t> {
+    sink("partial");
+    return cannot_run("connection reset");
+  });
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.failure().kind, FailureKind::kCannotRun);
+  EXPECT_EQ(file_count(), 0u);
+}
+
+TEST_F(VerifiedWriteTest, UnwritableFolder) {
+  auto failed = write_verified((dir_ / "no/such/f").string(), {hash::sha256_hex("x"), 1}, "f", bytes("x"));
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.failure().kind, FailureKind::kCannotRun);
+}
+
+}  // namespace
+}  // namespace ohm::hub

@@ -1,0 +1,93 @@
+#include "validate/json_positions.h"
+
+#include <gtest/gtest.h>
+
+namespace ohm::validate {
+namespace {
+
+LineColumn at(const JsonPositions& p, const char* pointer) { return p.find(pointer); }
+
+TEST(JsonPositions, FindsEveryKindOfValue) {
+  const std::string text =
+      "[\n"
+      "    {\n"
+      "        \"model\": \"a\\\"b\",\n"
+      "        \"opset_version\": 12,\n"
+      "        \"metadata\": {\"tags\": [\"x\", true, null, -1.5e3], \"a/b~c\": {}}\n"
+      "    },\n"
+      "    7\n"
+      "]";
+  JsonPositions p;
+  ASSERT_FALSE(p.index(text).has_value());
+  EXPECT_EQ(at(p, "").line, 1);
+  EXPECT_EQ(at(p, "/0").line, 2);
+  EXPECT_EQ(at(p, "/0").column, 5);
+  EXPECT_EQ(at(p, "/0/model").line, 3);
+  EXPECT_EQ(at(p, "/0/model").column, 9);  // the key's opening quote
+  EXPECT_EQ(at(p, "/0/opset_version").line, 4);
+  EXPECT_EQ(at(p, "/0/metadata/tags/0").column, 31);
+  EXPECT_EQ(at(p, "/0/metadata/tags/1").column, 36);
+  EXPECT_EQ(at(p, "/0/metadata/tags/2").column, 42);
+  EXPECT_EQ(at(p, "/0/metadata/tags/3").column, 48);
+  EXPECT_EQ(at(p, "/0/metadata/a~1b~0c").line, 5);
+  EXPECT_EQ(at(p, "/1").line, 7);
+  EXPECT_EQ(at(p, "/1").column, 5);
+}
+
+TEST(JsonPositions, MissingPointerFallsBackToAncestor) {
+  JsonPositions p;
+  ASSERT_FALSE(p.index("[\n {\"metadata\":\n  {}}]").has_value());
+  EXPECT_EQ(p.find("/0/metadata/model_sha").line, 2);
+  EXPECT_EQ(p.find("/5/model").line, 1);
+}
+
+TEST(JsonPositions, NumberAtEndOfLine) {
+  JsonPositions p;
+  ASSERT_FALSE(p.index("{\"a\": [1,\n22\n]}").has_value());
+  EXPECT_EQ(p.find("/a/1").line, 2);
+  EXPECT_EQ(p.find("/a/1").column, 1);
+}
+
+TEST(JsonPositions, SyntaxErrorHasLineAndColumn) {
+  JsonPositions p;
+  auto err = p.index("[\n  {\"a\": 1,}\n]");
+  ASSERT_TRUE(err.has_value());
+  EXPECT_EQ(err->line, 2);
+  EXPECT_EQ(err->column, 11);
+  EXPECT_NE(err->message.find("syntax error"), std::string::npos) << err->message;
+  EXPECT_EQ(p.find("/0").line, 0);
+}
+
+TEST(JsonPositions, InvalidUtf8IsASyntaxError) {
+  JsonPositions p;
+  auto err = p.index("[\"\xff\"]");
+  ASSERT_TRUE(err.has_value());
+  EXPECT_EQ(err->line, 1);
+}
+
+TEST(JsonPositions, TruncatedDocument) {
+  JsonPositions p;
+  auto err = p.index("[{\"a\": ");
+  ASSERT_TRUE(err.has_value());
+  EXPECT_EQ(err->line, 1);
+}
+
+TEST(JsonPositions, BuildsTheDocumentInTheSamePass) {
+  const std::string text = R"([{"a": [1, -2, 2.5, "s\u00e9", true, null], "b": {}}, 18446744073709551615])";
+  JsonPositions p;
+  nlohmann::json dom;
+  ASSERT_FALSE(p.index(text, &dom).has_value());
+  EXPECT_EQ(dom, nlohmann::json::parse(text));
+  EXPECT_TRUE(p.index("[1,", &dom).has_value());
+  EXPECT_TRUE(dom.is_null());
+}
+
+TEST(JsonPositions, PointerTokens) {
+  EXPECT_EQ(pointer_token("a/b~c"), "a~1b~0c");
+  EXPECT_EQ(entry_pointer(3), "/3");
+  EXPECT_EQ(entry_pointer(3, "metadata", "model_sha"), "/3/metadata/model_sha");
+  EXPECT_EQ(entry_pointer(0, "", "model"), "/0/model");
+}
+
+}  // namespace
+}  // namespace ohm::validate

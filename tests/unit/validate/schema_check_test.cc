@@ -1,0 +1,114 @@
+#include "validate/schema_check.h"
+
+#include <gtest/gtest.h>
+
+#include "test_files.h"
+
+namespace ohm::validate {
+namespace {
+
+using nlohmann::json;
+using testing::slurp;
+using testing::source_file;
+
+constexpr const char* kDraft7 = "/usr/lib/python3/dist-packages/jsonschema/schemas/draft7.json";
+
+SchemaChecker builtin() {
+  auto checker = SchemaChecker::compile(builtin_manifest_schema(), "built-in");
+  EXPECT_TRUE(checker.ok()) << checker.error();
+  return *checker;
+}
+
+json good_entry() {
+  return json::parse(R"json({
+    "model": "TinyNet", "model_path": "vision/tinynet/model/tinynet-7.onnx",
+    "onnx_version": "1.2", "opset_version": 7,
+    "metadata": {
+      "model_sha": "6c3d2b0b5a3f0e6f1c1a5b4a0e8f7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f0e",
+      "model_bytes": 100, "tags": ["vision"],
+      "io_ports": {"inputs": [{"name": "x", "shape": ["N", 3, null], "type": "tensor(float)"}], "outputs": []},
+      "extra_ports": {"features": [{"name": "f", "shape": [1, 4]}]},
+      "model_with_data_path": "vision/tinynet/model/tinynet-7.tar.gz",
+      "model_with_data_sha": "6c3d2b0b5a3f0e6f1c1a5b4a0e8f7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f0e",
+      "model_with_data_bytes": 0,
+      "publisher": "extra metadata is allowed"
+    }})json");
+}
+
+TEST(SchemaCheck, SchemaFileIsTheBuiltInOne) {
+  EXPECT_EQ(source_file("schemas/onnx_hub_manifest.schema.json"), std::string(builtin_manifest_schema()));
+}
+
+TEST(SchemaCheck, SchemaConformsToDraft07MetaSchema) {
+  std::string meta = slurp(kDraft7);
+  ASSERT_FALSE(meta.empty()) << "python3-jsonschema's draft7.json is missing";
+  auto checker = SchemaChecker::compile(meta, "draft7.json");
+  ASSERT_TRUE(checker.ok()) << checker.error();
+  auto violations = checker->check(json::parse(builtin_manifest_schema()));
+  for (const auto& v : violations) ADD_FAILURE() << v.json_pointer << ": " << v.message;
+  // The meta-schema does catch a broken schema.
+  EXPECT_FALSE(checker->check(json::parse(R"({"type": 12, "required": "model"})")).empty());
+}
+
+TEST(SchemaCheck, AcceptsCommittedManifests) {
+  SchemaChecker checker = builtin();
+  for (const char* rel : {"samples/ONNX_HUB_MANIFEST.json", "tests/fixtures/zoo-b1eeaa1/ONNX_HUB_MANIFEST.json"}) {
+    json doc = json::parse(source_file(rel));
+    for (const auto& v : checker.check(doc)) ADD_FAILURE() << rel << " " << v.json_pointer << ": " << v.message;
+  }
+  EXPECT_TRUE(checker.check(json::array({good_entry()})).empty());
+}
+
+TEST(SchemaCheck, OneViolationPerValueWithPointer) {
+  json e = good_entry();
+  e["opset_version"] = "7";
+  e["metadata"]["model_sha"] = "ABC";
+  e["metadata"]["io_ports"]["inputs"][0]["shape"][1] = 1.5;
+  e["metadata"].erase("tags");
+  json doc = json::array({good_entry(), e});
+  auto violations = builtin().check(doc);
+  std::map<std::string, std::string> by_pointer;
+  for (const auto& v : violations) by_pointer[v.json_pointer] = v.message;
+  EXPECT_EQ(violations.size(), 4u);
+  EXPECT_EQ(by_pointer.size(), 4u);
+  EXPECT_NE(by_pointer["/1/opset_version"].find("type"), std::string::npos) << by_pointer["/1/opset_version"];
+  EXPECT_NE(by_pointer["/1/opset_version"].find("\"7\""), std::string::npos);
+  EXPECT_NE(by_pointer["/1/metadata/model_sha"].find("regex"), std::string::npos);
+  EXPECT_TRUE(by_pointer.count("/1/metadata/io_ports/inputs/0/shape/1"));
+  EXPECT_NE(by_pointer["/1/metadata"].find("tags"), std::string::npos) << by_pointer["/1/metadata"];
+}
+
+TEST(SchemaCheck, PathsAndDependencies) {
+  SchemaChecker checker = builtin();
+  for (const char* bad : {"/abs/m.onnx", "a/../m.onnx", "..", "a\\m.onnx", ""}) {
+    json e = good_entry();
+    e["model_path"] = bad;
+    auto v = checker.check(json::array({e}));
+    ASSERT_EQ(v.size(), 1u) << bad;
+    EXPECT_EQ(v[0].json_pointer, "/0/model_path");
+  }
+  json e = good_entry();
+  e["metadata"].erase("model_with_data_sha");
+  auto v = checker.check(json::array({e}));
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].json_pointer, "/0/metadata");
+  EXPECT_NE(v[0].message.find("model_with_data_sha"), std::string::npos) << v[0].message;
+}
+
+TEST(SchemaCheck, NotAnArray) {
+  auto v = builtin().check(json::parse(R"({"model": "x"})"));
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].json_pointer, "");
+}
+
+TEST(SchemaCheck, BadSchemaIsAnError) {
+  EXPECT_FALSE(SchemaChecker::compile("{not json", "s.json").ok());
+  auto bad = SchemaChecker::compile(R"({"$ref": "#/definitions/nowhere"})", "s.json");
+  EXPECT_FALSE(bad.ok());
+  if (!bad.ok()) {
+    EXPECT_NE(bad.error().find("s.json"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace ohm::validate
