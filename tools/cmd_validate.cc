@@ -8,16 +8,14 @@
 #include "exit_codes.h"
 #include "fs/file_reader.h"
 #include "git/open_zoo.h"
-#include "manifest/json_io.h"
-#include "onnx/feature_table.h"
 #include "report_format.h"
 #include "validate/validate.h"
+#include "zoo/feature_tensors.h"
 
 namespace ohm::cli {
 namespace {
 
 constexpr const char* kManifestName = "ONNX_HUB_MANIFEST.json";
-constexpr const char* kFeatureTable = ".onnx-hub-manifest/feature_tensors.json";
 constexpr std::uint64_t kMaxManifestBytes = 256u << 20;
 constexpr std::uint64_t kMaxSchemaBytes = 16u << 20;
 
@@ -30,6 +28,7 @@ struct ValidateFlags {
   std::optional<std::string> changed_since;
   std::string format = "text";
   std::string discover = "auto";
+  std::string feature_tensors;  // --feature-tensors FILE
   bool strict = false;
   std::uint64_t max_entries = archive::kDefaultMaxEntries;
   std::uint64_t max_unpacked_bytes = archive::kDefaultMaxUnpackedBytes;
@@ -47,25 +46,6 @@ Result<std::optional<std::string>> manifest_in(const zoo::Source& source) {
   auto text = source.read(kManifestName, kMaxManifestBytes);
   if (!text) return Error{kManifestName + std::string(": ") + text.error()};
   return std::optional<std::string>(std::move(*text));
-}
-
-// The manifest at `rev` (for port checks), or nothing when there is no such commit or manifest.
-std::vector<manifest::Entry> manifest_at(const git::OpenedZoo& zoo) {
-  auto text = manifest_in(*zoo.source);
-  if (!text || !*text) return {};
-  Diagnostics ignored;
-  auto parsed = manifest::parse_manifest(**text, kManifestName, ignored);
-  return parsed ? std::move(*parsed) : std::vector<manifest::Entry>();
-}
-
-// The feature-tensor table: the zoo's own when it commits one, else the built-in one.
-Result<std::map<std::string, std::string>> feature_table(const zoo::Source& source) {
-  if (source.stat(kFeatureTable).kind == fs::FileKind::kMissing) return onnx::builtin_feature_table();
-  auto text = source.read(kFeatureTable, kMaxSchemaBytes);
-  if (!text) return Error{kFeatureTable + std::string(": ") + text.error()};
-  auto table = onnx::parse_feature_table(*text);
-  if (!table) return Error{kFeatureTable + std::string(": ") + table.error()};
-  return std::move(*table);
 }
 
 int run_validate(const ValidateFlags& flags, Context& ctx) {
@@ -88,13 +68,10 @@ int run_validate(const ValidateFlags& flags, Context& ctx) {
     }
     options.manifest_text = std::move(*text);
     options.manifest_shown = *flags.manifest;
-  } else {
-    auto text = manifest_in(*zoo->source);
-    if (!text) {
-      ctx.fatal(text.error());
-      return kExitCannotRun;
-    }
+  } else if (auto text = manifest_in(*zoo->source); text) {
     options.manifest_text = std::move(*text);
+  } else {
+    options.manifest_unreadable = text.error();  // a finding: the zoo holds a bad manifest
   }
   if (flags.schema) {
     auto text = fs::read_regular_file(*flags.schema, kMaxSchemaBytes);
@@ -105,7 +82,7 @@ int run_validate(const ValidateFlags& flags, Context& ctx) {
     options.schema_text = std::move(*text);
     options.schema_shown = *flags.schema;
   }
-  auto table = feature_table(*zoo->source);
+  auto table = zoo::feature_table_for(*zoo->source, flags.feature_tensors);
   if (!table) {
     ctx.fatal(table.error());
     return kExitCannotRun;
@@ -130,7 +107,8 @@ int run_validate(const ValidateFlags& flags, Context& ctx) {
   }
   if (base) {
     options.base_name = base_rev;
-    options.base_manifest = manifest_at(*base);
+    auto text = manifest_in(*base->source);
+    if (text) options.base_manifest_text = std::move(*text);
     if (flags.changed_since || flags.staged) {
       auto changes = git::changed_paths(where, base_rev);
       if (!changes) {
@@ -178,6 +156,8 @@ void register_validate(CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember({"text", "json", "github"}));
   cmd->add_option("--discover", flags->discover, "How model READMEs are found")
       ->check(CLI::IsMember({"auto", "index", "tree"}));
+  cmd->add_option("--feature-tensors", flags->feature_tensors,
+                  "Feature-tensor table (JSON) instead of the zoo's .onnx-hub-manifest/feature_tensors.json or the built-in one");
   cmd->add_flag("--strict", flags->strict, "Treat warnings as errors");
   cmd->add_option("--max-entries", flags->max_entries, "Archive entries beyond which an archive is unsafe");
   cmd->add_option("--max-unpacked-bytes", flags->max_unpacked_bytes, "Unpacked bytes beyond which an archive is unsafe");

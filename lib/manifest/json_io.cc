@@ -1,5 +1,6 @@
 #include "manifest/json_io.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "core/text.h"
@@ -98,6 +99,28 @@ bool read_entry(const Json& j, Entry* e, std::string* why) {
 
 }  // namespace
 
+std::size_t json_nesting_depth(std::string_view text) {
+  std::size_t depth = 0, deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
 std::string dump_python_style(const Json& value) {
   // ensure_ascii=true gives Python's \uXXXX escapes (lowercase, surrogate pairs).
   // Callers check UTF-8 first; `replace` only keeps a missed byte from throwing.
@@ -112,6 +135,10 @@ std::string write_manifest(const std::vector<Entry>& entries) {
 
 Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::string& shown_path,
                                           Diagnostics& diags) {
+  if (json_nesting_depth(text) > kMaxJsonDepth) {
+    return Error{shown_path + ":1: not a manifest: JSON nested deeper than " + std::to_string(kMaxJsonDepth) +
+                 " levels"};
+  }
   Json doc;
   try {
     doc = Json::parse(text.begin(), text.end());

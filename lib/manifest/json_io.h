@@ -18,8 +18,15 @@ std::string write_manifest(const std::vector<Entry>& entries);
 // Same formatting for any JSON value (inspect, list --format json).
 std::string dump_python_style(const Json& value);
 
+// Deeper documents are refused: a manifest needs 7 levels, and deeper ones
+// would exhaust the stack of nlohmann's recursive copies and comparisons.
+constexpr std::size_t kMaxJsonDepth = 64;
+
+// How deeply arrays and objects nest in `text` (strings skipped; no parsing).
+std::size_t json_nesting_depth(std::string_view text);
+
 // Parses manifest text. Fails (with "line N, column M: ...") when the text is not
-// JSON or not an array. Entries that lack the SPEC 1 form are reported to
+// JSON, nested deeper than kMaxJsonDepth, or not an array. Entries that lack the SPEC 1 form are reported to
 // `diags` (code manifest.entry.invalid) and left out.
 Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::string& shown_path,
                                           Diagnostics& diags);

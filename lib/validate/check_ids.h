@@ -8,6 +8,8 @@ namespace ohm::validate::check {
 // --- Errors: a hub user gets a wrong, missing or unreachable model. ---
 // The manifest file is absent from the zoo.
 inline constexpr const char* kManifestMissing = "manifest.missing";
+// The manifest is a symlink, not a regular file, or too large; it is not read.
+inline constexpr const char* kManifestUnreadable = "manifest.unreadable";
 // The manifest is not JSON (or not UTF-8); nothing else is checked.
 inline constexpr const char* kManifestJson = "manifest.json";
 // A JSON Schema violation, with its JSON Pointer.

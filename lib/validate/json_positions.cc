@@ -53,6 +53,21 @@ std::size_t string_start(std::string_view text, std::size_t close) {
   return 0;
 }
 
+// "~1" as "/" and "~0" as "~".
+std::string unescape_token(std::string_view token) {
+  std::string out;
+  out.reserve(token.size());
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
+      out += token[i + 1] == '0' ? '~' : '/';
+      ++i;
+    } else {
+      out += token[i];
+    }
+  }
+  return out;
+}
+
 // The first byte of the token whose last byte is at `last`: a string, a
 // number or literal, or one structural character.
 std::size_t token_start(std::string_view text, std::size_t last) {
@@ -87,8 +102,8 @@ class PositionSax : public nlohmann::json_sax<nlohmann::json> {
   bool end_array() override { return close() && (!build_ || dom_.end_array()); }
   bool key(string_t& k) override {
     Frame& f = stack_.back();
-    f.key_pointer = f.pointer + "/" + pointer_token(k);
-    out_.offsets_.emplace(f.key_pointer, quoted_start());
+    f.key = k;
+    f.key_offset = quoted_start();
     return !build_ || dom_.key(k);
   }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
@@ -102,33 +117,43 @@ class PositionSax : public nlohmann::json_sax<nlohmann::json> {
 
  private:
   struct Frame {
-    bool array = false;
-    std::size_t next_index = 0;
-    std::string pointer;
-    std::string key_pointer;
+    std::size_t node = 0;  // the container's node
+    std::string key;       // objects: the member whose value comes next
+    std::size_t key_offset = 0;
   };
 
   std::size_t consumed() const { return static_cast<std::size_t>(*furthest_ - text_.data()); }
 
-  // The pointer of the value that starts now (and advances the array index).
-  std::string next_pointer() {
-    if (stack_.empty()) return {};
+  // Adds the value starting at `start` to the tree; a member is placed at its key.
+  std::size_t record(std::size_t start) {
+    auto& nodes = out_.nodes_;
+    std::size_t index = nodes.size();
+    if (stack_.empty()) {
+      nodes.push_back({start, {}, {}});
+      return index;
+    }
     Frame& f = stack_.back();
-    if (!f.array) return f.key_pointer;
-    return f.pointer + "/" + std::to_string(f.next_index++);
-  }
-
-  // A member's position is its key's; an array element's is its own first byte.
-  void record(const std::string& pointer, std::size_t start) {
-    if (!stack_.empty() && !stack_.back().array) return;  // recorded at the key
-    out_.offsets_.emplace(pointer, start);
+    JsonPositions::Node& parent = nodes[f.node];
+    const bool member = parent.is_object;
+    if (member) {
+      parent.members.emplace_back(std::move(f.key), index);
+    } else {
+      parent.elements.push_back(index);
+    }
+    nodes.push_back({member ? f.key_offset : start, {}, {}});
+    return index;
   }
 
   bool open(bool array) {
-    std::string pointer = next_pointer();
     std::size_t c = consumed();
-    record(pointer, c > 0 ? c - 1 : 0);
-    stack_.push_back({array, 0, std::move(pointer), {}});
+    if (stack_.size() >= kMaxJsonDepth) {
+      error_position = c;
+      error_message = "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
+      return false;
+    }
+    std::size_t node = record(c > 0 ? c - 1 : 0);
+    out_.nodes_[node].is_object = !array;
+    stack_.push_back({node, {}, 0});
     return true;
   }
 
@@ -143,13 +168,12 @@ class PositionSax : public nlohmann::json_sax<nlohmann::json> {
     while (end > 0 && !is_literal_char(text_[end - 1])) --end;
     std::size_t start = end;
     while (start > 0 && is_literal_char(text_[start - 1])) --start;
-    record(next_pointer(), start);
+    record(start);
     return true;
   }
 
   bool quoted() {
-    std::size_t start = quoted_start();
-    record(next_pointer(), start);
+    record(quoted_start());
     return true;
   }
 
@@ -170,7 +194,7 @@ class PositionSax : public nlohmann::json_sax<nlohmann::json> {
 
 std::optional<JsonSyntaxError> JsonPositions::index(std::string_view text, nlohmann::json* dom) {
   text_ = text;
-  offsets_.clear();
+  nodes_.clear();
   line_starts_.assign(1, 0);
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n') line_starts_.push_back(i + 1);
@@ -186,7 +210,7 @@ std::optional<JsonSyntaxError> JsonPositions::index(std::string_view text, nlohm
     sax.error_position = static_cast<std::size_t>(furthest - text.data());
   }
   if (ok) return std::nullopt;
-  offsets_.clear();
+  nodes_.clear();
   if (dom) *dom = nlohmann::json();
   JsonSyntaxError err;
   // nlohmann's position is just past the offending token; point at its first byte.
@@ -208,14 +232,29 @@ LineColumn JsonPositions::locate(std::size_t offset) const {
 }
 
 LineColumn JsonPositions::find(std::string_view pointer) const {
-  std::string p(pointer);
-  for (;;) {
-    auto it = offsets_.find(p);
-    if (it != offsets_.end()) return locate(it->second);
-    if (p.empty()) return {0, 0};
-    auto slash = p.rfind('/');
-    p.erase(slash == std::string::npos ? 0 : slash);
+  if (nodes_.empty()) return {0, 0};
+  std::size_t at = 0;
+  while (!pointer.empty() && pointer[0] == '/') {
+    std::size_t next = pointer.find('/', 1);
+    std::string_view raw = pointer.substr(1, next == std::string_view::npos ? std::string_view::npos : next - 1);
+    pointer = next == std::string_view::npos ? std::string_view() : pointer.substr(next);
+    const Node& node = nodes_[at];
+    std::optional<std::size_t> child;
+    if (node.is_object) {
+      std::string key = unescape_token(raw);
+      for (const auto& [name, index] : node.members) {
+        if (name == key) child = index;  // the last duplicate wins, as in the parsed document
+      }
+    } else {
+      auto index = parse_int64(raw);
+      if (index && *index >= 0 && static_cast<std::uint64_t>(*index) < node.elements.size()) {
+        child = node.elements[static_cast<std::size_t>(*index)];
+      }
+    }
+    if (!child) break;  // the nearest existing ancestor
+    at = *child;
   }
+  return locate(nodes_[at].offset);
 }
 
 std::string pointer_token(std::string_view key) {

@@ -8,14 +8,18 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "core/text.h"
+#include "manifest/json_io.h"
 
 namespace ohm::validate {
+
+using manifest::json_nesting_depth;
+using manifest::kMaxJsonDepth;
 
 // A syntax error: where it is and what nlohmann said.
 struct JsonSyntaxError {
@@ -28,7 +32,8 @@ class JsonPositions {
  public:
   // Indexes `text` (a whole JSON document) and, when `dom` is given, parses
   // it into `dom` in the same pass. On malformed JSON (including invalid UTF-8
-  // in strings) returns the error and leaves the index and `dom` empty.
+  // in strings, and nesting deeper than kMaxJsonDepth) returns the error and
+  // leaves the index and `dom` empty.
   std::optional<JsonSyntaxError> index(std::string_view text, nlohmann::json* dom = nullptr);
 
   // Line and column of the value at `pointer` ("" for the root; a member's
@@ -40,9 +45,17 @@ class JsonPositions {
   friend class PositionSax;
   LineColumn locate(std::size_t offset) const;
 
+  // One node per value, the root first; a member's offset is its key's.
+  struct Node {
+    std::size_t offset = 0;
+    std::vector<std::pair<std::string, std::size_t>> members;  // objects: key -> node
+    std::vector<std::size_t> elements;                          // arrays: nodes in order
+    bool is_object = false;
+  };
+
   std::string_view text_;
   std::vector<std::size_t> line_starts_;
-  std::unordered_map<std::string, std::size_t> offsets_;  // pointer -> byte offset
+  std::vector<Node> nodes_;
 };
 
 // One reference token, escaped ("~" as "~0", "/" as "~1").

@@ -4,9 +4,11 @@
 #include <set>
 
 #include "git/changed_since.h"
+#include "manifest/json_io.h"
 #include "validate/archive_checks.h"
 #include "validate/check_ids.h"
 #include "validate/document_checks.h"
+#include "validate/json_positions.h"
 #include "validate/manifest_doc.h"
 #include "validate/reachability.h"
 #include "validate/schema_check.h"
@@ -34,10 +36,22 @@ zoo::GenerateResult regenerate(const zoo::Source& zoo, const ValidateOptions& op
   return zoo::generate(zoo, g, diags);
 }
 
-BaseManifest base_of(const ValidateOptions& options) {
+// The base manifest's entries by sha; when its text is the manifest's own
+// (a clean work tree), the entries already read.
+BaseManifest base_of(const ValidateOptions& options, const ManifestDoc& doc) {
   BaseManifest base;
   base.name = options.base_name;
-  for (const manifest::Entry& e : options.base_manifest) base.by_sha.emplace(e.model_sha, e);
+  if (!options.base_manifest_text) return base;
+  std::vector<manifest::Entry> parsed;
+  const std::vector<manifest::Entry>* entries = &doc.entries;
+  if (*options.base_manifest_text != *options.manifest_text) {
+    if (json_nesting_depth(*options.base_manifest_text) > kMaxJsonDepth) return base;
+    Diagnostics ignored;  // a broken base manifest vouches for nothing
+    auto read = manifest::parse_manifest(*options.base_manifest_text, options.base_name, ignored);
+    if (read) parsed = std::move(*read);
+    entries = &parsed;
+  }
+  for (const manifest::Entry& e : *entries) base.by_sha.emplace(e.model_sha, e);
   return base;
 }
 
@@ -50,7 +64,7 @@ void check_zoo(const zoo::Source& zoo, const ValidateOptions& options, const Man
     if (!is_generate_noise(d)) findings.add(d);
   }
   report.summary.readmes = regenerated.readmes.size();
-  CompareStats compared = compare_with_zoo(doc, regenerated, base_of(options), findings);
+  CompareStats compared = compare_with_zoo(doc, regenerated, base_of(options, doc), findings);
   report.summary.ports_unchecked = compared.ports_unchecked;
   ArchiveStats archives = check_archives(zoo, regenerated, options.archive_limits, findings);
   report.summary.archives_read = archives.read;
@@ -91,8 +105,12 @@ Result<ValidateReport> validate(const zoo::Source& zoo, const ValidateOptions& o
   ValidateReport report;
   report.summary.limited = options.changes.has_value();
   if (!options.manifest_text) {
-    report.findings.error(options.manifest_shown, 0, check::kManifestMissing,
-                          "the zoo has no manifest; run onnx-hub-manifest generate");
+    if (!options.manifest_unreadable.empty()) {
+      report.findings.error(options.manifest_shown, 0, check::kManifestUnreadable, options.manifest_unreadable);
+    } else {
+      report.findings.error(options.manifest_shown, 0, check::kManifestMissing,
+                            "the zoo has no manifest; run onnx-hub-manifest generate");
+    }
     finish(report, options.strict);
     return report;
   }

@@ -21,9 +21,11 @@ namespace ohm::validate {
 
 struct ValidateOptions {
   // The manifest to check, and how findings name it. nullopt: the zoo has
-  // none (manifest.missing).
+  // none (manifest.missing), or it could not be read (manifest.unreadable,
+  // saying why).
   std::optional<std::string> manifest_text;
   std::string manifest_shown = "ONNX_HUB_MANIFEST.json";
+  std::string manifest_unreadable;
   // The JSON Schema; empty means the built-in one.
   std::string schema_text;
   std::string schema_shown = "built-in schema";
@@ -32,9 +34,10 @@ struct ValidateOptions {
   // Model name -> feature tensor (SPEC 5); empty when there is no table.
   std::map<std::string, std::string> feature_tensors;
   // The manifest at the base revision (SPEC 7 ports): its name ("HEAD",
-  // "origin/main"; "" when there is none) and its entries.
+  // "origin/main"; "" when there is none) and its text (nullopt when the base
+  // has none; text that is not a manifest vouches for nothing).
   std::string base_name;
-  std::vector<manifest::Entry> base_manifest;
+  std::optional<std::string> base_manifest_text;
   // --changed-since / --staged: only what changed since `base_source` is
   // compared with the zoo; the manifest-wide checks still run in full.
   const zoo::Source* base_source = nullptr;

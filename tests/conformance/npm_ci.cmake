@@ -12,8 +12,14 @@ if(EXISTS ${stamp})
 endif()
 configure_file(${SOURCE_DIR}/package.json ${NPM_DIR}/package.json COPYONLY)
 configure_file(${SOURCE_DIR}/package-lock.json ${NPM_DIR}/package-lock.json COPYONLY)
+# npm trusts only its own CA list; the system bundle also holds any CA the
+# machine's network requires (update-ca-certificates adds local ones there).
+set(ca_args)
+if(EXISTS /etc/ssl/certs/ca-certificates.crt)
+  set(ca_args --cafile=/etc/ssl/certs/ca-certificates.crt)
+endif()
 execute_process(
-  COMMAND ${NPM} ci --ignore-scripts --no-audit --no-fund
+  COMMAND ${NPM} ci --ignore-scripts --no-audit --no-fund ${ca_args}
   WORKING_DIRECTORY ${NPM_DIR}
   RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)

@@ -30,3 +30,8 @@ rm zoo/ONNX_HUB_MANIFEST.json
 run validate --repo zoo
 expect_rc 1
 expect_stderr_has "ONNX_HUB_MANIFEST.json: error: the zoo has no manifest; run onnx-hub-manifest generate [manifest.missing]"
+# A manifest that is a symlink is never read: a finding, not a failure to run.
+ln -s /etc/passwd zoo/ONNX_HUB_MANIFEST.json
+run validate --repo zoo
+expect_rc 1
+expect_stderr_has "[manifest.unreadable]"

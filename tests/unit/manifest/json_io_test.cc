@@ -98,3 +98,18 @@ TEST(JsonReader, InvalidEntriesAreReportedAndSkipped) {
 
 }  // namespace
 }  // namespace ohm::manifest
+
+namespace ohm::manifest {
+namespace {
+
+TEST(JsonReader, DeepNestingIsRefusedNotACrash) {
+  Diagnostics diags;
+  std::string deep(200000, '[');
+  auto parsed = parse_manifest(deep + std::string(200000, ']'), "m.json", diags);
+  ASSERT_FALSE(parsed);
+  EXPECT_NE(parsed.error().find("nested deeper"), std::string::npos);
+  EXPECT_EQ(json_nesting_depth(R"([{"a": "[[[["}])"), 2u);
+}
+
+}  // namespace
+}  // namespace ohm::manifest

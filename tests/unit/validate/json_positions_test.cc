@@ -82,6 +82,18 @@ TEST(JsonPositions, BuildsTheDocumentInTheSamePass) {
   EXPECT_TRUE(dom.is_null());
 }
 
+TEST(JsonPositions, DeepNestingIsRefused) {
+  std::string deep = std::string(200000, '[') + std::string(200000, ']');
+  JsonPositions p;
+  nlohmann::json dom;
+  auto err = p.index(deep, &dom);
+  ASSERT_TRUE(err.has_value());
+  EXPECT_NE(err->message.find("nested deeper than"), std::string::npos);
+  EXPECT_EQ(err->column, static_cast<int>(kMaxJsonDepth) + 1);
+  EXPECT_EQ(json_nesting_depth(deep), 200000u);
+  EXPECT_EQ(json_nesting_depth(R"([{"a": "[[[[\"[["}, []])"), 2u);
+}
+
 TEST(JsonPositions, PointerTokens) {
   EXPECT_EQ(pointer_token("a/b~c"), "a~1b~0c");
   EXPECT_EQ(entry_pointer(3), "/3");
