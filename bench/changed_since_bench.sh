@@ -2,15 +2,7 @@
 # generate on a 2,000-model pointer-only repository: a full run against
 # --changed-since HEAD~1 with one changed model, side by side.
 #   bench/changed_since_bench.sh [BINARY]   (default: build/tools/onnx-hub-manifest)
-set -euo pipefail
-OHM=$(realpath "${1:-build/tools/onnx-hub-manifest}")
-MODELS=${MODELS:-2000}
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/ohm-bench-XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
-export GIT_CONFIG_NOSYSTEM=1 HOME="$WORK/home"
-mkdir -p "$HOME" && cd "$WORK"
-git config --global user.name bench && git config --global user.email bench@example.invalid
-git config --global init.defaultBranch main && git config --global commit.gpgsign false
+source "$(dirname "$0")/lib.sh"
 
 # One folder per model (tree discovery), each with a README row and an LFS pointer.
 /usr/bin/python3 - "$MODELS" <<'PY'

@@ -2,15 +2,7 @@
 # validate on a 2,000-entry pointer-only zoo (index mode, io_ports on every
 # entry, vouched for by HEAD's manifest): a full run, --staged and --format json.
 #   bench/validate_bench.sh [BINARY]   (default: build/tools/onnx-hub-manifest)
-set -euo pipefail
-OHM=$(realpath "${1:-build/tools/onnx-hub-manifest}")
-MODELS=${MODELS:-2000}
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/ohm-bench-XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
-export GIT_CONFIG_NOSYSTEM=1 HOME="$WORK/home"
-mkdir -p "$HOME" && cd "$WORK"
-git config --global user.name bench && git config --global user.email bench@example.invalid
-git config --global init.defaultBranch main && git config --global commit.gpgsign false
+source "$(dirname "$0")/lib.sh"
 
 # 20 model folders of 100 rows each, linked from the root README's index; every
 # model is a Git LFS pointer.
