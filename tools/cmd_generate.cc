@@ -42,9 +42,10 @@ zoo::DiscoverMode discover_mode(const std::string& name) {
 }
 
 // The manifest the zoo holds now ("" when it has none); bad JSON is a warning
-// and no previous entries.
+// and no previous entries. `usable` says whether it was read and parsed.
 std::string read_current_manifest(const zoo::Source& source, std::vector<manifest::Entry>* entries,
-                                  Diagnostics& diags) {
+                                  Diagnostics& diags, bool* usable) {
+  *usable = false;
   if (source.stat(kManifestName).kind != fs::FileKind::kRegular) return {};
   auto text = source.read(kManifestName, kMaxManifestBytes);
   if (!text) {
@@ -58,6 +59,13 @@ std::string read_current_manifest(const zoo::Source& source, std::vector<manifes
                   parsed.error() + "; previous entries are not reused");
   } else {
     *entries = std::move(*parsed);
+    *usable = true;
+  }
+  // Entries the old manifest got wrong are replaced by regeneration: say so.
+  for (Diagnostic d : parse_diags.all()) {
+    d.severity = Severity::kWarning;
+    d.message += "; it is not kept";
+    diags.add(std::move(d));
   }
   return *text;
 }
@@ -97,7 +105,8 @@ int run_generate(const GenerateFlags& flags, Context& ctx) {
   // The manifest at the source (compared by --check, kept by --changed-since),
   // and the previous one for reuse: the same, unless --reuse names another.
   std::vector<manifest::Entry> at_source;
-  std::string current = read_current_manifest(*zoo->source, &at_source, diags);
+  bool have_manifest = false;
+  std::string current = read_current_manifest(*zoo->source, &at_source, diags, &have_manifest);
   options.previous = at_source;
   if (flags.reuse_file) {
     auto other = read_reuse_file(*flags.reuse_file, diags);
@@ -118,7 +127,11 @@ int run_generate(const GenerateFlags& flags, Context& ctx) {
       ctx.fatal(changes ? base.error() : changes.error());
       return kExitCannotRun;
     }
-    result = git::generate_changed_since(*zoo->source, *base->source, *changes, at_source, options, diags);
+    // Every entry not rebuilt is kept from the target's manifest; with no
+    // readable manifest there is nothing to keep, so the whole zoo is built.
+    result = have_manifest
+                 ? git::generate_changed_since(*zoo->source, *base->source, *changes, at_source, options, diags)
+                 : zoo::generate(*zoo->source, options, diags);
   } else {
     result = zoo::generate(*zoo->source, options, diags);
   }
@@ -129,6 +142,10 @@ int run_generate(const GenerateFlags& flags, Context& ctx) {
   const std::string target = flags.output.empty() ? zoo->root_on_disk + "/" + kManifestName : flags.output;
   const std::string summary_what = std::to_string(result.entries.size()) + " entries from " +
                                    std::to_string(result.readmes.size()) + " READMEs";
+  if (result.discovery_failed) {
+    ctx.print_diagnostics(diags, "generate: no model READMEs could be looked for, nothing written");
+    return kExitProblems;
+  }
   if (flags.check) {
     std::string on_disk = current;
     if (!flags.output.empty() && flags.output != "-") {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "archive/path_rules.h"
 #include "archive/stream_bridge.h"
@@ -32,10 +34,101 @@ EntryKind kind_of(struct archive_entry* entry) {
 
 std::string text_or_empty(const char* s) { return s ? std::string(s) : std::string(); }
 
+// The symbolic links seen so far, as a tree of path components, so that each
+// check below is one pass over a path however deep it is: a pax header can
+// hold a path of 100,000s of components, and listing its parent folders as
+// strings took quadratic time and memory. Flat (nodes by index), so even a
+// very deep tree is freed without recursion.
+class LinkTree {
+ public:
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+  bool empty() const { return links_ == 0; }
+
+  // Adds a normalized link path.
+  void insert(std::string_view normalized) {
+    std::size_t node = 0;
+    for_each_part(normalized, [&](std::string_view part) {
+      auto [it, added] = edges_.try_emplace(key(node, part), is_link_.size());
+      if (added) is_link_.push_back(false);
+      node = it->second;
+    });
+    if (!is_link_[node]) ++links_;
+    is_link_[node] = true;
+  }
+
+  // The child folder `part` of `node`, or kNone when no link lies below it.
+  std::size_t child(std::size_t node, std::string_view part) const {
+    if (node == kNone) return kNone;
+    auto it = edges_.find(key(node, part));
+    return it == edges_.end() ? kNone : it->second;
+  }
+  bool is_link(std::size_t node) const { return node != kNone && is_link_[node]; }
+
+  // The first proper parent folder of a normalized path that is a link.
+  std::optional<std::string> link_above(std::string_view normalized) const {
+    std::size_t node = 0;
+    for (std::size_t start = 0;;) {
+      std::size_t slash = normalized.find('/', start);
+      if (slash == std::string_view::npos) return std::nullopt;  // the entry's own name
+      node = child(node, normalized.substr(start, slash - start));
+      if (node == kNone) return std::nullopt;
+      if (is_link_[node]) return std::string(normalized.substr(0, slash));
+      start = slash + 1;
+    }
+  }
+
+  // climbs_through_link (path_rules.h) over this tree, in one pass: true when
+  // the lexical walk of `target` from the folder of the normalized `link_path`
+  // steps into a link and then uses "..".
+  bool climbs_through(std::string_view link_path, std::string_view target) const {
+    std::vector<std::size_t> stack;  // the node of each folder walked (kNone: no link below)
+    for_each_part(link_path, [&](std::string_view part) {
+      stack.push_back(child(stack.empty() ? 0 : stack.back(), part));
+    });
+    if (!stack.empty()) stack.pop_back();  // the link's own name
+    bool through_link = false;
+    bool climbs = false;
+    for_each_part(target, [&](std::string_view part) {
+      if (climbs) return;
+      if (part == "..") {
+        if (through_link) climbs = true;
+        if (!stack.empty()) stack.pop_back();
+        return;
+      }
+      stack.push_back(child(stack.empty() ? 0 : stack.back(), part));
+      if (is_link(stack.back())) through_link = true;
+    });
+    return climbs;
+  }
+
+ private:
+  // Calls `f` with each non-empty, non-"." component.
+  template <typename F>
+  static void for_each_part(std::string_view path, F&& f) {
+    for (std::size_t start = 0; start <= path.size();) {
+      std::size_t slash = std::min(path.find('/', start), path.size());
+      std::string_view part = path.substr(start, slash - start);
+      if (!part.empty() && part != ".") f(part);
+      start = slash + 1;
+    }
+  }
+  static std::string key(std::size_t node, std::string_view part) {
+    std::string k = std::to_string(node);
+    k += '/';  // never in a component
+    k.append(part.data(), part.size());
+    return k;
+  }
+
+  std::unordered_map<std::string, std::size_t> edges_;  // "<parent>/<component>" -> node
+  std::vector<bool> is_link_ = {false};                 // node 0 is the root
+  std::size_t links_ = 0;
+};
+
 // Applies the per-header rules; returns the reason an entry is unsafe, if any.
 // `symlinks` and `files` hold the normalized paths seen so far.
 std::optional<UnsafeEntry> check_entry(const EntryInfo& info, const std::string& normalized,
-                                       const std::set<std::string>& symlinks,
+                                       const LinkTree& symlinks,
                                        const std::set<std::string>& files) {
   auto unsafe = [&](UnsafeKind kind, std::string reason) {
     return UnsafeEntry{info.path, kind, std::move(reason)};
@@ -52,10 +145,8 @@ std::optional<UnsafeEntry> check_entry(const EntryInfo& info, const std::string&
       info.kind == EntryKind::kSocket || info.kind == EntryKind::kOther) {
     return unsafe(UnsafeKind::kSpecialFile, describe(info.kind) + " (only files, folders and links are allowed)");
   }
-  for (const std::string& folder : parent_folders(normalized)) {
-    if (symlinks.count(folder)) {
-      return unsafe(UnsafeKind::kLinkOutside, "path goes through the symbolic link " + folder);
-    }
+  if (auto folder = symlinks.link_above(normalized)) {
+    return unsafe(UnsafeKind::kLinkOutside, "path goes through the symbolic link " + *folder);
   }
   if (info.kind == EntryKind::kSymlink && !resolve_link_target(normalized, info.link_target)) {
     return unsafe(UnsafeKind::kLinkOutside,
@@ -74,24 +165,20 @@ std::optional<UnsafeEntry> check_entry(const EntryInfo& info, const std::string&
 // Rules that depend on entries in any order: a path through a link that came
 // later, and a symlink that climbs out through another symlink ("x -> .",
 // "y -> x/..").
-void check_links_after_scan(Listing& listing, const std::set<std::string>& symlinks) {
+void check_links_after_scan(Listing& listing, const LinkTree& symlinks) {
   if (symlinks.empty()) return;
   std::set<std::string> flagged;
   for (const UnsafeEntry& u : listing.unsafe) flagged.insert(u.path);
   for (const EntryInfo& info : listing.entries) {
     if (flagged.count(info.path)) continue;
     std::string normalized = normalize_entry_path(info.path);
-    for (const std::string& folder : parent_folders(normalized)) {
-      if (symlinks.count(folder)) {
-        listing.unsafe.push_back({info.path, UnsafeKind::kLinkOutside,
-                                  "path goes through the symbolic link " + folder});
-        flagged.insert(info.path);
-        break;
-      }
+    if (auto folder = symlinks.link_above(normalized)) {
+      listing.unsafe.push_back({info.path, UnsafeKind::kLinkOutside,
+                                "path goes through the symbolic link " + *folder});
+      flagged.insert(info.path);
     }
     if (info.kind != EntryKind::kSymlink || flagged.count(info.path)) continue;
-    auto is_link = [&](const std::string& p) { return symlinks.count(p) > 0; };
-    if (climbs_through_link(normalized, info.link_target, is_link)) {
+    if (symlinks.climbs_through(normalized, info.link_target)) {
       listing.unsafe.push_back({info.path, UnsafeKind::kLinkOutside,
                                 "symbolic link to " + info.link_target +
                                     " climbs out through another link"});
@@ -104,7 +191,8 @@ void check_links_after_scan(Listing& listing, const std::set<std::string>& symli
 Result<Listing> scan_tarball(const StreamFn& stream, const Limits& limits,
                              const SafeEntryHandler& handler) {
   Listing listing;
-  std::set<std::string> symlinks, files, data_sets;
+  LinkTree symlinks;
+  std::set<std::string> files, data_sets;
   StreamBridge bridge(stream);
   {
     ReadHandle reader(archive_read_new());

@@ -94,9 +94,13 @@ zoo::GenerateResult generate_changed_since(const zoo::Source& target, const zoo:
   Diagnostics partial_diags;
   zoo::GenerateResult result = zoo::generate(target, options, partial_diags);
 
-  // Entries those READMEs gave before or give now, or whose files changed, are replaced.
+  // Entries those READMEs gave before or give now, or whose files changed, are
+  // replaced. Only model READMEs gave entries: in index mode a README the root
+  // README does not link (a summary table) gave none, even if it names models.
   std::set<std::string> base_rows;
-  for (const std::string& r : readmes) add_row_paths(base, r, &base_rows);
+  for (const std::string& r : model_readmes_among(base, readmes, options.discover).readmes) {
+    add_row_paths(base, r, &base_rows);
+  }
   std::set<std::string> rebuilt;
   for (const zoo::BuiltEntry& b : result.entries) rebuilt.insert(b.entry.model_path);
   std::set<std::string> changed(changes.paths.begin(), changes.paths.end());

@@ -1,6 +1,7 @@
 #include "onnx/model_inspect.h"
 
 #include <exception>
+#include <limits>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -43,6 +44,42 @@ std::string node_label(const op::NodeProto& node) {
   return label + ")";
 }
 
+// Why `node` does not fit its schema, or nullopt. libonnx's inference
+// functions trust the schema (Scan's reads num_scan_inputs without checking it
+// is there) and crash on a node that lacks a required attribute or has fewer
+// inputs than declared, so such nodes are caught before inference. Unknown
+// attributes are left alone, as libonnx ignores them.
+std::optional<std::string> count_mismatch(int count, int min, int max, const char* what) {
+  if (count >= min && count <= max) return std::nullopt;
+  std::string expected = min == max ? std::to_string(min)
+                         : max == std::numeric_limits<int>::max()
+                             ? "at least " + std::to_string(min)
+                             : std::to_string(min) + " to " + std::to_string(max);
+  return std::to_string(count) + " " + what + ", expected " + expected;
+}
+
+std::optional<std::string> schema_mismatch(const op::NodeProto& node, const op::OpSchema& schema) {
+  if (auto bad = count_mismatch(node.input_size(), schema.min_input(), schema.max_input(), "inputs")) return bad;
+  if (auto bad = count_mismatch(node.output_size(), schema.min_output(), schema.max_output(), "outputs")) return bad;
+  const auto& declared = schema.attributes();
+  std::set<std::string> present;
+  for (const auto& attr : node.attribute()) {
+    present.insert(attr.name());
+    const auto it = declared.find(attr.name());
+    if (it == declared.end() || attr.type() == op::AttributeProto::UNDEFINED || !attr.ref_attr_name().empty()) {
+      continue;
+    }
+    if (attr.type() != it->second.type) {
+      return "attribute \"" + attr.name() + "\" has type " + op::AttributeProto::AttributeType_Name(attr.type()) +
+             ", expected " + op::AttributeProto::AttributeType_Name(it->second.type);
+    }
+  }
+  for (const auto& [name, attr] : declared) {
+    if (attr.required && present.count(name) == 0) return "no attribute \"" + name + "\", which is required";
+  }
+  return std::nullopt;
+}
+
 // Why libonnx 1.12 cannot infer this model (SPEC 5), or nullopt.
 class SupportCheck {
  public:
@@ -83,9 +120,13 @@ class SupportCheck {
         return what + " needs opset " + std::to_string(opset->second) + " of its domain, newer than libonnx knows (" +
                std::to_string(range->second.second) + "); outputs are reported as declared";
       }
-      if (op::OpSchemaRegistry::Schema(node.op_type(), opset->second, domain) == nullptr) {
+      const op::OpSchema* schema = op::OpSchemaRegistry::Schema(node.op_type(), opset->second, domain);
+      if (schema == nullptr) {
         return what + " has no schema in libonnx at opset " + std::to_string(opset->second) +
                "; outputs are reported as declared";
+      }
+      if (auto mismatch = schema_mismatch(node, *schema)) {
+        return what + " does not match its schema (" + *mismatch + "); outputs are reported as declared";
       }
       for (const auto& attr : node.attribute()) {
         if (attr.has_g()) {

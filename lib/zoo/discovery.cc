@@ -17,7 +17,7 @@ bool is_readme(const std::string& rel) {
 
 // The README an index link names: the link is a folder, or a README.md itself.
 std::optional<std::string> readme_for_link(const Source& source, const readme::IndexLink& link,
-                                           Diagnostics& diags) {
+                                           Diagnostics& diags, std::vector<std::string>* unreachable) {
   auto where = resolve_link("", link.destination);
   if (!where) {
     diags.add({Severity::kError, kRootReadme, link.line, link.column, "index.link.invalid",
@@ -32,9 +32,10 @@ std::optional<std::string> readme_for_link(const Source& source, const readme::I
   }
   fs::FileStatus st = source.stat(rel);
   if (st.kind != fs::FileKind::kRegular) {
+    unreachable->push_back(parent_folder(rel));
     diags.add({Severity::kError, kRootReadme, link.line, link.column, "index.link.missing",
                "Model Class link \"" + link.destination + "\" leads to no README: " + rel + " is " +
-                   fs::describe(st.kind),
+                   fs::describe(st.kind) + "; previous entries under " + parent_folder(rel) + "/ are kept",
                {}});
     return std::nullopt;
   }
@@ -66,7 +67,10 @@ std::vector<std::string> readmes_with_model_tables(const Source& source, Diagnos
 Discovery discover_readmes(const Source& source, DiscoverMode mode, Diagnostics& diags) {
   Discovery d;
   std::optional<std::vector<readme::IndexLink>> links;
-  if (mode != DiscoverMode::kTree && source.stat(kRootReadme).kind == fs::FileKind::kRegular) {
+  const fs::FileKind root_kind = source.stat(kRootReadme).kind;
+  if (mode != DiscoverMode::kTree && root_kind != fs::FileKind::kMissing) {
+    // A symlinked or special root README is refused (never opened), not
+    // silently taken for a zoo without an index.
     auto root = read_readme(source, kRootReadme);
     if (root) {
       links = readme::read_index_links(*root);
@@ -77,6 +81,7 @@ Discovery discover_readmes(const Source& source, DiscoverMode mode, Diagnostics&
   if (mode == DiscoverMode::kIndex && !links) {
     diags.error(kRootReadme, 0, "index.missing", "the root README has no table with a \"Model Class\" column");
     d.mode_used = DiscoverMode::kIndex;
+    d.failed = true;
     return d;
   }
   if (!links) {
@@ -87,7 +92,7 @@ Discovery discover_readmes(const Source& source, DiscoverMode mode, Diagnostics&
   d.mode_used = DiscoverMode::kIndex;
   std::set<std::string> unique;
   for (const readme::IndexLink& link : *links) {
-    if (auto rel = readme_for_link(source, link, diags)) unique.insert(*rel);
+    if (auto rel = readme_for_link(source, link, diags, &d.unreachable_folders)) unique.insert(*rel);
   }
   d.readmes.assign(unique.begin(), unique.end());
   return d;

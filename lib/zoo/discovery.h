@@ -14,6 +14,10 @@ enum class DiscoverMode { kAuto, kIndex, kTree };
 struct Discovery {
   DiscoverMode mode_used = DiscoverMode::kTree;
   std::vector<std::string> readmes;  // zoo-relative, sorted, unique
+  // Folders that Model Class links name but that hold no README: the previous
+  // manifest's entries below them are kept (a broken link deletes nothing).
+  std::vector<std::string> unreachable_folders;
+  bool failed = false;  // --discover index without an index: nothing to write
 };
 
 // The model READMEs: in index mode the folders linked from "Model Class" cells

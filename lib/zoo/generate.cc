@@ -67,6 +67,7 @@ class Generator {
                                           : discover_readmes(source_, options_.discover, diags_);
     result.mode_used = found.mode_used;
     result.readmes = found.readmes;
+    result.discovery_failed = found.failed;
     std::vector<RowPlan> plans;
     for (const std::string& rel : found.readmes) {
       if (options_.only_readmes &&
@@ -95,6 +96,7 @@ class Generator {
       if (p.model_path) progress_.bytes_done += source_.stat(*p.model_path).size;
       if (options_.on_progress) options_.on_progress(progress_);
     }
+    keep_entries_under(found.unreachable_folders, &result);
     drop_redundant_kept_entries(&result.entries);
     std::stable_sort(result.entries.begin(), result.entries.end(),
                      [](const BuiltEntry& a, const BuiltEntry& b) {
@@ -104,6 +106,19 @@ class Generator {
   }
 
  private:
+  // Previous entries below folders a broken index link names stay published.
+  void keep_entries_under(const std::vector<std::string>& folders, GenerateResult* result) const {
+    for (const std::string& folder : folders) {
+      for (const Entry& e : options_.previous) {
+        if (e.model_path.rfind(folder + "/", 0) != 0) continue;
+        BuiltEntry b{e, {}};
+        b.origin.readme = kRootReadme;
+        b.origin.kept_previous = true;
+        result->entries.push_back(std::move(b));
+      }
+    }
+  }
+
   // A kept entry stands in for a broken row only: when another row built the
   // same path, or an earlier broken row kept it already, it would be a duplicate.
   static void drop_redundant_kept_entries(std::vector<BuiltEntry>* entries) {

@@ -59,6 +59,7 @@ struct BuiltEntry {
 struct GenerateResult {
   DiscoverMode mode_used = DiscoverMode::kTree;
   std::vector<std::string> readmes;
+  bool discovery_failed = false;  // no READMEs could be looked for: write nothing
   std::vector<BuiltEntry> entries;  // sorted by model_path (stable)
   std::size_t rows_with_errors = 0;
 };

@@ -82,6 +82,9 @@ class WorkTreeSource : public Source {
       fs::FileStatus st = fs::status_of(full(rel));
       bool is_dir = st.kind == fs::FileKind::kDirectory;
       if (o_.ignored && o_.ignored(rel, is_dir)) continue;
+      // A nested repository (a submodule or a clone inside the work tree):
+      // git records at most a gitlink for it, never its files.
+      if (is_dir && o_.git_dir && fs::status_of(full(rel) + "/.git").kind != fs::FileKind::kMissing) continue;
       if (is_dir) {
         walk(rel, out);
       } else {
