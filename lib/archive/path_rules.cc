@@ -56,31 +56,6 @@ std::optional<std::string> resolve_link_target(std::string_view link_path,
   return join(stack, stack.size());
 }
 
-bool climbs_through_link(std::string_view link_path, std::string_view target,
-                         const std::function<bool(const std::string&)>& is_link) {
-  std::vector<std::string> stack = components(link_path);
-  if (!stack.empty()) stack.pop_back();
-  bool through_link = false;
-  for (const std::string& part : split(target, '/')) {
-    if (part.empty() || part == ".") continue;
-    if (part == "..") {
-      if (through_link) return true;
-      if (!stack.empty()) stack.pop_back();
-    } else {
-      stack.push_back(part);
-      if (is_link(join(stack, stack.size()))) through_link = true;
-    }
-  }
-  return false;
-}
-
-std::vector<std::string> parent_folders(std::string_view path) {
-  std::vector<std::string> parts = components(path);
-  std::vector<std::string> out;
-  for (std::size_t n = 1; n < parts.size(); ++n) out.push_back(join(parts, n));
-  return out;
-}
-
 bool is_model_path(std::string_view path) {
   constexpr std::string_view kSuffix = ".onnx";
   if (path.size() <= kSuffix.size()) return false;

@@ -2,7 +2,6 @@
 // Pure rules about archive entry paths (SPEC 4), kept apart from libarchive so
 // they can be tested with plain strings.
 
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,15 +24,6 @@ std::string normalize_entry_path(std::string_view path);
 // lexically. nullopt when the target is absolute or climbs above the archive root.
 std::optional<std::string> resolve_link_target(std::string_view link_path,
                                                std::string_view target);
-
-// True when the lexical walk of a link target steps into a folder that
-// `is_link` says is itself a link and then uses "..": the real walk would climb
-// from wherever that link points ("x -> .", then "y -> x/.." leaves the root).
-bool climbs_through_link(std::string_view link_path, std::string_view target,
-                         const std::function<bool(const std::string&)>& is_link);
-
-// Every proper prefix folder of a normalized path: "a/b/c" -> {"a", "a/b"}.
-std::vector<std::string> parent_folders(std::string_view path);
 
 // True for a file name ending in ".onnx" (any case).
 bool is_model_path(std::string_view path);

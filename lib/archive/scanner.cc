@@ -78,8 +78,7 @@ class LinkTree {
     }
   }
 
-  // climbs_through_link (path_rules.h) over this tree, in one pass: true when
-  // the lexical walk of `target` from the folder of the normalized `link_path`
+  // True when the lexical walk of `target` from the folder of the normalized `link_path`
   // steps into a link and then uses "..".
   bool climbs_through(std::string_view link_path, std::string_view target) const {
     std::vector<std::size_t> stack;  // the node of each folder walked (kNone: no link below)

@@ -30,20 +30,11 @@ TEST(PathRules, ResolvesLinkTargetsLexically) {
   EXPECT_EQ(resolve_link_target("link", ".."), std::nullopt);
 }
 
-TEST(PathRules, SeesClimbsThroughLinks) {
-  std::set<std::string> links = {"x"};
-  auto is_link = [&](const std::string& p) { return links.count(p) > 0; };
-  EXPECT_TRUE(climbs_through_link("y", "x/..", is_link));
-  EXPECT_FALSE(climbs_through_link("y", "x/a", is_link));
-  EXPECT_FALSE(climbs_through_link("d/y", "../z", is_link));
-}
-
 TEST(PathRules, FindsModelsAndDataSets) {
   EXPECT_TRUE(is_model_path("m/Model.ONNX"));
   EXPECT_FALSE(is_model_path("m/model.onnx.txt"));
   EXPECT_EQ(test_data_set_of("m/test_data_set_0/input_0.pb"), "m/test_data_set_0");
   EXPECT_EQ(test_data_set_of("m/model.onnx"), std::nullopt);
-  EXPECT_EQ(parent_folders("a/b/c"), (std::vector<std::string>{"a", "a/b"}));
 }
 
 }  // namespace
