@@ -119,8 +119,7 @@ int run_fetch(const FetchFlags& flags, Context& ctx) {
           << entry.opset_version << ")\n";
   ctx.out << fetched->model_file << '\n';
   if (flags.with_data) ctx.out << fetched->data_folder << '\n';
-  if (!diags.all().empty()) ctx.print_diagnostics(diags, "fetch");
-  return diags.has_errors() ? kExitProblems : kExitClean;
+  return ctx.finish(diags, "fetch");
 }
 
 }  // namespace

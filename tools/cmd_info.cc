@@ -26,8 +26,7 @@ int run_info(const InfoFlags& flags, Context& ctx) {
   auto chosen = hub::select_model(hub->entries, flags.model, flags.opset);
   if (!chosen) return report_failure(ctx, chosen.failure(), hub->manifest_shown, 0, "info", diags);
   ctx.out << manifest::dump_python_style(manifest::to_json(**chosen)) << '\n';
-  if (!diags.all().empty()) ctx.print_diagnostics(diags, "info");
-  return diags.has_errors() ? kExitProblems : kExitClean;
+  return ctx.finish(diags, "info");
 }
 
 }  // namespace

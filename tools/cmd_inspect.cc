@@ -125,8 +125,7 @@ int inspect_onnx(const InspectFlags& flags, Context& ctx) {
       ctx.out << manifest::dump_python_style(model) << "\n";
     }
   }
-  if (!diags.all().empty()) ctx.print_diagnostics(diags, "inspect");
-  return diags.has_errors() ? kExitProblems : kExitClean;
+  return ctx.finish(diags, "inspect");
 }
 
 int inspect_tarball(const InspectFlags& flags, Context& ctx) {
@@ -199,8 +198,7 @@ int inspect_tarball(const InspectFlags& flags, Context& ctx) {
   } else {
     ctx.out << manifest::dump_python_style(out) << "\n";
   }
-  if (!diags.all().empty()) ctx.print_diagnostics(diags, "inspect");
-  return diags.has_errors() ? kExitProblems : kExitClean;
+  return ctx.finish(diags, "inspect");
 }
 
 int run_inspect(const InspectFlags& flags, Context& ctx) {

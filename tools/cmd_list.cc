@@ -82,8 +82,7 @@ int run_list(const ListFlags& flags, Context& ctx) {
   } else {
     print_table(ctx.out, matches);
   }
-  if (!diags.all().empty()) ctx.print_diagnostics(diags, "list: " + std::to_string(matches.size()) + " models");
-  return diags.has_errors() ? kExitProblems : kExitClean;
+  return ctx.finish(diags, "list: " + std::to_string(matches.size()) + " models");
 }
 
 }  // namespace

@@ -2,11 +2,18 @@
 
 #include <ostream>
 
+#include "exit_codes.h"
+
 namespace ohm::cli {
 
 void Context::print_diagnostics(const Diagnostics& diags, const std::string& what_was_done) const {
   for (const Diagnostic& d : diags.all()) err << format_text(d) << '\n';
   err << what_was_done << ": " << count_summary(diags.error_count(), diags.warning_count()) << '\n';
+}
+
+int Context::finish(const Diagnostics& diags, const std::string& what_was_done) const {
+  if (!diags.all().empty()) print_diagnostics(diags, what_was_done);
+  return diags.has_errors() ? kExitProblems : kExitClean;
 }
 
 void Context::fatal(const std::string& message) const {

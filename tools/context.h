@@ -21,6 +21,9 @@ struct Context {
 
   // Prints each finding as one line on `err`, then the summary line.
   void print_diagnostics(const Diagnostics& diags, const std::string& what_was_done) const;
+  // Prints the findings (if any) with their summary line, and returns the
+  // exit code they deserve: kExitProblems when one is an error, else kExitClean.
+  int finish(const Diagnostics& diags, const std::string& what_was_done) const;
   // "onnx-hub-manifest: error: <message>" on `err`.
   void fatal(const std::string& message) const;
 };
