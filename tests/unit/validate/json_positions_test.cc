@@ -7,6 +7,15 @@ namespace {
 
 LineColumn at(const JsonPositions& p, const char* pointer) { return p.find(pointer); }
 
+TEST(JsonPositions, ByteOrderMarkIsASyntaxError) {
+  JsonPositions index;
+  auto err = index.index("\xEF\xBB\xBF[]");
+  ASSERT_TRUE(err);
+  EXPECT_EQ(err->line, 1);
+  EXPECT_NE(err->message.find("byte-order mark"), std::string::npos);
+  EXPECT_FALSE(index.index("[]"));
+}
+
 TEST(JsonPositions, FindsEveryKindOfValue) {
   const std::string text =
       "[\n"
