@@ -16,8 +16,8 @@
 namespace ohm::cli {
 namespace {
 
-constexpr const char* kManifestName = "ONNX_HUB_MANIFEST.json";
-constexpr std::uint64_t kMaxManifestBytes = 256u << 20;
+using manifest::kManifestName;
+using manifest::kMaxManifestBytes;
 
 struct GenerateFlags {
   std::string repo;

@@ -8,6 +8,7 @@
 #include "exit_codes.h"
 #include "fs/file_reader.h"
 #include "git/open_zoo.h"
+#include "manifest/json_io.h"
 #include "report_format.h"
 #include "validate/validate.h"
 #include "zoo/feature_tensors.h"
@@ -15,8 +16,8 @@
 namespace ohm::cli {
 namespace {
 
-constexpr const char* kManifestName = "ONNX_HUB_MANIFEST.json";
-constexpr std::uint64_t kMaxManifestBytes = 256u << 20;
+using manifest::kManifestName;
+using manifest::kMaxManifestBytes;
 constexpr std::uint64_t kMaxSchemaBytes = 16u << 20;
 
 struct ValidateFlags {

@@ -7,8 +7,8 @@
 namespace ohm::hub {
 namespace {
 
-constexpr const char* kManifestName = "ONNX_HUB_MANIFEST.json";
-constexpr std::uint64_t kMaxManifestBytes = 256u << 20;
+using manifest::kManifestName;
+using manifest::kMaxManifestBytes;
 
 std::string folder_of(const std::string& path) {
   auto slash = path.rfind('/');

@@ -3,11 +3,12 @@
 #include <cctype>
 
 #include "core/text.h"
+#include "manifest/json_io.h"
 
 namespace ohm::hub {
 namespace {
 
-constexpr const char* kManifestName = "ONNX_HUB_MANIFEST.json";
+using manifest::kManifestName;
 
 bool is_name_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';

@@ -1,6 +1,7 @@
 #pragma once
 // Reading and writing the manifest file.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +11,11 @@
 #include "manifest/entry.h"
 
 namespace ohm::manifest {
+
+// The file a hub reads, at the zoo root.
+constexpr const char* kManifestName = "ONNX_HUB_MANIFEST.json";
+// Larger manifests are refused before reading (the zoo's is about 300 KB).
+constexpr std::uint64_t kMaxManifestBytes = 256u << 20;
 
 // The exact bytes of Python's json.dumps(entries, indent=4) (SPEC 1).
 // Strings must be valid UTF-8 (check with core's is_valid_utf8 first).
