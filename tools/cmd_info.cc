@@ -3,10 +3,9 @@
 #include <optional>
 #include <string>
 
+#include "app/hub.h"
 #include "commands.h"
-#include "exit_codes.h"
-#include "hub/query.h"
-#include "hub_flags.h"
+#include "flag_groups.h"
 #include "manifest/json_io.h"
 
 namespace ohm::cli {
@@ -19,14 +18,11 @@ struct InfoFlags {
 };
 
 int run_info(const InfoFlags& flags, Context& ctx) {
-  Diagnostics diags;
-  int code = kExitClean;
-  auto hub = open_hub_or_report(flags.hub, false, ctx, "info", diags, &code);
-  if (!hub) return code;
-  auto chosen = hub::select_model(hub->entries, flags.model, flags.opset);
-  if (!chosen) return report_failure(ctx, chosen.failure(), hub->manifest_shown, 0, "info", diags);
-  ctx.out << manifest::dump_python_style(manifest::to_json(**chosen)) << '\n';
-  return ctx.finish(diags, "info");
+  Diagnostics findings;
+  auto answer = app::model_info(flags.hub.request(), flags.model, flags.opset, findings);
+  if (!answer) return ctx.fail(answer.failure(), findings, "info");
+  ctx.out << manifest::dump_python_style(manifest::to_json(answer->entries.front())) << '\n';
+  return ctx.finish(findings, "info");
 }
 
 }  // namespace

@@ -1,16 +1,14 @@
 // onnx-hub-manifest list: the hub's models, filtered as onnx.hub.list_models does.
 #include <algorithm>
-#include <iomanip>
-#include <sstream>
 #include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
 
+#include "app/hub.h"
 #include "commands.h"
-#include "exit_codes.h"
-#include "hub/query.h"
-#include "hub_flags.h"
+#include "core/units.h"
+#include "flag_groups.h"
 #include "manifest/json_io.h"
 
 namespace ohm::cli {
@@ -23,30 +21,12 @@ struct ListFlags {
   std::string format = "table";
 };
 
-// 26454 -> "25.8 KiB": sizes for people, binary units as du -h uses.
-std::string human_size(std::uint64_t bytes) {
-  static const char* kUnits[] = {"B", "KiB", "MiB", "GiB", "TiB"};
-  double v = static_cast<double>(bytes);
-  int unit = 0;
-  while (v >= 1024 && unit < 4) {
-    v /= 1024;
-    ++unit;
-  }
-  std::ostringstream out;
-  if (unit == 0) {
-    out << bytes << " B";
-  } else {
-    out << std::fixed << std::setprecision(1) << v << ' ' << kUnits[unit];
-  }
-  return out.str();
-}
-
-void print_table(std::ostream& out, const std::vector<const manifest::Entry*>& entries) {
+void print_table(std::ostream& out, const std::vector<manifest::Entry>& entries) {
   std::vector<std::vector<std::string>> rows = {{"MODEL", "OPSET", "SIZE", "TAGS", "PATH"}};
-  for (const manifest::Entry* e : entries) {
+  for (const manifest::Entry& e : entries) {
     std::string tags;
-    for (const std::string& t : e->tags) tags += (tags.empty() ? "" : ", ") + t;
-    rows.push_back({e->model, std::to_string(e->opset_version), human_size(e->model_bytes), tags, e->model_path});
+    for (const std::string& t : e.tags) tags += (tags.empty() ? "" : ", ") + t;
+    rows.push_back({e.model, std::to_string(e.opset_version), format_bytes(e.model_bytes), tags, e.model_path});
   }
   std::vector<std::size_t> width(rows[0].size(), 0);
   for (const auto& row : rows) {
@@ -70,19 +50,17 @@ void print_table(std::ostream& out, const std::vector<const manifest::Entry*>& e
 }
 
 int run_list(const ListFlags& flags, Context& ctx) {
-  Diagnostics diags;
-  int code = kExitClean;
-  auto hub = open_hub_or_report(flags.hub, false, ctx, "list", diags, &code);
-  if (!hub) return code;
-  std::vector<const manifest::Entry*> matches = hub::match_models(hub->entries, flags.model, flags.tags);
+  Diagnostics findings;
+  auto answer = app::list_models(flags.hub.request(), flags.model, flags.tags, findings);
+  if (!answer) return ctx.fail(answer.failure(), findings, "list");
   if (flags.format == "json") {
     manifest::Json array = manifest::Json::array();
-    for (const manifest::Entry* e : matches) array.push_back(manifest::to_json(*e));
+    for (const manifest::Entry& e : answer->entries) array.push_back(manifest::to_json(e));
     ctx.out << manifest::dump_python_style(array) << '\n';
   } else {
-    print_table(ctx.out, matches);
+    print_table(ctx.out, answer->entries);
   }
-  return ctx.finish(diags, "list: " + std::to_string(matches.size()) + " models");
+  return ctx.finish(findings, "list: " + std::to_string(answer->entries.size()) + " models");
 }
 
 }  // namespace

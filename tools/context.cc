@@ -16,8 +16,17 @@ int Context::finish(const Diagnostics& diags, const std::string& what_was_done) 
   return diags.has_errors() ? kExitProblems : kExitClean;
 }
 
-void Context::fatal(const std::string& message) const {
-  err << "onnx-hub-manifest: error: " << message << '\n';
+int Context::fail(const Error& error, Diagnostics& diags, const std::string& what) const {
+  if (error.kind == ErrorKind::kProblem) {
+    diags.add(to_diagnostic(error, Severity::kError));
+    print_diagnostics(diags, what);
+    return kExitProblems;
+  }
+  for (const Diagnostic& d : diags.all()) err << format_text(d) << '\n';
+  fatal(error.message);
+  return kExitCannotRun;
 }
+
+void Context::fatal(const std::string& message) const { err << "onnx-hub-manifest: error: " << message << '\n'; }
 
 }  // namespace ohm::cli

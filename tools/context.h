@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/diagnostic.h"
+#include "core/result.h"
 
 namespace ohm::cli {
 
@@ -24,6 +25,10 @@ struct Context {
   // Prints the findings (if any) with their summary line, and returns the
   // exit code they deserve: kExitProblems when one is an error, else kExitClean.
   int finish(const Diagnostics& diags, const std::string& what_was_done) const;
+  // A call that stopped: a problem is one more finding (with the summary
+  // "<what>: 1 error"), exit 1; anything else prints the findings so far and
+  // "onnx-hub-manifest: error: <message>", exit 2.
+  int fail(const Error& error, Diagnostics& diags, const std::string& what) const;
   // "onnx-hub-manifest: error: <message>" on `err`.
   void fatal(const std::string& message) const;
 };

@@ -1,18 +1,10 @@
 #include "progress_line.h"
 
-#include <cstdio>
 #include <ostream>
 
+#include "core/units.h"
+
 namespace ohm::cli {
-namespace {
-
-std::string megabytes(std::uint64_t bytes) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1e6);
-  return buf;
-}
-
-}  // namespace
 
 ProgressLine::ProgressLine(std::ostream& err, bool enabled)
     : err_(err), enabled_(enabled), start_(std::chrono::steady_clock::now()), last_(start_) {}
@@ -31,12 +23,24 @@ void ProgressLine::update(const zoo::Progress& p) {
   if (now - last_ < std::chrono::milliseconds(100) && p.models_done != p.models_total) return;
   last_ = now;
   double seconds = std::chrono::duration<double>(now - start_).count();
-  char rate[32];
-  std::snprintf(rate, sizeof rate, "%.0f MB/s",
-                seconds > 0 ? static_cast<double>(p.bytes_done) / 1e6 / seconds : 0.0);
-  err_ << "\r\033[K" << p.models_done << "/" << p.models_total << " models, "
-       << megabytes(p.bytes_done) << " of " << megabytes(p.bytes_total) << ", " << rate << std::flush;
+  err_ << "\r\033[K" << p.models_done << "/" << p.models_total << " models, " << format_bytes(p.bytes_done) << " of "
+       << format_bytes(p.bytes_total) << ", " << format_rate(seconds > 0 ? p.bytes_done / seconds : 0.0) << std::flush;
   shown_ = true;
+}
+
+void DownloadProgress::update(std::uint64_t done, std::uint64_t total) {
+  auto now = std::chrono::steady_clock::now();
+  if (shown_ && now - last_ < std::chrono::milliseconds(100)) return;
+  last_ = now;
+  err_ << "\rdownloading: " << format_bytes(done);
+  if (total > 0) err_ << " / " << format_bytes(total);
+  err_ << std::flush;
+  shown_ = true;
+}
+
+void DownloadProgress::clear() {
+  if (shown_) err_ << "\r\033[K" << std::flush;
+  shown_ = false;
 }
 
 }  // namespace ohm::cli

@@ -10,8 +10,6 @@
 
 namespace ohm::cli {
 
-enum class ReportFormat { kText, kJson, kGithub };
-
 // "validate: 8 entries, 5 model READMEs, ...: 0 errors, 1 warning"
 std::string summary_line(const validate::ValidateReport& report);
 

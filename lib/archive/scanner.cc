@@ -251,7 +251,7 @@ Result<Listing> scan_tarball(const StreamFn& stream, const Limits& limits,
     archive_read_close(reader.get());
   }
   Result<std::uint64_t> streamed = bridge.finish();
-  if (!streamed) return Error{streamed.error()};
+  if (!streamed) return streamed.failure();
   listing.sha256 = bridge.sha256();
   listing.bytes = bridge.bytes();
   if (listing.damage.empty() && listing.bytes == 0) listing.damage = "empty file, not a .tar.gz";

@@ -1,4 +1,5 @@
 #include "archive/tarball.h"
+#include "core/checks.h"
 
 #include <vector>
 
@@ -36,8 +37,8 @@ bool consume_model(struct archive* reader, EntryInfo& info, const fs::ChunkSink&
 std::string unsafe_code(UnsafeKind kind) {
   switch (kind) {
     case UnsafeKind::kTooManyEntries:
-    case UnsafeKind::kTooManyBytes: return "archive.limit";
-    default: return "archive.unsafe-entry";
+    case UnsafeKind::kTooManyBytes: return check::kArchiveLimit;
+    default: return check::kArchiveUnsafeEntry;
   }
 }
 
@@ -72,19 +73,19 @@ Result<Listing> read_tarball(const StreamFn& stream, const ReadOptions& options)
 
 void report_listing(const Listing& listing, const std::string& shown_path, Diagnostics& diags) {
   if (!listing.damage.empty()) {
-    diags.error(shown_path, 0, "archive.damaged", "not a readable .tar.gz: " + listing.damage);
+    diags.error(shown_path, 0, check::kArchiveDamaged, "not a readable .tar.gz: " + listing.damage);
   }
   for (const UnsafeEntry& u : listing.unsafe) {
     diags.error(shown_path, 0, unsafe_code(u.kind), "unsafe entry '" + u.path + "': " + u.reason);
   }
   if (!listing.damage.empty()) return;  // the counts below would only repeat the damage
   if (listing.models.size() != 1) {
-    diags.warning(shown_path, 0, "archive.model-count",
+    diags.warning(shown_path, 0, check::kArchiveModelCount,
                   "holds " + std::to_string(listing.models.size()) +
                       " .onnx files, expected exactly one");
   }
   if (listing.test_data_sets.empty()) {
-    diags.warning(shown_path, 0, "archive.no-test-data", "holds no test_data_set_* folder");
+    diags.warning(shown_path, 0, check::kArchiveNoTestData, "holds no test_data_set_* folder");
   }
 }
 

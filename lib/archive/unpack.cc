@@ -1,56 +1,16 @@
 #include "archive/unpack.h"
 
-#include <stdlib.h>
-
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <system_error>
-#include <vector>
 
 #include "archive/path_rules.h"
 #include "archive/scanner.h"
+#include "fs/atomic_file.h"
 
 namespace ohm::archive {
 namespace {
 
 namespace stdfs = std::filesystem;
-
-// A folder removed with everything in it unless released (remove_all never
-// follows symlinks, so links unpacked inside cannot redirect the removal).
-class TempFolder {
- public:
-  explicit TempFolder(std::string path) : path_(std::move(path)) {}
-  ~TempFolder() {
-    if (path_.empty()) return;
-    std::error_code ec;
-    stdfs::remove_all(path_, ec);
-  }
-  TempFolder(const TempFolder&) = delete;
-  TempFolder& operator=(const TempFolder&) = delete;
-  void release() { path_.clear(); }
-
- private:
-  std::string path_;
-};
-
-Result<std::string> make_temp_folder(const std::string& target) {
-  std::string pattern = target + ".tmp.XXXXXX";
-  std::vector<char> name(pattern.begin(), pattern.end());
-  name.push_back('\0');
-  if (::mkdtemp(name.data()) == nullptr) {
-    return Error{"cannot create a folder beside " + target + ": " + std::strerror(errno)};
-  }
-  // libarchive's symlink guard checks every component of the path it writes:
-  // give it one without symlinks (a cache under a linked home folder).
-  std::error_code ec;
-  stdfs::path real = stdfs::canonical(name.data(), ec);
-  if (ec) {
-    stdfs::remove(name.data(), ec);
-    return Error{"cannot resolve " + std::string(name.data()) + ": " + ec.message()};
-  }
-  return real.string();
-}
 
 // Writes one safe entry below `root` with the disk writer.
 bool write_entry(struct archive* reader, struct archive* writer, struct archive_entry* entry,
@@ -94,9 +54,8 @@ Result<Listing> unpack_tarball(const StreamFn& stream, const std::string& target
   bool target_exists = stdfs::symlink_status(target, ec).type() != stdfs::file_type::not_found;
   if (target_exists && !options.replace) return Error{target + " already exists"};
 
-  Result<std::string> temp = make_temp_folder(target);
-  if (!temp) return Error{temp.error()};
-  TempFolder cleanup(*temp);
+  Result<fs::AtomicFolder> temp = fs::AtomicFolder::create(target);
+  if (!temp) return temp.failure();
 
   WriteDiskHandle writer(archive_write_disk_new());
   if (!writer) return Error{"cannot start libarchive"};
@@ -105,7 +64,7 @@ Result<Listing> unpack_tarball(const StreamFn& stream, const std::string& target
   archive_write_disk_set_options(writer.get(), ARCHIVE_EXTRACT_SECURE_SYMLINKS |
                                                    ARCHIVE_EXTRACT_SECURE_NODOTDOT |
                                                    ARCHIVE_EXTRACT_TIME);
-  const std::string root = *temp;
+  const std::string root = temp->path();
   auto handler = [&](struct archive* reader, struct archive_entry* entry, EntryInfo& info,
                      const std::string& normalized, std::string& damage) {
     return write_entry(reader, writer.get(), entry, info, root, normalized, damage);
@@ -113,28 +72,8 @@ Result<Listing> unpack_tarball(const StreamFn& stream, const std::string& target
   Result<Listing> listing = scan_tarball(stream, options.limits, handler);
   archive_write_close(writer.get());
   if (!listing) return listing;
-  if (!listing->safe()) return listing;  // the temp folder goes with `cleanup`
-
-  if (target_exists) {
-    // Move the old folder aside first: rename cannot replace a non-empty folder.
-    std::string old = *temp + ".old";
-    if (::rename(target.c_str(), old.c_str()) != 0) {
-      return Error{"cannot replace " + target + ": " + std::strerror(errno)};
-    }
-    TempFolder old_cleanup(old);
-    if (::rename(root.c_str(), target.c_str()) != 0) {
-      std::string why = std::strerror(errno);
-      ::rename(old.c_str(), target.c_str());
-      old_cleanup.release();
-      return Error{"cannot move the unpacked folder to " + target + ": " + why};
-    }
-    cleanup.release();
-    return listing;
-  }
-  if (::rename(root.c_str(), target.c_str()) != 0) {
-    return Error{"cannot move the unpacked folder to " + target + ": " + std::strerror(errno)};
-  }
-  cleanup.release();
+  if (!listing->safe()) return listing;  // the temp folder goes with `temp`
+  if (auto committed = temp->commit(); !committed) return committed.failure();
   return listing;
 }
 

@@ -18,6 +18,16 @@ std::string format_text(const Diagnostic& d) {
   return out;
 }
 
+Diagnostic to_diagnostic(const Error& e, Severity severity, const std::string& file, int line) {
+  Diagnostic d;
+  d.severity = severity;
+  d.file = e.file.empty() ? file : e.file;
+  d.line = e.file.empty() ? line : e.line;
+  d.code = e.code;
+  d.message = e.message;
+  return d;
+}
+
 void Diagnostics::add(Diagnostic d) { items_.push_back(std::move(d)); }
 
 void Diagnostics::error(std::string file, int line, std::string code, std::string message) {

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/result.h"
+
 namespace ohm {
 
 enum class Severity { kError, kWarning };
@@ -15,13 +17,17 @@ struct Diagnostic {
   std::string file;
   int line = 0;
   int column = 0;
-  std::string code;  // stable check id, e.g. "readme.table.missing-column"
+  std::string code;  // stable check id (core/checks.h), e.g. "readme.table.missing-column"
   std::string message;
   std::string json_pointer;  // empty unless the finding is inside a JSON document
 };
 
 // "path:line[:col]: error|warning: message [code]" (SPEC 8).
 std::string format_text(const Diagnostic& d);
+
+// An Error that stopped one step, reported as a finding of that step: its
+// code, file and line, or `file`/`line` when it has none.
+Diagnostic to_diagnostic(const Error& e, Severity severity, const std::string& file = {}, int line = 0);
 
 // A sink that collects diagnostics in the order they are reported.
 class Diagnostics {
@@ -31,6 +37,8 @@ class Diagnostics {
   void warning(std::string file, int line, std::string code, std::string message);
   // Appends every finding of `other`.
   void merge(const Diagnostics& other);
+  // Takes the findings out, leaving the sink empty.
+  std::vector<Diagnostic> take() { return std::move(items_); }
 
   const std::vector<Diagnostic>& all() const { return items_; }
   std::size_t error_count() const;

@@ -4,7 +4,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <vector>
@@ -13,7 +12,6 @@ namespace ohm::fs {
 namespace {
 
 constexpr std::size_t kChunkBytes = 1 << 20;
-std::atomic<std::uint64_t> g_bytes_read{0};  // statistics only, never behaviour
 
 // Closes a file descriptor when it goes out of scope.
 class Fd {
@@ -81,7 +79,7 @@ std::string describe(FileKind kind) {
 Result<std::string> read_regular_file(const std::string& path, std::uint64_t max_bytes) {
   struct stat st;
   auto fd_or = open_regular(path, &st);
-  if (!fd_or) return Error{fd_or.error()};
+  if (!fd_or) return fd_or.failure();
   Fd fd(*fd_or);
   if (static_cast<std::uint64_t>(st.st_size) > max_bytes) {
     return Error{path + " is larger than " + std::to_string(max_bytes) + " bytes"};
@@ -101,14 +99,13 @@ Result<std::string> read_regular_file(const std::string& path, std::uint64_t max
     }
     out.append(buf, static_cast<std::size_t>(n));
   }
-  g_bytes_read += out.size();
   return out;
 }
 
 Result<std::uint64_t> stream_regular_file(const std::string& path, const ChunkSink& sink) {
   struct stat st;
   auto fd_or = open_regular(path, &st);
-  if (!fd_or) return Error{fd_or.error()};
+  if (!fd_or) return fd_or.failure();
   Fd fd(*fd_or);
   ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
   std::vector<char> buf(kChunkBytes);
@@ -121,12 +118,9 @@ Result<std::uint64_t> stream_regular_file(const std::string& path, const ChunkSi
     }
     if (n == 0) break;
     total += static_cast<std::uint64_t>(n);
-    g_bytes_read += static_cast<std::uint64_t>(n);
     if (!sink(std::string_view(buf.data(), static_cast<std::size_t>(n)))) break;
   }
   return total;
 }
-
-std::uint64_t bytes_read_total() { return g_bytes_read.load(); }
 
 }  // namespace ohm::fs

@@ -39,7 +39,4 @@ using ChunkSink = std::function<bool(std::string_view chunk)>;
 // file). Returns the number of bytes delivered.
 Result<std::uint64_t> stream_regular_file(const std::string& path, const ChunkSink& sink);
 
-// Counts bytes read through this layer, so tests can prove a clean tree is not re-read.
-std::uint64_t bytes_read_total();
-
 }  // namespace ohm::fs

@@ -59,14 +59,14 @@ Result<BlobPtr> BlobSource::load(const std::string& rel, std::uint64_t max_bytes
 
 Result<std::string> BlobSource::read(const std::string& rel, std::uint64_t max_bytes) const {
   Result<BlobPtr> blob = load(rel, max_bytes);
-  if (!blob) return Error{blob.error()};
+  if (!blob) return blob.failure();
   const char* data = static_cast<const char*>(git_blob_rawcontent(blob->get()));
   return std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob->get())));
 }
 
 Result<std::uint64_t> BlobSource::stream(const std::string& rel, const fs::ChunkSink& sink) const {
   Result<BlobPtr> blob = load(rel, kMaxBlobBytes);
-  if (!blob) return Error{blob.error()};
+  if (!blob) return blob.failure();
   std::string_view data(static_cast<const char*>(git_blob_rawcontent(blob->get())),
                         static_cast<std::size_t>(git_blob_rawsize(blob->get())));
   std::uint64_t delivered = 0;

@@ -20,6 +20,7 @@ class BlobSource : public zoo::Source {
   Result<std::string> read(const std::string& rel, std::uint64_t max_bytes) const override;
   Result<std::uint64_t> stream(const std::string& rel, const fs::ChunkSink& sink) const override;
   std::optional<std::string> git_dir() const override { return repo_->git_dir; }
+  std::string repo_prefix() const override { return repo_->prefix; }
 
  protected:
   struct Item {

@@ -37,7 +37,7 @@ Result<DiffPtr> diff_against(Repo& repo, git_tree* base, const OpenOptions& targ
   int rc;
   if (target.rev) {
     Result<CommitPtr> commit = resolve_commit(repo, *target.rev);
-    if (!commit) return Error{commit.error()};
+    if (!commit) return commit.failure();
     git_tree* tree_raw = nullptr;
     if (git_commit_tree(&tree_raw, commit->get()) < 0) return Error{git_failure("cannot read " + *target.rev)};
     TreePtr tree(tree_raw);
@@ -45,7 +45,7 @@ Result<DiffPtr> diff_against(Repo& repo, git_tree* base, const OpenOptions& targ
   } else {
     if (repo.workdir.empty()) return Error{"a bare repository has no index or work tree; use --rev"};
     Result<IndexPtr> index = open_index(repo);
-    if (!index) return Error{index.error()};
+    if (!index) return index.failure();
     if (target.staged) {
       rc = git_diff_tree_to_index(&raw, repo.repo.get(), base, index->get(), &opts);
     } else {
@@ -63,22 +63,22 @@ Result<DiffPtr> diff_against(Repo& repo, git_tree* base, const OpenOptions& targ
 
 }  // namespace
 
-Result<ChangeSet> changed_paths(const OpenOptions& target, const std::string& base) {
-  OpenOutcome outcome;
-  Result<std::shared_ptr<Repo>> repo = open_repo(target.repo_dir, &outcome);
-  if (!repo) return Error{"--changed-since needs a git repository: " + repo.error()};
+Result<zoo::ChangeSet> changed_paths(const OpenOptions& target, const std::string& base) {
+  Result<std::shared_ptr<Repo>> repo = open_repo(target.repo_dir);
+  if (!repo) return repo.failure();
+  if (!*repo) return Error{"--changed-since needs a git repository: " + not_a_repository(target.repo_dir)};
   Result<CommitPtr> base_commit = resolve_commit(**repo, base);
-  if (!base_commit) return Error{base_commit.error()};
+  if (!base_commit) return base_commit.failure();
   git_tree* raw = nullptr;
   if (git_commit_tree(&raw, base_commit->get()) < 0) return Error{git_failure("cannot read " + base)};
   TreePtr base_tree(raw);
   Result<DiffPtr> diff = diff_against(**repo, base_tree.get(), target);
-  if (!diff) return Error{diff.error()};
+  if (!diff) return diff.failure();
   Collector c{repo->get(), {}, false};
   if (git_diff_foreach(diff->get(), &on_file, nullptr, nullptr, nullptr, &c) < 0) {
     return Error{git_failure("cannot read the changes")};
   }
-  ChangeSet out;
+  zoo::ChangeSet out;
   out.paths.assign(c.paths.begin(), c.paths.end());
   out.gitattributes_changed = c.gitattributes;
   return out;

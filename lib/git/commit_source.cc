@@ -55,7 +55,7 @@ class CommitSource : public BlobSource {
 
 Result<std::unique_ptr<zoo::Source>> open_commit_source(std::shared_ptr<Repo> repo, const std::string& rev) {
   Result<CommitPtr> commit = resolve_commit(*repo, rev);
-  if (!commit) return Error{commit.error()};
+  if (!commit) return commit.failure();
   char sha[GIT_OID_HEXSZ + 1];
   git_oid_tostr(sha, sizeof sha, git_commit_id(commit->get()));
   git_tree* raw = nullptr;

@@ -56,7 +56,7 @@ class IndexSource : public BlobSource {
 Result<std::unique_ptr<zoo::Source>> open_index_source(std::shared_ptr<Repo> repo) {
   if (repo->workdir.empty()) return Error{"a bare repository has no index; use --rev"};
   Result<IndexPtr> index = open_index(*repo);
-  if (!index) return Error{index.error()};
+  if (!index) return index.failure();
   return std::unique_ptr<zoo::Source>(std::make_unique<IndexSource>(std::move(repo), std::move(*index)));
 }
 

@@ -8,12 +8,13 @@
 namespace ohm::git {
 
 Result<OpenedZoo> open_zoo(const OpenOptions& options) {
-  OpenOutcome outcome;
-  Result<std::shared_ptr<Repo>> repo = open_repo(options.repo_dir, &outcome);
+  Result<std::shared_ptr<Repo>> repo = open_repo(options.repo_dir);
+  if (!repo) return repo.failure();
   OpenedZoo out;
-  if (outcome == OpenOutcome::kNotARepository) {
-    if (options.rev) return Error{"--rev needs a git repository: " + repo.error()};
-    if (options.staged) return Error{"--staged needs a git repository: " + repo.error()};
+  if (!*repo) {
+    const std::string why = not_a_repository(options.repo_dir);
+    if (options.rev) return Error{"--rev needs a git repository: " + why};
+    if (options.staged) return Error{"--staged needs a git repository: " + why};
     std::string root = options.repo_dir.empty() ? "." : options.repo_dir;
     while (root.size() > 1 && root.back() == '/') root.pop_back();
     // The root itself may be reached through a symlink the user typed; nothing inside may.
@@ -25,16 +26,14 @@ Result<OpenedZoo> open_zoo(const OpenOptions& options) {
     out.source = zoo::open_work_tree(std::move(o));
     return out;
   }
-  if (!repo) return Error{repo.error()};
   out.in_repository = true;
   out.prefix = (*repo)->prefix;
   const std::string& top = (*repo)->workdir;
   if (!top.empty()) out.root_on_disk = out.prefix.empty() ? top : top + "/" + out.prefix;
-  Result<std::unique_ptr<zoo::Source>> source =
-      options.rev      ? open_commit_source(*repo, *options.rev)
-      : options.staged ? open_index_source(*repo)
-                       : open_git_work_tree(*repo);
-  if (!source) return Error{source.error()};
+  Result<std::unique_ptr<zoo::Source>> source = options.rev      ? open_commit_source(*repo, *options.rev)
+                                                : options.staged ? open_index_source(*repo)
+                                                                 : open_git_work_tree(*repo);
+  if (!source) return source.failure();
   out.source = std::move(*source);
   return out;
 }

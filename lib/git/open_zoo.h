@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "zoo/changed_since.h"
 #include "zoo/source.h"
 
 namespace ohm::git {
@@ -36,12 +37,6 @@ Result<OpenedZoo> open_zoo(const OpenOptions& options);
 
 // Paths that differ between `base` (a revision) and the state `target` names
 // (its commit, its index, or the work tree including untracked files).
-struct ChangeSet {
-  // Zoo-relative, sorted, unique: modified, added, deleted, and both sides of a rename.
-  std::vector<std::string> paths;
-  // Some .gitattributes of the repository changed (inside or outside the zoo).
-  bool gitattributes_changed = false;
-};
-Result<ChangeSet> changed_paths(const OpenOptions& target, const std::string& base);
+Result<zoo::ChangeSet> changed_paths(const OpenOptions& target, const std::string& base);
 
 }  // namespace ohm::git

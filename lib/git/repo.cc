@@ -52,8 +52,11 @@ std::optional<std::string> Repo::zoo_path(const std::string& path) const {
   return std::nullopt;
 }
 
-Result<std::shared_ptr<Repo>> open_repo(const std::string& dir, OpenOutcome* outcome) {
-  *outcome = OpenOutcome::kFailed;
+std::string not_a_repository(const std::string& dir) {
+  return (dir.empty() ? std::string("current folder") : dir) + " is not inside a git repository";
+}
+
+Result<std::shared_ptr<Repo>> open_repo(const std::string& dir) {
   auto r = std::make_shared<Repo>();
   git_repository* raw = nullptr;
   int rc;
@@ -64,10 +67,7 @@ Result<std::shared_ptr<Repo>> open_repo(const std::string& dir, OpenOutcome* out
   }
   r->repo.reset(raw);
   std::string shown = dir.empty() ? "current folder" : dir;
-  if (rc == GIT_ENOTFOUND) {
-    *outcome = OpenOutcome::kNotARepository;
-    return Error{shown + " is not inside a git repository"};
-  }
+  if (rc == GIT_ENOTFOUND) return std::shared_ptr<Repo>();
   if (rc < 0) return Error{git_failure("cannot open the git repository of " + shown)};
 
   git_odb* odb = nullptr;
@@ -86,7 +86,6 @@ Result<std::shared_ptr<Repo>> open_repo(const std::string& dir, OpenOutcome* out
       r->prefix = real_dir->substr(real_top->size() + 1);
     }
   }
-  *outcome = OpenOutcome::kOpened;
   return r;
 }
 

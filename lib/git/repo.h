@@ -25,13 +25,14 @@ struct Repo {
   std::optional<std::string> zoo_path(const std::string& path) const;
 };
 
-enum class OpenOutcome { kOpened, kNotARepository, kFailed };
-
 // Opens the repository holding `dir` (empty: the current folder, or GIT_DIR),
 // honouring GIT_DIR / GIT_INDEX_FILE / GIT_OBJECT_DIRECTORY as git's hooks set them.
-// `prefix` is where `dir` sits inside the work tree. On kNotARepository the
-// Result holds an Error too; `outcome` tells the two failures apart.
-Result<std::shared_ptr<Repo>> open_repo(const std::string& dir, OpenOutcome* outcome);
+// `prefix` is where `dir` sits inside the work tree. A null pointer when `dir`
+// is not inside a repository; fails when the repository cannot be opened.
+Result<std::shared_ptr<Repo>> open_repo(const std::string& dir);
+
+// "<dir> is not inside a git repository" ("current folder" for an empty dir).
+std::string not_a_repository(const std::string& dir);
 
 // The index of `repo` (GIT_INDEX_FILE when set), freshly read from disk.
 Result<IndexPtr> open_index(Repo& repo);

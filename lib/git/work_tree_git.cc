@@ -74,11 +74,12 @@ class GitView {
 Result<std::unique_ptr<zoo::Source>> open_git_work_tree(std::shared_ptr<Repo> repo) {
   if (repo->workdir.empty()) return Error{"a bare repository has no work tree; use --rev"};
   Result<IndexPtr> index = open_index(*repo);
-  if (!index) return Error{index.error()};
+  if (!index) return index.failure();
   auto view = std::make_shared<GitView>(repo, std::move(*index));
   zoo::WorkTreeOptions o;
   o.root = repo->prefix.empty() ? repo->workdir : repo->workdir + "/" + repo->prefix;
   o.git_dir = repo->git_dir;
+  o.repo_prefix = repo->prefix;
   o.ignored = [view](const std::string& rel, bool is_dir) { return view->ignored(rel, is_dir); };
   o.clean_pointer = [view](const std::string& rel) { return view->clean_pointer(rel); };
   return zoo::open_work_tree(std::move(o));

@@ -5,8 +5,9 @@
 
 #include <cstdlib>
 
-#include "core/text.h"
+#include "core/checks.h"
 #include "hash/sha256.h"
+#include "zoo/zoo_paths.h"
 
 namespace ohm::hub {
 namespace {
@@ -24,8 +25,12 @@ std::optional<std::string> home_folder(const EnvLookup& env) {
 
 Result<std::string> cached_path(const std::string& root, const std::string& rel,
                                 const std::string& sha, const std::string& what) {
-  if (!is_safe_relative_path(rel)) return Error{what + " '" + rel + "' is not a safe relative path"};
-  if (!hash::is_sha256_hex(sha)) return Error{what + " '" + rel + "' has no valid sha256 in the manifest"};
+  if (std::string why = zoo::unsafe_path_reason(rel); !why.empty()) {
+    return problem(check::kHubEntryInvalid, what + " '" + rel + "' is not a safe relative path: " + why);
+  }
+  if (!hash::is_sha256_hex(sha)) {
+    return problem(check::kHubEntryInvalid, what + " '" + rel + "' has no valid sha256 in the manifest");
+  }
   std::string::size_type slash = rel.rfind('/');
   std::string folder = slash == std::string::npos ? "" : rel.substr(0, slash + 1);
   std::string file = slash == std::string::npos ? rel : rel.substr(slash + 1);
@@ -51,25 +56,14 @@ Result<std::string> cache_root(const EnvLookup& env) {
   return join(*home, ".cache/onnx/hub");
 }
 
-bool is_safe_relative_path(const std::string& rel) {
-  if (rel.empty() || rel.front() == '/') return false;
-  for (char c : rel) {
-    if (c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return false;
-  }
-  for (const std::string& part : split(rel, '/')) {
-    if (part.empty() || part == "." || part == "..") return false;
-  }
-  return true;
-}
-
 Result<std::string> cached_model_path(const std::string& root, const manifest::Entry& entry) {
   return cached_path(root, entry.model_path, entry.model_sha, "model_path");
 }
 
 Result<std::string> cached_archive_path(const std::string& root, const manifest::Entry& entry) {
   if (!entry.model_with_data_path) {
-    return Error{entry.model + " (opset " + std::to_string(entry.opset_version) +
-                 ") has no model_with_data_path in the manifest"};
+    return problem(check::kHubEntryInvalid, entry.model + " (opset " + std::to_string(entry.opset_version) +
+                                                ") has no model_with_data_path in the manifest");
   }
   return cached_path(root, *entry.model_with_data_path, entry.model_with_data_sha.value_or(""),
                      "model_with_data_path");
@@ -79,7 +73,7 @@ Result<std::string> unpacked_folder(const std::string& cached_archive) {
   constexpr std::string_view kSuffix = ".tar.gz";
   if (cached_archive.size() <= kSuffix.size() ||
       cached_archive.compare(cached_archive.size() - kSuffix.size(), kSuffix.size(), kSuffix) != 0) {
-    return Error{cached_archive + " does not end in .tar.gz"};
+    return problem(check::kHubEntryInvalid, cached_archive + " does not end in .tar.gz");
   }
   return cached_archive.substr(0, cached_archive.size() - kSuffix.size());
 }

@@ -21,9 +21,10 @@ EnvLookup process_env();
 // when neither is set and there is no home folder.
 Result<std::string> cache_root(const EnvLookup& env);
 
-// <root>/<model_path folders>/<model_sha>_<file name>. Fails when model_path
-// is not a safe relative path or model_sha is not a sha256: both come from a
-// manifest that may be hostile, and both end up in a file name.
+// <root>/<model_path folders>/<model_sha>_<file name>. Fails (hub.entry-invalid)
+// when model_path is not a safe zoo path (zoo::unsafe_path_reason) or model_sha
+// is not a sha256: both come from a manifest that may be hostile, and both end
+// up in a file name.
 Result<std::string> cached_model_path(const std::string& root, const manifest::Entry& entry);
 
 // <root>/<model_with_data_path folders>/<model_with_data_sha>_<file name>;
@@ -33,9 +34,5 @@ Result<std::string> cached_archive_path(const std::string& root, const manifest:
 // The folder an archive unpacks into: its cached path without ".tar.gz"
 // (onnx 1.14-1.20 download_model_with_test_data). Fails for other names.
 Result<std::string> unpacked_folder(const std::string& cached_archive);
-
-// True when `rel` is a relative POSIX path without empty, "." or ".." parts
-// and without backslashes or control characters.
-bool is_safe_relative_path(const std::string& rel);
 
 }  // namespace ohm::hub

@@ -5,8 +5,8 @@
 #include <memory>
 #include <string>
 
+#include "core/result.h"
 #include "hub/http.h"
-#include "hub/outcome.h"
 #include "hub/verified_write.h"
 #include "zoo/source.h"
 
@@ -18,16 +18,15 @@ class ContentSource {
 
   // Writes the hub file `rel` (a manifest path) to `dest`, verified against
   // `expected`; nothing is left at `dest` on failure.
-  virtual Outcome<Done> place(const std::string& rel, const Expected& expected,
-                              const std::string& dest) = 0;
+  virtual Result<void> place(const std::string& rel, const Expected& expected, const std::string& dest) = 0;
 
   // True when place() downloads (trust must be settled before).
   virtual bool is_remote() const = 0;
 };
 
-// Files of a local zoo: the working-tree file, or for a Git LFS pointer the
-// LFS store's object <git_dir>/lfs/objects/.. (SPEC 4). Symlinks and special
-// files are refused.
+// Files of a local zoo, read as generate reads them (zoo::read_artifact): the
+// file, or for a Git LFS pointer the LFS store's object (SPEC 4). Symlinks and
+// special files are refused.
 std::unique_ptr<ContentSource> local_content(std::unique_ptr<zoo::Source> zoo);
 
 // Files under `files_base` over HTTP(S), with options.retries further attempts

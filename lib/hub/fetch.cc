@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "archive/unpack.h"
+#include "core/checks.h"
 #include "fs/file_reader.h"
 #include "hub/cache.h"
 
@@ -14,11 +15,11 @@ namespace {
 
 namespace stdfs = std::filesystem;
 
-Outcome<Done> make_parent(const std::string& file) {
+Result<void> make_parent(const std::string& file) {
   std::error_code ec;
   stdfs::create_directories(stdfs::path(file).parent_path(), ec);
   if (ec) return cannot_run("cannot create the cache folder for " + file + ": " + ec.message());
-  return Done{};
+  return {};
 }
 
 // Brings one hub file into the cache; `cached` tells whether it already was.
@@ -26,10 +27,9 @@ class Placer {
  public:
   Placer(ContentSource& content, const FetchOptions& options) : content_(content), options_(options) {}
 
-  Outcome<Done> place(const std::string& rel, const Expected& expected, const std::string& dest,
-                      bool* cached) {
+  Result<void> place(const std::string& rel, const Expected& expected, const std::string& dest, bool* cached) {
     *cached = !options_.force && file_matches(dest, expected);
-    if (*cached) return Done{};
+    if (*cached) return {};
     if (content_.is_remote() && options_.allow_download && !asked_) {
       asked_ = true;
       allowed_ = options_.allow_download();
@@ -58,12 +58,12 @@ std::string refusal_message(const std::string& archive, const archive::Listing& 
   return msg;
 }
 
-Outcome<Done> fetch_data(const manifest::Entry& entry, Placer& placer, const FetchOptions& options,
-                         FetchReport& report) {
+Result<void> fetch_data(const manifest::Entry& entry, Placer& placer, const FetchOptions& options,
+                        FetchReport& report) {
   Result<std::string> archive_file = cached_archive_path(options.cache_root, entry);
-  if (!archive_file) return problem("hub.entry-invalid", archive_file.error());
+  if (!archive_file) return archive_file.failure();
   Result<std::string> folder = unpacked_folder(*archive_file);
-  if (!folder) return problem("hub.entry-invalid", folder.error());
+  if (!folder) return folder.failure();
   report.archive_file = *archive_file;
   report.data_folder = *folder;
   Expected expected{*entry.model_with_data_sha, entry.model_with_data_bytes};
@@ -74,7 +74,7 @@ Outcome<Done> fetch_data(const manifest::Entry& entry, Placer& placer, const Fet
   // unless the archive itself was just replaced or --force asks again.
   fs::FileKind existing = fs::status_of(*folder).kind;
   report.data_was_cached = report.archive_was_cached && !options.force && existing == fs::FileKind::kDirectory;
-  if (report.data_was_cached) return Done{};
+  if (report.data_was_cached) return {};
   archive::UnpackOptions unpack;
   unpack.limits = options.limits;
   unpack.replace = existing == fs::FileKind::kDirectory;
@@ -82,28 +82,27 @@ Outcome<Done> fetch_data(const manifest::Entry& entry, Placer& placer, const Fet
     return cannot_run(*folder + " exists and is " + fs::describe(existing) + "; remove it");
   }
   Result<archive::Listing> listing = archive::unpack_tarball(archive::stream_file(*archive_file), *folder, unpack);
-  if (!listing) return cannot_run(listing.error());
+  if (!listing) return listing.failure();
   if (!listing->safe()) {
     // Hostile content has no business in the cache, matching sha or not.
     ::unlink(archive_file->c_str());
-    return problem("archive.unsafe-entry", refusal_message(*entry.model_with_data_path, *listing));
+    return problem(check::kArchiveUnsafeEntry, refusal_message(*entry.model_with_data_path, *listing));
   }
-  return Done{};
+  return {};
 }
 
 }  // namespace
 
-Outcome<FetchReport> fetch_model(const manifest::Entry& entry, ContentSource& content,
-                                 const FetchOptions& options) {
+Result<FetchReport> fetch_model(const manifest::Entry& entry, ContentSource& content, const FetchOptions& options) {
   FetchReport report;
   Result<std::string> model_file = cached_model_path(options.cache_root, entry);
-  if (!model_file) return problem("hub.entry-invalid", model_file.error());
+  if (!model_file) return model_file.failure();
   report.model_file = *model_file;
   // Check the archive's entry fields before any download, so a bad entry fails fast.
   if (options.with_data) {
     Result<std::string> archive_file = cached_archive_path(options.cache_root, entry);
-    if (!archive_file) return problem("hub.entry-invalid", archive_file.error());
-    if (auto folder = unpacked_folder(*archive_file); !folder) return problem("hub.entry-invalid", folder.error());
+    if (!archive_file) return archive_file.failure();
+    if (auto folder = unpacked_folder(*archive_file); !folder) return folder.failure();
   }
   Placer placer(content, options);
   Expected expected{entry.model_sha, entry.model_bytes};

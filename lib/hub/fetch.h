@@ -6,8 +6,8 @@
 #include <string>
 
 #include "archive/tarball.h"
+#include "core/result.h"
 #include "hub/content.h"
-#include "hub/outcome.h"
 #include "manifest/entry.h"
 
 namespace ohm::hub {
@@ -27,15 +27,16 @@ struct FetchReport {
   bool model_was_cached = false;
   std::string archive_file;  // with_data only
   bool archive_was_cached = false;
-  std::string data_folder;   // with_data only: where the archive is unpacked
+  std::string data_folder;  // with_data only: where the archive is unpacked
   bool data_was_cached = false;
 };
 
 // Uses a cached file only when its sha256 matches the manifest; otherwise has
 // `content` place it (verified as it streams). With with_data, unpacks the
-// archive with archive::unpack_tarball; an unsafe archive is a problem failure,
-// and then neither the folder nor the cached archive is left behind.
-Outcome<FetchReport> fetch_model(const manifest::Entry& entry, ContentSource& content,
-                                 const FetchOptions& options);
+// archive with archive::unpack_tarball; an unsafe archive is the problem
+// archive.unsafe-entry, and then neither the folder nor the cached archive is
+// left behind. Entries whose paths or shas cannot name a cache file are the
+// problem hub.entry-invalid, found before anything is downloaded.
+Result<FetchReport> fetch_model(const manifest::Entry& entry, ContentSource& content, const FetchOptions& options);
 
 }  // namespace ohm::hub

@@ -1,5 +1,6 @@
 #include "hub/http.h"
 
+#include "core/checks.h"
 #include "hub/handles.h"
 
 namespace ohm::hub {
@@ -50,14 +51,10 @@ bool is_transient(CURLcode code) {
 
 }  // namespace
 
-HttpResult http_get(const std::string& url, const fs::ChunkSink& sink, const HttpOptions& options) {
-  HttpResult result;
+Result<std::uint64_t> http_get(const std::string& url, const fs::ChunkSink& sink, const HttpOptions& options) {
   CurlSession session;
   CurlHandle curl(curl_easy_init());
-  if (!session.ok() || !curl) {
-    result.error = "cannot start libcurl";
-    return result;
-  }
+  if (!session.ok() || !curl) return cannot_run("cannot start libcurl");
   Transfer transfer{&sink, &options};
   char errbuf[CURL_ERROR_SIZE] = {0};
   CURL* c = curl.get();
@@ -80,29 +77,25 @@ HttpResult http_get(const std::string& url, const fs::ChunkSink& sink, const Htt
   curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
 
   CURLcode code = curl_easy_perform(c);
-  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &result.status);
-  result.bytes = transfer.bytes;
-  if (code == CURLE_OK) {
-    result.ok = true;
-    return result;
-  }
-  if (transfer.sink_stopped) {
-    result.error = "download of " + url + " was stopped";
-    return result;
-  }
+  long status = 0;
+  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+  if (code == CURLE_OK) return transfer.bytes;
+  if (transfer.sink_stopped) return cannot_run("download of " + url + " was stopped");
   if (code == CURLE_HTTP_RETURNED_ERROR) {
-    result.transient = result.status >= 500 || result.status == 429;
-    result.error = url + ": HTTP " + std::to_string(result.status);
-    return result;
+    const std::string message = url + ": HTTP " + std::to_string(status);
+    if (status == 404 || status == 410) return problem(check::kHubMissingFile, message + " (the hub has no such file)");
+    Error e = cannot_run(message);
+    e.transient = status >= 500 || status == 429;
+    return e;
   }
-  result.transient = is_transient(code);
   std::string detail = errbuf[0] ? std::string(errbuf) : std::string(curl_easy_strerror(code));
   if (code == CURLE_OPERATION_TIMEDOUT) {
     detail = "no data for " + std::to_string(options.stall_timeout_s) + " s or no connection within " +
              std::to_string(options.connect_timeout_s) + " s (" + detail + ")";
   }
-  result.error = url + ": " + detail;
-  return result;
+  Error e = cannot_run(url + ": " + detail);
+  e.transient = is_transient(code);
+  return e;
 }
 
 }  // namespace ohm::hub

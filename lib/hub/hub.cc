@@ -1,8 +1,10 @@
 #include "hub/hub.h"
 
+#include "core/checks.h"
 #include "fs/file_reader.h"
 #include "git/open_zoo.h"
 #include "manifest/json_io.h"
+#include "zoo/manifest_at.h"
 
 namespace ohm::hub {
 namespace {
@@ -16,40 +18,50 @@ std::string folder_of(const std::string& path) {
   return slash == 0 ? "/" : path.substr(0, slash);
 }
 
-Outcome<std::unique_ptr<zoo::Source>> open_local_zoo(const std::string& dir) {
+Result<std::unique_ptr<zoo::Source>> open_local_zoo(const std::string& dir) {
   git::OpenOptions options;
   options.repo_dir = dir;
   Result<git::OpenedZoo> opened = git::open_zoo(options);
-  if (!opened) return cannot_run(opened.error());
+  if (!opened) return opened.failure();
   return std::move(opened->source);
 }
 
-Outcome<std::string> download_manifest(const HubSpec& spec, const HttpOptions& http) {
+Result<std::string> download_manifest(const HubSpec& spec, const HttpOptions& http) {
   std::string text;
   HttpOptions options = http;
   options.progress = nullptr;  // a manifest is small; no progress line for it
   options.allow_http = spec.manifest_url.rfind("http://", 0) == 0;  // hub_spec allowed it: loopback
-  HttpResult got = http_get(spec.manifest_url, [&](std::string_view chunk) {
+  Result<std::uint64_t> got = http_get(spec.manifest_url, [&](std::string_view chunk) {
     if (text.size() + chunk.size() > kMaxManifestBytes) return false;
     text.append(chunk);
     return true;
   }, options);
-  if (text.size() >= kMaxManifestBytes) return problem("manifest.too-large", spec.manifest_url + " is larger than 256 MiB");
-  if (!got.ok) return cannot_run("cannot read the hub's manifest: " + got.error);
+  if (text.size() >= kMaxManifestBytes) {
+    return problem(check::kManifestTooLarge, spec.manifest_url + " is larger than 256 MiB");
+  }
+  if (!got) return cannot_run("cannot read the hub's manifest: " + got.error());
   return text;
+}
+
+// The manifest text of a local zoo, read like generate and validate read it.
+Result<std::string> zoo_manifest_text(const zoo::Source& zoo, const HubSpec& spec) {
+  zoo::ZooManifest at = zoo::read_zoo_manifest(zoo, false);
+  if (!at.present) {
+    return cannot_run("no " + std::string(kManifestName) + " in " + spec.name + " (run onnx-hub-manifest generate)");
+  }
+  if (!at.text) return cannot_run("cannot read the manifest: " + at.unreadable->message);
+  return std::move(*at.text);
 }
 
 }  // namespace
 
-Outcome<OpenedHub> open_hub(const HubSpec& spec, const HttpOptions& http, bool with_content,
-                            Diagnostics& diags) {
+Result<OpenedHub> open_hub(const HubSpec& spec, const HttpOptions& http, bool with_content, Diagnostics& diags) {
   OpenedHub hub;
   hub.spec = spec;
   std::string text;
-  std::unique_ptr<zoo::Source> zoo;
   if (spec.kind == HubKind::kRemote) {
     hub.manifest_shown = spec.manifest_url;
-    Outcome<std::string> got = download_manifest(spec, http);
+    Result<std::string> got = download_manifest(spec, http);
     if (!got) return got.failure();
     text = std::move(*got);
     HttpOptions files = http;
@@ -69,19 +81,14 @@ Outcome<OpenedHub> open_hub(const HubSpec& spec, const HttpOptions& http, bool w
   } else {
     auto opened = open_local_zoo(spec.path);
     if (!opened) return opened.failure();
-    zoo = std::move(*opened);
     hub.manifest_shown = spec.path.empty() ? kManifestName : spec.path + "/" + kManifestName;
-    if (zoo->stat(kManifestName).kind != fs::FileKind::kRegular) {
-      return cannot_run("no " + std::string(kManifestName) + " in " + spec.name +
-                        " (run onnx-hub-manifest generate)");
-    }
-    Result<std::string> read = zoo->read(kManifestName, kMaxManifestBytes);
-    if (!read) return cannot_run("cannot read the manifest: " + read.error());
+    Result<std::string> read = zoo_manifest_text(**opened, spec);
+    if (!read) return read.failure();
     text = std::move(*read);
-    if (with_content) hub.content = local_content(std::move(zoo));
+    if (with_content) hub.content = local_content(std::move(*opened));
   }
   Result<std::vector<manifest::Entry>> parsed = manifest::parse_manifest(text, hub.manifest_shown, diags);
-  if (!parsed) return problem("manifest.invalid", hub.manifest_shown + ": " + parsed.error());
+  if (!parsed) return with_prefix(parsed.failure(), hub.manifest_shown + ": ");
   hub.entries = std::move(*parsed);
   return hub;
 }

@@ -9,7 +9,6 @@
 #include "hub/content.h"
 #include "hub/http.h"
 #include "hub/hub_spec.h"
-#include "hub/outcome.h"
 #include "manifest/entry.h"
 
 namespace ohm::hub {
@@ -25,7 +24,7 @@ struct OpenedHub {
 // download) and, with `with_content`, opens the hub's files. Entries that lack
 // SPEC 1's form go to `diags` and are left out. A manifest that is not a JSON
 // array is a problem failure; an unreadable or unreachable one cannot-run.
-Outcome<OpenedHub> open_hub(const HubSpec& spec, const HttpOptions& http, bool with_content,
+Result<OpenedHub> open_hub(const HubSpec& spec, const HttpOptions& http, bool with_content,
                             Diagnostics& diags);
 
 }  // namespace ohm::hub

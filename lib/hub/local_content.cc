@@ -1,9 +1,18 @@
-#include "fs/file_reader.h"
+#include "core/checks.h"
 #include "hub/content.h"
-#include "zoo/lfs_pointer.h"
+#include "zoo/artifact.h"
 
 namespace ohm::hub {
 namespace {
+
+// What a failure to read a local hub file means for a fetch.
+Error as_hub_error(const Error& e, const std::string& rel, const zoo::Source& zoo) {
+  const std::string& code = e.code;
+  if (code == check::kArtifactMissing) return problem(check::kHubMissingFile, rel + " is not in " + zoo.describe());
+  if (code == check::kArtifactNotRegular) return problem(check::kHubUnsafePath, e.message + "; refused");
+  if (code == check::kArtifactPointerMalformed) return problem(check::kHubLfsPointer, e.message);
+  return cannot_run(e.message);
+}
 
 class LocalContent : public ContentSource {
  public:
@@ -11,51 +20,47 @@ class LocalContent : public ContentSource {
 
   bool is_remote() const override { return false; }
 
-  Outcome<Done> place(const std::string& rel, const Expected& expected,
-                      const std::string& dest) override {
-    fs::FileStatus st = zoo_->stat(rel);
-    if (st.kind == fs::FileKind::kMissing) return problem("hub.missing-file", rel + " is not in " + zoo_->describe());
-    if (st.kind != fs::FileKind::kRegular) {
-      return problem("hub.unsafe-path", rel + " is " + fs::describe(st.kind) + ", not a regular file; refused");
-    }
-    if (st.size <= zoo::kMaxPointerBytes) {
-      Result<std::string> text = zoo_->read(rel, zoo::kMaxPointerBytes);
-      if (!text) return cannot_run(text.error());
-      zoo::PointerParse parsed = zoo::parse_lfs_pointer(*text);
-      if (parsed.status == zoo::PointerStatus::kMalformed) {
-        return problem("hub.lfs-pointer", rel + " is a malformed Git LFS pointer: " + parsed.problem);
+  Result<void> place(const std::string& rel, const Expected& expected, const std::string& dest) override {
+    std::optional<std::string> pointer_to;  // the oid of a pointer that is not the manifest's sha
+    std::optional<Error> failure;
+    Result<void> placed = write_verified(dest, expected, rel, [&](const fs::ChunkSink& sink) -> Result<std::uint64_t> {
+      zoo::ContentRequest request{sink, [&](const std::string& sha) {
+                                    if (sha == expected.sha256) return true;
+                                    pointer_to = sha;
+                                    return false;
+                                  }};
+      Result<zoo::ArtifactInfo> info = zoo::read_artifact(*zoo_, rel, &request);
+      if (!info) {
+        failure = as_hub_error(info.failure(), rel, *zoo_);
+        return *failure;
       }
-      if (parsed.status == zoo::PointerStatus::kPointer) return place_from_store(rel, parsed.pointer, expected, dest);
-    }
-    return write_verified(dest, expected, rel, [&](const fs::ChunkSink& sink) -> Outcome<std::uint64_t> {
-      Result<std::uint64_t> n = zoo_->stream(rel, sink);
-      if (!n) return cannot_run(n.error());
-      return *n;
+      if (pointer_to) {
+        failure = problem(check::kHubShaMismatch,
+                          rel + " is a Git LFS pointer to " + *pointer_to + ", the manifest gives " + expected.sha256);
+        return *failure;
+      }
+      if (!info->content_streamed) {
+        failure = not_here(rel, *info);
+        return *failure;
+      }
+      return info->bytes;
     });
+    if (failure) return *failure;  // the reason, not the size mismatch it left behind
+    return placed;
   }
 
  private:
-  // The working tree holds only a pointer: the content is in the LFS store
-  // (after `git lfs fetch`), verified against the manifest as it streams.
-  Outcome<Done> place_from_store(const std::string& rel, const zoo::LfsPointer& pointer,
-                                 const Expected& expected, const std::string& dest) {
-    if (pointer.oid != expected.sha256) {
-      return problem("hub.sha-mismatch", rel + " is a Git LFS pointer to " + pointer.oid + ", the manifest gives " +
-                     expected.sha256);
+  // A pointer whose content is not in the LFS store (or is damaged there).
+  Error not_here(const std::string& rel, const zoo::ArtifactInfo& info) const {
+    if (info.content_error && info.content_error->code == check::kArtifactLfsCorrupt) {
+      return problem(check::kHubShaMismatch, info.content_error->message + "; nothing was written");
     }
-    std::optional<std::string> git_dir = zoo_->git_dir();
-    if (!git_dir) {
+    if (info.content_error && info.content_error->code != zoo::kLfsAbsent) return *info.content_error;
+    if (!zoo_->git_dir()) {
       return cannot_run(rel + " is a Git LFS pointer outside a git repository: its content is nowhere here");
     }
-    std::string store = zoo::lfs_store_path(*git_dir, pointer.oid);
-    if (fs::status_of(store).kind != fs::FileKind::kRegular) {
-      return cannot_run(rel + " is a Git LFS pointer whose content is not in the LFS store; run git lfs pull --include=\"" + rel + "\"");
-    }
-    return write_verified(dest, expected, rel + " (LFS store)", [&](const fs::ChunkSink& sink) -> Outcome<std::uint64_t> {
-      Result<std::uint64_t> n = fs::stream_regular_file(store, sink);
-      if (!n) return cannot_run(n.error());
-      return *n;
-    });
+    return cannot_run(rel + " is a Git LFS pointer whose content is not in the LFS store; run " +
+                      zoo::lfs_pull_hint(*zoo_, rel));
   }
 
   std::unique_ptr<zoo::Source> zoo_;

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "core/checks.h"
 #include "core/text.h"
 
 namespace ohm::hub {
@@ -25,11 +26,11 @@ std::vector<const manifest::Entry*> match_models(const std::vector<manifest::Ent
   return out;
 }
 
-Outcome<const manifest::Entry*> select_model(const std::vector<manifest::Entry>& entries,
+Result<const manifest::Entry*> select_model(const std::vector<manifest::Entry>& entries,
                                              const std::string& model,
                                              std::optional<std::int64_t> opset) {
   std::vector<const manifest::Entry*> matches = match_models(entries, model, {});
-  if (matches.empty()) return problem("hub.no-such-model", "no model named '" + model + "' in the manifest");
+  if (matches.empty()) return problem(check::kHubNoSuchModel, "no model named '" + model + "' in the manifest");
   const manifest::Entry* best = nullptr;
   for (const manifest::Entry* e : matches) {
     if (opset ? e->opset_version == *opset && !best
@@ -42,7 +43,7 @@ Outcome<const manifest::Entry*> select_model(const std::vector<manifest::Entry>&
   for (const manifest::Entry* e : matches) {
     valid += (valid.empty() ? "" : ", ") + std::to_string(e->opset_version);
   }
-  return problem("hub.no-such-opset", model + " has no version with opset " + std::to_string(*opset) +
+  return problem(check::kHubNoSuchOpset, model + " has no version with opset " + std::to_string(*opset) +
                  "; opsets: " + valid);
 }
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "hub/outcome.h"
+#include "core/result.h"
 #include "manifest/entry.h"
 
 namespace ohm::hub {
@@ -21,7 +21,7 @@ std::vector<const manifest::Entry*> match_models(const std::vector<manifest::Ent
 // The entry for `model`: with `opset`, the first with that opset; without,
 // the highest opset (the first of equals, as the client's stable sort does).
 // A problem failure names the model, or the opsets that do exist.
-Outcome<const manifest::Entry*> select_model(const std::vector<manifest::Entry>& entries,
+Result<const manifest::Entry*> select_model(const std::vector<manifest::Entry>& entries,
                                              const std::string& model,
                                              std::optional<std::int64_t> opset);
 

@@ -13,20 +13,13 @@ class RemoteContent : public ContentSource {
 
   bool is_remote() const override { return true; }
 
-  Outcome<Done> place(const std::string& rel, const Expected& expected,
-                      const std::string& dest) override {
+  Result<void> place(const std::string& rel, const Expected& expected, const std::string& dest) override {
     const std::string url = base_ + url_path_escape(rel);
     for (int attempt = 0;; ++attempt) {
-      bool transient = false;
-      Outcome<Done> placed = write_verified(dest, expected, url, [&](const fs::ChunkSink& sink) -> Outcome<std::uint64_t> {
-        HttpResult got = http_get(url, sink, options_);
-        if (got.ok) return got.bytes;
-        transient = got.transient;
-        // The hub names a file it does not have: its data is wrong, not the network.
-        if (got.status == 404 || got.status == 410) return problem("hub.missing-file", got.error + " (the hub has no such file)");
-        return cannot_run(got.error);
+      Result<void> placed = write_verified(dest, expected, url, [&](const fs::ChunkSink& sink) {
+        return http_get(url, sink, options_);
       });
-      if (placed || !transient || attempt >= options_.retries) return placed;
+      if (placed || !placed.failure().transient || attempt >= options_.retries) return placed;
       // A short, growing pause: enough for a flaky link, not for a dead server.
       std::this_thread::sleep_for(std::chrono::milliseconds(500 * (attempt + 1)));
     }

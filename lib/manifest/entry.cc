@@ -1,7 +1,5 @@
 #include "manifest/entry.h"
 
-#include <algorithm>
-
 namespace ohm::manifest {
 
 Json to_json(const Entry& e) {
@@ -23,11 +21,6 @@ Json to_json(const Entry& e) {
   out["opset_version"] = e.opset_version;
   out["metadata"] = std::move(meta);
   return out;
-}
-
-void sort_entries(std::vector<Entry>& entries) {
-  std::stable_sort(entries.begin(), entries.end(),
-                   [](const Entry& a, const Entry& b) { return a.model_path < b.model_path; });
 }
 
 }  // namespace ohm::manifest

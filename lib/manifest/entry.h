@@ -26,13 +26,12 @@ struct Entry {
   std::optional<std::string> model_with_data_sha;
   std::optional<std::uint64_t> model_with_data_bytes;
   Json unknown_metadata = Json::object();  // keys the SPEC does not name, kept in order
-  int line = 0;                            // line of the entry in the file it was read from
+  // Line of the entry in the manifest it came from, where the reader knows it
+  // (validate's positions); 0 otherwise. Never written.
+  int line = 0;
 };
 
 // The entry as SPEC 1 orders its keys (unknown metadata keys last).
 Json to_json(const Entry& e);
-
-// Sorts by model_path in byte order, keeping the order of equal paths.
-void sort_entries(std::vector<Entry>& entries);
 
 }  // namespace ohm::manifest

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/checks.h"
 #include "core/text.h"
 
 namespace ohm::manifest {
@@ -136,8 +137,8 @@ std::string write_manifest(const std::vector<Entry>& entries) {
 Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::string& shown_path,
                                           Diagnostics& diags) {
   if (json_nesting_depth(text) > kMaxJsonDepth) {
-    return Error{shown_path + ":1: not a manifest: JSON nested deeper than " + std::to_string(kMaxJsonDepth) +
-                 " levels"};
+    return problem(check::kManifestInvalid, shown_path + ":1: not a manifest: JSON nested deeper than " +
+                                                std::to_string(kMaxJsonDepth) + " levels");
   }
   Json doc;
   try {
@@ -148,17 +149,17 @@ Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::stri
     // nlohmann prefixes "[json.exception.parse_error.101] parse error at line 1, column 2: ".
     auto colon = msg.find(": ");
     if (colon != std::string::npos) msg = msg.substr(colon + 2);
-    return Error{shown_path + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column) +
-                 ": not valid JSON: " + msg};
+    return problem(check::kManifestInvalid, shown_path + ":" + std::to_string(lc.line) + ":" +
+                                                std::to_string(lc.column) + ": not valid JSON: " + msg);
   }
-  if (!doc.is_array()) return Error{shown_path + ":1: the manifest is not a JSON array"};
+  if (!doc.is_array()) return problem(check::kManifestInvalid, shown_path + ":1: the manifest is not a JSON array");
   std::vector<Entry> out;
   out.reserve(doc.size());
   for (std::size_t i = 0; i < doc.size(); ++i) {
     Entry e;
     std::string why;
     if (!read_entry(doc[i], &e, &why)) {
-      Diagnostic d{Severity::kError, shown_path, 0, 0, "manifest.entry.invalid",
+      Diagnostic d{Severity::kError, shown_path, 0, 0, check::kManifestEntryInvalid,
                    "entry " + std::to_string(i) + ": " + why, "/" + std::to_string(i)};
       diags.add(std::move(d));
       continue;

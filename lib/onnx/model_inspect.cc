@@ -11,6 +11,7 @@
 #include <onnx/defs/schema.h>
 #include <onnx/shape_inference/implementation.h>
 
+#include "core/checks.h"
 #include "core/text.h"
 #include "onnx/port_types.h"
 
@@ -18,11 +19,6 @@ namespace ohm::onnx::detail {
 namespace {
 
 namespace op = ::onnx;
-using manifest::Json;
-
-constexpr const char* kUnsupported = "onnx.inference.unsupported";
-constexpr const char* kInferenceFailed = "onnx.inference.failed";
-constexpr const char* kFeatureMissing = "model.feature-tensor.missing";
 
 // "ai.onnx" and "" both name the default domain.
 std::string normalize_domain(const std::string& domain) {
@@ -220,14 +216,6 @@ std::set<std::string> declared_dim_params(const op::GraphProto& graph) {
   return names;
 }
 
-Json port(const std::string& name, Json shape, const std::string& type) {
-  Json p = Json::object();
-  p["name"] = name;
-  p["shape"] = std::move(shape);
-  p["type"] = type;
-  return p;
-}
-
 // The inferred TypeProto of `name` in the inferred graph, or nullptr.
 const op::TypeProto* find_value_type(const op::GraphProto& g, const std::string& name) {
   for (const auto& vi : g.value_info()) {
@@ -258,8 +246,7 @@ std::optional<std::string> first_non_utf8(const op::GraphProto& g) {
 
 }  // namespace
 
-Result<ModelInfo> inspect_model(const op::ModelProto& model, const std::string& shown_path,
-                                const std::vector<std::string>& feature_tensors, Diagnostics& diags) {
+Result<ModelInfo> inspect_model(const op::ModelProto& model, const std::vector<std::string>& feature_tensors) {
   ModelInfo info;
   info.ir_version = model.ir_version();
   info.producer_name = sanitize_utf8(model.producer_name());
@@ -271,26 +258,25 @@ Result<ModelInfo> inspect_model(const op::ModelProto& model, const std::string& 
     opsets[domain] = static_cast<int>(imp.version());
     if (domain.empty()) info.opset = imp.version();
   }
-  if (!model.has_graph()) return Error{"the model has no graph"};
-  if (!info.opset) return Error{"the model imports no opset for the default domain (\"\" or \"ai.onnx\")"};
+  if (!model.has_graph()) return cannot_run("the model has no graph");
+  if (!info.opset) return cannot_run("the model imports no opset for the default domain (\"\" or \"ai.onnx\")");
   const op::GraphProto& graph = model.graph();
-  if (first_non_utf8(graph)) return Error{"a port name or dimension is not valid UTF-8"};
+  if (first_non_utf8(graph)) return cannot_run("a port name or dimension is not valid UTF-8");
 
   // Inputs: graph.input minus initializers, as declared.
   std::unordered_set<std::string> initializers;
   for (const auto& t : graph.initializer()) initializers.insert(t.name());
   for (const auto& s : graph.sparse_initializer()) initializers.insert(s.values().name());
-  Json inputs = Json::array();
   for (const auto& vi : graph.input()) {
     if (initializers.count(vi.name()) > 0) continue;
-    inputs.push_back(port(vi.name(), declared_shape(vi.type()), type_string(vi.type())));
+    info.io_ports.inputs.push_back({vi.name(), declared_shape(vi.type()), type_string(vi.type())});
   }
 
   // Outputs: declared, merged with shape inference when libonnx can infer.
   std::optional<op::ModelProto> inferred;
   SupportCheck support(model, opsets);
   if (auto why = support.check_model(model)) {
-    diags.warning(shown_path, 0, kUnsupported, "shape inference skipped: " + *why);
+    info.warnings.push_back({check::kInferenceUnsupported, "shape inference skipped: " + *why});
   } else {
     op::ModelProto work = inference_copy(model, false);
     auto failure = run_inference(work);
@@ -299,34 +285,30 @@ Result<ModelInfo> inspect_model(const op::ModelProto& model, const std::string& 
       failure = run_inference(work);
     }
     if (failure) {
-      diags.warning(shown_path, 0, kInferenceFailed,
-                    "shape inference failed, outputs are reported as declared: " + *failure);
+      info.warnings.push_back(
+          {check::kInferenceFailed, "shape inference failed, outputs are reported as declared: " + *failure});
     } else {
       inferred = std::move(work);
     }
   }
   const std::set<std::string> declared_names = declared_dim_params(graph);
-  Json outputs = Json::array();
   for (int i = 0; i < graph.output_size(); ++i) {
     const auto& declared = graph.output(i);
     const op::TypeProto* inferred_type = nullptr;
     if (inferred && i < inferred->graph().output_size()) inferred_type = &inferred->graph().output(i).type();
     MergedPort merged = merge_output(declared.type(), inferred_type, declared_names);
-    outputs.push_back(port(declared.name(), std::move(merged.shape), merged.type));
+    info.io_ports.outputs.push_back({declared.name(), std::move(merged.shape), std::move(merged.type)});
   }
-  info.io_ports = Json::object();
-  info.io_ports["inputs"] = std::move(inputs);
-  info.io_ports["outputs"] = std::move(outputs);
 
   // Feature tensors: the inferred (else declared) shape, unknown dims as 0.
   const op::GraphProto& source = inferred ? inferred->graph() : graph;
   for (const auto& name : feature_tensors) {
     const op::TypeProto* type = find_value_type(source, name);
     if (type == nullptr || !type->has_tensor_type() || !type->tensor_type().has_shape()) {
-      diags.warning(shown_path, 0, kFeatureMissing,
-                    "feature tensor \"" + name + "\" " +
-                        (type == nullptr ? "is not in the model" : "has no known shape") +
-                        "; extra_ports left out");
+      info.warnings.push_back({check::kFeatureTensorMissing,
+                               "feature tensor \"" + name + "\" " +
+                                   (type == nullptr ? "is not in the model" : "has no known shape") +
+                                   "; extra_ports left out"});
       continue;
     }
     std::vector<std::int64_t> dims;

@@ -7,7 +7,6 @@
 
 #include <onnx/onnx_pb.h>
 
-#include "core/diagnostic.h"
 #include "core/result.h"
 #include "onnx/model_reader.h"
 
@@ -17,10 +16,8 @@ namespace ohm::onnx::detail {
 // WireWalker): opset, producer, io_ports with shape inference merged into the
 // declared outputs, and the inferred shapes of `feature_tensors`. Fails when
 // the model has no graph or no default-domain opset, or when a name is not
-// valid UTF-8. Never throws: libonnx exceptions become warnings.
+// valid UTF-8. Never throws: libonnx exceptions become warnings in the info.
 // `uses_external_data` in the result is left false (the walker knows it).
-Result<ModelInfo> inspect_model(const ::onnx::ModelProto& model, const std::string& shown_path,
-                                const std::vector<std::string>& feature_tensors,
-                                Diagnostics& diags);
+Result<ModelInfo> inspect_model(const ::onnx::ModelProto& model, const std::vector<std::string>& feature_tensors);
 
 }  // namespace ohm::onnx::detail

@@ -5,6 +5,7 @@
 
 #include <onnx/onnx_pb.h>
 
+#include "core/checks.h"
 #include "onnx/model_inspect.h"
 #include "onnx/wire_walker.h"
 
@@ -19,27 +20,28 @@ ModelReader::~ModelReader() = default;
 
 void ModelReader::feed(std::string_view chunk) { impl_->walker.feed(chunk); }
 
-Result<ModelInfo> ModelReader::finish(const std::string& shown_path,
-                                      const std::vector<std::string>& feature_tensors, Diagnostics& diags) {
+Result<ModelInfo> ModelReader::finish(const std::vector<std::string>& feature_tensors) {
+  auto unreadable = [](std::string message) { return problem(check::kModelUnreadable, std::move(message)); };
   Result<std::string> small = impl_->walker.finish();
-  if (!small) return Error{small.error()};
+  if (!small) return unreadable(small.error());
   if (small->size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
-    return Error{"the model's structure is too large to parse"};
+    return unreadable("the model's structure is too large to parse");
   }
   try {
     ::onnx::ModelProto model;
     if (!model.ParseFromArray(small->data(), static_cast<int>(small->size()))) {
-      return Error{"not a valid ONNX model (protobuf ModelProto did not parse)"};
+      return unreadable("not a valid ONNX model (protobuf ModelProto did not parse)");
     }
     small->clear();
     small->shrink_to_fit();
-    Result<ModelInfo> info = detail::inspect_model(model, shown_path, feature_tensors, diags);
-    if (info) info->uses_external_data = impl_->walker.uses_external_data();
+    Result<ModelInfo> info = detail::inspect_model(model, feature_tensors);
+    if (!info) return unreadable(info.error());
+    info->uses_external_data = impl_->walker.uses_external_data();
     return info;
   } catch (const std::exception& e) {
-    return Error{std::string("model inspection failed: ") + e.what()};
+    return unreadable(std::string("model inspection failed: ") + e.what());
   } catch (...) {
-    return Error{"model inspection failed"};
+    return unreadable("model inspection failed");
   }
 }
 

@@ -11,11 +11,18 @@
 #include <utility>
 #include <vector>
 
-#include "core/diagnostic.h"
 #include "core/result.h"
-#include "manifest/entry.h"
+#include "onnx/ports.h"
 
 namespace ohm::onnx {
+
+// A finding about a model that still gives its ports (shape inference skipped
+// or failed, a feature tensor not found): the caller files it where the model
+// came from (its README row, or the file for inspect).
+struct ModelWarning {
+  std::string code;     // check id
+  std::string message;  // one line, without the model's path
+};
 
 struct ModelInfo {
   std::optional<std::int64_t> opset;  // version of the default domain ("" or "ai.onnx")
@@ -23,8 +30,9 @@ struct ModelInfo {
   std::string producer_name;
   std::string producer_version;
   std::vector<std::pair<std::string, std::int64_t>> opset_imports;  // file order
-  manifest::Json io_ports;         // {"inputs": [...], "outputs": [...]} (SPEC 5)
+  IoPorts io_ports;                 // SPEC 5
   bool uses_external_data = false;  // some tensor keeps its data in a side file
+  std::vector<ModelWarning> warnings;
   // Inferred shape of each requested feature tensor found in the graph (SPEC 5 extra_ports).
   std::map<std::string, std::vector<std::int64_t>> feature_shapes;
 };
@@ -42,11 +50,11 @@ class ModelReader {
   void feed(std::string_view chunk);
 
   // Ends the stream: parses what was fed, runs shape inference and returns the
-  // model's info. A truncated or corrupt model is an Error ("truncated at byte N", ...).
-  // Warnings (onnx.inference.unsupported, feature tensor not found, ...) go to
-  // `diags` under `shown_path`.
-  Result<ModelInfo> finish(const std::string& shown_path,
-                           const std::vector<std::string>& feature_tensors, Diagnostics& diags);
+  // model's info, with the inferred shapes of `feature_tensors`. A truncated
+  // or corrupt model is a problem model.unreadable ("truncated at byte N", ...);
+  // onnx.inference.unsupported, a feature tensor not found, ... are warnings
+  // in the info.
+  Result<ModelInfo> finish(const std::vector<std::string>& feature_tensors = {});
 
  private:
   struct Impl;

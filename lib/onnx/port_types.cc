@@ -6,38 +6,38 @@ namespace ohm::onnx::detail {
 namespace {
 
 namespace op = ::onnx;
-using manifest::Json;
+using Shape = std::vector<Dim>;
 
-Json declared_dim(const op::TensorShapeProto::Dimension& d) {
-  if (d.has_dim_value()) return d.dim_value();
-  if (d.has_dim_param() && !d.dim_param().empty()) return d.dim_param();
-  return nullptr;
+Dim declared_dim(const op::TensorShapeProto::Dimension& d) {
+  if (d.has_dim_value()) return Dim::of(d.dim_value());
+  if (d.has_dim_param() && !d.dim_param().empty()) return Dim::named(d.dim_param());
+  return Dim::unknown();
 }
 
-// An inferred dim: symbols inference invented (unk__0, ...) become null.
-Json inferred_dim(const op::TensorShapeProto::Dimension& d, const std::set<std::string>& names) {
-  if (d.has_dim_value()) return d.dim_value();
-  if (d.has_dim_param() && names.count(d.dim_param()) > 0) return d.dim_param();
-  return nullptr;
+// An inferred dim: symbols inference invented (unk__0, ...) become unknown.
+Dim inferred_dim(const op::TensorShapeProto::Dimension& d, const std::set<std::string>& names) {
+  if (d.has_dim_value()) return Dim::of(d.dim_value());
+  if (d.has_dim_param() && names.count(d.dim_param()) > 0) return Dim::named(d.dim_param());
+  return Dim::unknown();
 }
 
-Json shape_of(const op::TensorShapeProto& shape) {
-  Json dims = Json::array();
+Shape shape_of(const op::TensorShapeProto& shape) {
+  Shape dims;
   for (const auto& d : shape.dim()) dims.push_back(declared_dim(d));
   return dims;
 }
 
-Json inferred_shape_of(const op::TensorShapeProto& shape, const std::set<std::string>& names) {
-  Json dims = Json::array();
+Shape inferred_shape_of(const op::TensorShapeProto& shape, const std::set<std::string>& names) {
+  Shape dims;
   for (const auto& d : shape.dim()) dims.push_back(inferred_dim(d, names));
   return dims;
 }
 
-Json merge_dim(const op::TensorShapeProto::Dimension& declared, const op::TensorShapeProto::Dimension& inferred,
-               const std::set<std::string>& names) {
+Dim merge_dim(const op::TensorShapeProto::Dimension& declared, const op::TensorShapeProto::Dimension& inferred,
+              const std::set<std::string>& names) {
   if (inferred.has_dim_value()) {
-    if (declared.has_dim_value() && declared.dim_value() != inferred.dim_value()) return nullptr;  // conflict
-    return inferred.dim_value();
+    if (declared.has_dim_value() && declared.dim_value() != inferred.dim_value()) return Dim::unknown();  // conflict
+    return Dim::of(inferred.dim_value());
   }
   const bool declared_unknown = !declared.has_dim_value() && (!declared.has_dim_param() || declared.dim_param().empty());
   if (declared_unknown) return inferred_dim(inferred, names);
@@ -96,9 +96,9 @@ std::string type_string(const op::TypeProto& type) {
   }
 }
 
-Json declared_shape(const op::TypeProto& type) {
+Shape declared_shape(const op::TypeProto& type) {
   if (type.has_tensor_type() && type.tensor_type().has_shape()) return shape_of(type.tensor_type().shape());
-  return Json::array();
+  return {};
 }
 
 MergedPort merge_output(const op::TypeProto& declared, const op::TypeProto* inferred,
@@ -106,12 +106,12 @@ MergedPort merge_output(const op::TypeProto& declared, const op::TypeProto* infe
   const bool have_inferred = inferred != nullptr && inferred->value_case() != op::TypeProto::VALUE_NOT_SET;
   if (!have_inferred) return {declared_shape(declared), type_string(declared)};
   if (declared.value_case() == op::TypeProto::VALUE_NOT_SET) {
-    Json shape = inferred->has_tensor_type() && inferred->tensor_type().has_shape()
-                     ? inferred_shape_of(inferred->tensor_type().shape(), declared_names)
-                     : Json::array();
+    Shape shape = inferred->has_tensor_type() && inferred->tensor_type().has_shape()
+                      ? inferred_shape_of(inferred->tensor_type().shape(), declared_names)
+                      : Shape();
     return {std::move(shape), type_string(*inferred)};
   }
-  if (!declared.has_tensor_type()) return {Json::array(), type_string(declared)};
+  if (!declared.has_tensor_type()) return {Shape(), type_string(declared)};
 
   std::string type = type_string(declared);
   if (declared.tensor_type().elem_type() == 0 && inferred->has_tensor_type() &&
@@ -122,8 +122,8 @@ MergedPort merge_output(const op::TypeProto& declared, const op::TypeProto* infe
   const auto& inf = inferred->tensor_type().shape();
   if (!declared.tensor_type().has_shape()) return {inferred_shape_of(inf, declared_names), type};
   const auto& dec = declared.tensor_type().shape();
-  if (dec.dim_size() != inf.dim_size()) return {Json::array(), type};
-  Json dims = Json::array();
+  if (dec.dim_size() != inf.dim_size()) return {Shape(), type};
+  Shape dims;
   for (int i = 0; i < dec.dim_size(); ++i) dims.push_back(merge_dim(dec.dim(i), inf.dim(i), declared_names));
   return {std::move(dims), type};
 }

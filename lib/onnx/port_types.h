@@ -8,7 +8,7 @@
 
 #include <onnx/onnx_pb.h>
 
-#include "manifest/entry.h"
+#include "onnx/ports.h"
 
 namespace ohm::onnx::detail {
 
@@ -21,12 +21,12 @@ std::string elem_type_name(int elem_type);
 // "opaque(domain,name)"; "undefined" when no type is set.
 std::string type_string(const ::onnx::TypeProto& type);
 
-// A declared shape as SPEC 5 reports it: an int per dim_value, a string per
-// non-empty dim_param, null otherwise; [] for no shape and for non-tensor types.
-manifest::Json declared_shape(const ::onnx::TypeProto& type);
+// A declared shape as SPEC 5 reports it: a value per dim_value, a name per
+// non-empty dim_param, unknown otherwise; empty for no shape and for non-tensor types.
+std::vector<Dim> declared_shape(const ::onnx::TypeProto& type);
 
 struct MergedPort {
-  manifest::Json shape;
+  std::vector<Dim> shape;
   std::string type;
 };
 

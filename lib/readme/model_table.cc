@@ -1,5 +1,7 @@
 #include "readme/model_table.h"
 
+#include "core/checks.h"
+
 namespace ohm::readme {
 namespace {
 
@@ -31,12 +33,17 @@ bool is_blank(const Cell& c) { return c.text.empty() && !c.first_link; }
 
 std::vector<ModelRow> read_model_rows(std::string_view markdown, const std::string& shown_path,
                                       Diagnostics& diags) {
+  return read_model_rows(parse_tables(markdown), shown_path, diags);
+}
+
+std::vector<ModelRow> read_model_rows(const std::vector<Table>& tables, const std::string& shown_path,
+                                      Diagnostics& diags) {
   std::vector<ModelRow> out;
-  for (const Table& t : parse_tables(markdown)) {
+  for (const Table& t : tables) {
     ModelColumns c = columns_of(t);
     if (!c.complete()) {
       if (c.looks_like_model_table()) {
-        diags.warning(shown_path, t.line, "readme.table.missing-column",
+        diags.warning(shown_path, t.line, check::kReadmeMissingColumn,
                       std::string("table has Model and Download columns but no ") +
                           (c.opset < 0 ? "\"Opset version\"" : "\"ONNX version\"") +
                           " column; its rows are not read");
@@ -58,16 +65,16 @@ std::vector<ModelRow> read_model_rows(std::string_view markdown, const std::stri
   return out;
 }
 
-bool has_model_table(std::string_view markdown) {
-  for (const Table& t : parse_tables(markdown)) {
+bool has_model_table(const std::vector<Table>& tables) {
+  for (const Table& t : tables) {
     if (columns_of(t).complete()) return true;
   }
   return false;
 }
 
-std::optional<std::vector<IndexLink>> read_index_links(std::string_view markdown) {
+std::optional<std::vector<IndexLink>> read_index_links(const std::vector<Table>& tables) {
   std::optional<std::vector<IndexLink>> out;
-  for (const Table& t : parse_tables(markdown)) {
+  for (const Table& t : tables) {
     int col = find_column(t, {"Model Class"});
     if (col < 0) continue;
     if (!out) out.emplace();

@@ -21,14 +21,18 @@ struct ModelRow {
   Cell opset;
 };
 
-// The rows of every model table in `markdown`. Tables with Model and Download
-// but no opset or ONNX version column get readme.table.missing-column; rows
-// whose Model and Download cells are both empty are skipped.
+// The rows of every model table among `tables` (parse_tables of a README).
+// Tables with Model and Download but no opset or ONNX version column get
+// readme.table.missing-column; rows whose Model and Download cells are both
+// empty are skipped.
+std::vector<ModelRow> read_model_rows(const std::vector<Table>& tables, const std::string& shown_path,
+                                      Diagnostics& diags);
+// The same, parsing `markdown` first.
 std::vector<ModelRow> read_model_rows(std::string_view markdown, const std::string& shown_path,
                                       Diagnostics& diags);
 
-// True when `markdown` holds at least one model table.
-bool has_model_table(std::string_view markdown);
+// True when at least one of `tables` is a model table.
+bool has_model_table(const std::vector<Table>& tables);
 
 // A link in a "Model Class" cell of the root README.
 struct IndexLink {
@@ -38,6 +42,6 @@ struct IndexLink {
 };
 
 // The first link of every "Model Class" cell; nullopt when no table has that column.
-std::optional<std::vector<IndexLink>> read_index_links(std::string_view markdown);
+std::optional<std::vector<IndexLink>> read_index_links(const std::vector<Table>& tables);
 
 }  // namespace ohm::readme

@@ -5,7 +5,7 @@
 #include <utility>
 
 #include "core/text.h"
-#include "validate/check_ids.h"
+#include "core/checks.h"
 #include "zoo/zoo_paths.h"
 
 namespace ohm::validate {
@@ -72,7 +72,7 @@ std::set<std::string> check_paths(const ManifestDoc& doc, Diagnostics& findings)
     auto it = object.find(key);
     if (it == object.end() || !it->is_string()) return;  // the schema says what it is
     const std::string path = it->get<std::string>();
-    std::string why = unsafe_path_reason(path);
+    std::string why = zoo::unsafe_path_reason(path);
     if (why.empty()) return;
     std::string pointer = entry_pointer(index, where, key);
     findings.add(doc.at(pointer, Severity::kError, check::kUnsafePath,
@@ -99,24 +99,6 @@ bool has_finding_at_or_below(const Diagnostics& findings, const std::string& poi
 }
 
 }  // namespace
-
-std::string unsafe_path_reason(const std::string& path) {
-  if (path.empty()) return "it is empty";
-  if (path[0] == '/') return "it is absolute";
-  if (zoo::is_url(path)) return "it is a URL";
-  for (unsigned char c : path) {
-    if (c == '\\') return "it holds a backslash";
-    if (c < 0x20 || c == 0x7f) return "it holds a control character";
-  }
-  std::vector<std::string> parts = split(path, '/');
-  if (parts[0].size() == 2 && parts[0][1] == ':') return "it starts with a drive letter";
-  for (const std::string& part : parts) {
-    if (part == "..") return "it has a \"..\" component";
-    if (part == ".") return "it has a \".\" component";
-    if (part.empty()) return "it has an empty component";
-  }
-  return {};
-}
 
 void check_document(const ManifestDoc& doc, const SchemaChecker& schema, Diagnostics& findings) {
   Diagnostics local;

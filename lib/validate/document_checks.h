@@ -14,9 +14,4 @@ namespace ohm::validate {
 // Reports every finding about `doc` alone to `findings`.
 void check_document(const ManifestDoc& doc, const SchemaChecker& schema, Diagnostics& findings);
 
-// Why `path` is not a safe zoo-relative POSIX path ("" when it is): absolute,
-// a scheme or drive, a backslash, a control character, or an empty, "." or
-// ".." component.
-std::string unsafe_path_reason(const std::string& path);
-
 }  // namespace ohm::validate

@@ -3,7 +3,7 @@
 #include <set>
 
 #include "manifest/json_io.h"
-#include "validate/check_ids.h"
+#include "core/checks.h"
 
 namespace ohm::validate {
 

@@ -2,46 +2,39 @@
 
 #include <algorithm>
 
+#include "core/checks.h"
 #include "readme/model_table.h"
-#include "validate/check_ids.h"
 
 namespace ohm::validate {
 namespace {
 
-bool is_readme(const std::string& rel) {
-  return rel == "README.md" || (rel.size() > 10 && rel.compare(rel.size() - 10, 10, "/README.md") == 0);
-}
-
 // The line of the README's first model row (1 when it has no rows).
-int first_row_line(const zoo::Source& source, const std::string& rel) {
-  auto text = zoo::read_readme(source, rel);
-  if (!text) return 1;
-  Diagnostics ignored;
-  auto rows = readme::read_model_rows(*text, rel, ignored);
+int first_row_line(zoo::ReadmeSet& readmes, const std::string& rel) {
+  const Result<zoo::ParsedReadme>& parsed = readmes.get(rel);
+  if (!parsed) return 1;
+  Diagnostics table_findings;  // generate reported them for reached READMEs; these are not read
+  auto rows = readme::read_model_rows(parsed->tables, rel, table_findings);
   return rows.empty() ? 1 : rows.front().line;
 }
 
 }  // namespace
 
-void check_reachability(const zoo::Source& source, zoo::DiscoverMode mode_used,
-                        const std::vector<std::string>& reached,
-                        const std::optional<std::set<std::string>>& only, Diagnostics& findings) {
+void check_reachability(zoo::ReadmeSet& readmes, zoo::DiscoverMode mode_used, const std::vector<std::string>& reached,
+                        const std::optional<std::vector<std::string>>& only, Diagnostics& findings) {
   if (mode_used != zoo::DiscoverMode::kIndex) return;
   std::vector<std::string> with_tables;
   if (only) {
     for (const std::string& rel : *only) {
-      if (!is_readme(rel) || source.stat(rel).kind != fs::FileKind::kRegular) continue;
-      auto text = zoo::read_readme(source, rel);
-      if (text && readme::has_model_table(*text)) with_tables.push_back(rel);
+      if (zoo::is_readme_path(rel) && readmes.is_model_readme(rel)) with_tables.push_back(rel);
     }
   } else {
     Diagnostics listing_problems;  // discovery has reported an unreadable tree already
-    with_tables = zoo::readmes_with_model_tables(source, listing_problems);
+    with_tables = zoo::readmes_with_model_tables(readmes, listing_problems);
   }
   for (const std::string& rel : with_tables) {
     if (rel == zoo::kRootReadme) continue;
     if (std::binary_search(reached.begin(), reached.end(), rel)) continue;
-    findings.add({Severity::kWarning, rel, first_row_line(source, rel), 0, check::kUnreachable,
+    findings.add({Severity::kWarning, rel, first_row_line(readmes, rel), 0, check::kReadmeUnreachable,
                   "this README has a model table, but no \"Model Class\" link of the root README leads "
                   "here: its models are missing from the hub",
                   {}});

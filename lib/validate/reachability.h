@@ -3,22 +3,21 @@
 // models are silently missing from the hub.
 
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
 #include "core/diagnostic.h"
 #include "zoo/discovery.h"
-#include "zoo/source.h"
+#include "zoo/readme_set.h"
 
 namespace ohm::validate {
 
 // In index mode, warns (readme.unreachable) about every README.md holding a
-// model table that `reached` lacks, at its first model row. `only` limits the
-// READMEs looked at (--changed-since); nullopt looks at the whole tree.
-// Tree mode reaches every such README, so nothing is reported there.
-void check_reachability(const zoo::Source& source, zoo::DiscoverMode mode_used,
-                        const std::vector<std::string>& reached,
-                        const std::optional<std::set<std::string>>& only, Diagnostics& findings);
+// model table that `reached` (sorted) lacks, at its first model row. `only`
+// limits the READMEs looked at (--changed-since: the changed paths); nullopt
+// looks at the whole tree. Tree mode reaches every such README, so nothing is
+// reported there.
+void check_reachability(zoo::ReadmeSet& readmes, zoo::DiscoverMode mode_used, const std::vector<std::string>& reached,
+                        const std::optional<std::vector<std::string>>& only, Diagnostics& findings);
 
 }  // namespace ohm::validate

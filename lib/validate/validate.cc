@@ -1,12 +1,10 @@
 #include "validate/validate.h"
+#include "core/checks.h"
 
 #include <algorithm>
-#include <set>
 
-#include "git/changed_since.h"
 #include "manifest/json_io.h"
 #include "validate/archive_checks.h"
-#include "validate/check_ids.h"
 #include "validate/document_checks.h"
 #include "validate/json_positions.h"
 #include "validate/manifest_doc.h"
@@ -19,21 +17,23 @@ namespace {
 
 // generate's findings that say nothing about the manifest: validate checks
 // ports of models whose content is absent by itself (ports.*).
-bool is_generate_noise(const Diagnostic& d) { return d.code == "model.content.missing"; }
+bool is_generate_noise(const Diagnostic& d) { return d.code == check::kModelContentMissing; }
 
-zoo::GenerateResult regenerate(const zoo::Source& zoo, const ValidateOptions& options,
+zoo::GenerateResult regenerate(zoo::ReadmeSet& readmes, const ValidateOptions& options,
                                const std::vector<manifest::Entry>& entries, Diagnostics& diags) {
   zoo::GenerateOptions g;
   g.discover = options.discover;
   g.previous = entries;  // rows with errors keep their entry, as generate would
   g.reuse = true;
   g.recompute_ports = true;  // ports of models at hand come from the models
-  g.repo_prefix = options.repo_prefix;
   g.feature_tensors = options.feature_tensors;
+  g.read_archives = true;  // archive checks ride on the read that hashes each archive
+  g.archive_limits = options.archive_limits;
   if (options.changes && options.base_source) {
-    return git::generate_changed_since(zoo, *options.base_source, *options.changes, entries, g, diags);
+    zoo::ReadmeSet base(*options.base_source);
+    return zoo::generate_changed_since(readmes, base, *options.changes, entries, g, diags);
   }
-  return zoo::generate(zoo, g, diags);
+  return zoo::generate(readmes, g, diags);
 }
 
 // The base manifest's entries by sha; when its text is the manifest's own
@@ -58,26 +58,25 @@ BaseManifest base_of(const ValidateOptions& options, const ManifestDoc& doc) {
 void check_zoo(const zoo::Source& zoo, const ValidateOptions& options, const ManifestDoc& doc,
                ValidateReport& report) {
   Diagnostics& findings = report.findings;
+  zoo::ReadmeSet readmes(zoo);
   Diagnostics generate_diags;
-  zoo::GenerateResult regenerated = regenerate(zoo, options, doc.entries, generate_diags);
-  for (const Diagnostic& d : generate_diags.all()) {
-    if (!is_generate_noise(d)) findings.add(d);
+  zoo::GenerateResult regenerated = regenerate(readmes, options, doc.entries, generate_diags);
+  for (Diagnostic& d : generate_diags.take()) {
+    if (!is_generate_noise(d)) findings.add(std::move(d));
   }
   report.summary.readmes = regenerated.readmes.size();
-  CompareStats compared = compare_with_zoo(doc, regenerated, base_of(options, doc), findings);
+  CompareStats compared = compare_with_zoo(zoo, doc, regenerated, base_of(options, doc), findings);
   report.summary.ports_unchecked = compared.ports_unchecked;
-  ArchiveStats archives = check_archives(zoo, regenerated, options.archive_limits, findings);
+  ArchiveStats archives = check_archives(regenerated, findings);
   report.summary.archives_read = archives.read;
   report.summary.archives_absent = archives.content_absent;
 
-  if (options.changes) {
-    Diagnostics ignored;  // the regeneration above reported the index's problems
-    zoo::Discovery all = zoo::discover_readmes(zoo, options.discover, ignored);
-    std::set<std::string> changed(options.changes->paths.begin(), options.changes->paths.end());
-    check_reachability(zoo, all.mode_used, all.readmes, changed, findings);
-  } else {
-    check_reachability(zoo, regenerated.mode_used, regenerated.readmes, std::nullopt, findings);
-  }
+  // Reachability needs every README the index reaches; --changed-since looks
+  // only at the changed READMEs for ones it does not.
+  std::optional<std::vector<std::string>> only;
+  if (options.changes) only = options.changes->paths;
+  check_reachability(readmes, regenerated.mode_used, regenerated.all_readmes.value_or(regenerated.readmes), only,
+                     findings);
 }
 
 void finish(ValidateReport& report, bool strict) {
@@ -100,7 +99,7 @@ Result<ValidateReport> validate(const zoo::Source& zoo, const ValidateOptions& o
   auto schema = options.schema_text.empty()
                     ? SchemaChecker::compile(builtin_manifest_schema(), options.schema_shown)
                     : SchemaChecker::compile(options.schema_text, options.schema_shown);
-  if (!schema) return Error{schema.error()};
+  if (!schema) return schema.failure();
 
   ValidateReport report;
   report.summary.limited = options.changes.has_value();

@@ -12,8 +12,8 @@
 #include "archive/tarball.h"
 #include "core/diagnostic.h"
 #include "core/result.h"
-#include "git/open_zoo.h"
 #include "manifest/entry.h"
+#include "zoo/changed_since.h"
 #include "zoo/discovery.h"
 #include "zoo/source.h"
 
@@ -30,7 +30,6 @@ struct ValidateOptions {
   std::string schema_text;
   std::string schema_shown = "built-in schema";
   zoo::DiscoverMode discover = zoo::DiscoverMode::kAuto;
-  std::string repo_prefix;  // the zoo inside its repository, for fetch hints
   // Model name -> feature tensor (SPEC 5); empty when there is no table.
   std::map<std::string, std::string> feature_tensors;
   // The manifest at the base revision (SPEC 7 ports): its name ("HEAD",
@@ -41,7 +40,7 @@ struct ValidateOptions {
   // --changed-since / --staged: only what changed since `base_source` is
   // compared with the zoo; the manifest-wide checks still run in full.
   const zoo::Source* base_source = nullptr;
-  std::optional<git::ChangeSet> changes;
+  std::optional<zoo::ChangeSet> changes;
   archive::Limits archive_limits;
   bool strict = false;  // warnings become errors
 };

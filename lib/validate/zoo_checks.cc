@@ -5,8 +5,9 @@
 #include <optional>
 
 #include "manifest/json_io.h"
-#include "validate/check_ids.h"
+#include "core/checks.h"
 #include "validate/document_checks.h"
+#include "zoo/zoo_paths.h"
 
 namespace ohm::validate {
 namespace {
@@ -106,7 +107,7 @@ class EntryComparer {
 };
 
 // Ports of an entry whose content is absent: the base manifest's entry with the same sha vouches for them.
-void check_ports_against_base(const ManifestDoc& doc, std::size_t index, const Entry& ours,
+void check_ports_against_base(const zoo::Source& source, const ManifestDoc& doc, std::size_t index, const Entry& ours,
                               const zoo::BuiltEntry& built, const BaseManifest& base, Diagnostics& findings,
                               CompareStats& stats) {
   const std::string& sha = built.entry.model_sha;
@@ -119,7 +120,7 @@ void check_ports_against_base(const ManifestDoc& doc, std::size_t index, const E
                         "io_ports of " + path + " cannot be checked: its content is absent and " +
                             (base.name.empty() ? std::string("there is no base manifest")
                                                : "the manifest at " + base.name + " has no entry with its sha") +
-                            "; fetch it (git lfs pull --include=\"" + path + "\") to verify them"));
+                            "; fetch it (" + zoo::lfs_pull_hint(source, path) + ") to verify them"));
     return;
   }
   const Entry& vouched = it->second;
@@ -136,7 +137,7 @@ void check_ports_against_base(const ManifestDoc& doc, std::size_t index, const E
 // The path an entry is matched by: its own, or its normal form when it is
 // unsafe only in form ("a/./b", "a/../a/b").
 std::string match_key(const std::string& path) {
-  if (unsafe_path_reason(path).empty()) return path;
+  if (zoo::unsafe_path_reason(path).empty()) return path;
   std::vector<std::string> out;
   std::size_t start = 0;
   while (start <= path.size()) {
@@ -153,12 +154,12 @@ std::string match_key(const std::string& path) {
   }
   std::string joined;
   for (const std::string& p : out) joined += (joined.empty() ? "" : "/") + p;
-  return unsafe_path_reason(joined).empty() ? joined : path;
+  return zoo::unsafe_path_reason(joined).empty() ? joined : path;
 }
 
 }  // namespace
 
-CompareStats compare_with_zoo(const ManifestDoc& doc, const zoo::GenerateResult& regenerated,
+CompareStats compare_with_zoo(const zoo::Source& source, const ManifestDoc& doc, const zoo::GenerateResult& regenerated,
                               const BaseManifest& base, Diagnostics& findings) {
   CompareStats stats;
   std::multimap<std::string, std::size_t> unmatched;  // path -> position in doc.entries
@@ -184,7 +185,9 @@ CompareStats compare_with_zoo(const ManifestDoc& doc, const zoo::GenerateResult&
     if (!own_row) continue;
     const Entry& ours = doc.entries[i];
     EntryComparer(doc, doc.index_of[i], ours, built, findings).run();
-    if (!built.origin.ports_from_content) check_ports_against_base(doc, doc.index_of[i], ours, built, base, findings, stats);
+    if (!built.origin.ports_from_content) {
+      check_ports_against_base(source, doc, doc.index_of[i], ours, built, base, findings, stats);
+    }
   }
 
   std::vector<std::size_t> extra;

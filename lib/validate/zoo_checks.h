@@ -31,7 +31,8 @@ struct CompareStats {
 // ports.mismatch and ports.unverified. Regenerated entries with no README row
 // of their own (kept for a row with an error, or kept by --changed-since) are
 // matched but not compared: their row's finding says the rest.
-CompareStats compare_with_zoo(const ManifestDoc& doc, const zoo::GenerateResult& regenerated,
+// `source` is where the files are (for the git lfs pull hints).
+CompareStats compare_with_zoo(const zoo::Source& source, const ManifestDoc& doc, const zoo::GenerateResult& regenerated,
                               const BaseManifest& base, Diagnostics& findings);
 
 }  // namespace ohm::validate

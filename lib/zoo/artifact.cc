@@ -1,26 +1,22 @@
 #include "zoo/artifact.h"
 
+#include "core/checks.h"
 #include "hash/sha256.h"
 
 namespace ohm::zoo {
 namespace {
 
-std::optional<ArtifactInfo> fail(ArtifactError* error, ArtifactProblem p, std::string message) {
-  error->problem = p;
-  error->message = std::move(message);
-  return std::nullopt;
-}
+Error unreadable(const Error& e) { return problem(check::kArtifactUnreadable, e.message); }
 
 // Hashes everything streamed from `rel`, passing it on to `content`.
-std::optional<ArtifactInfo> hash_stream(const Source& source, const std::string& rel,
-                                        const ContentRequest* content, ArtifactError* error) {
+Result<ArtifactInfo> hash_stream(const Source& source, const std::string& rel, const ContentRequest* content) {
   hash::Sha256 sha;
   auto done = source.stream(rel, [&](std::string_view chunk) {
     sha.update(chunk);
     if (content) content->sink(chunk);
     return true;
   });
-  if (!done) return fail(error, ArtifactProblem::kUnreadable, done.error());
+  if (!done) return unreadable(done.failure());
   ArtifactInfo info;
   info.bytes = sha.bytes();
   info.sha = sha.hex_digest();
@@ -30,45 +26,24 @@ std::optional<ArtifactInfo> hash_stream(const Source& source, const std::string&
 
 }  // namespace
 
-Result<void> stream_lfs_object(const std::string& git_dir, const LfsPointer& pointer,
-                               const fs::ChunkSink& sink, bool* absent) {
-  std::string path = lfs_store_path(git_dir, pointer.oid);
-  *absent = fs::status_of(path).kind == fs::FileKind::kMissing;
-  if (*absent) return Error{"content of " + pointer.oid + " is not in the LFS store"};
-  hash::Sha256 sha;
-  auto done = fs::stream_regular_file(path, [&](std::string_view chunk) {
-    sha.update(chunk);
-    return sink(chunk);
-  });
-  if (!done) return Error{done.error()};
-  std::string got = sha.hex_digest();
-  if (sha.bytes() != pointer.size || got != pointer.oid) {
-    return Error{"LFS store object " + path + " is corrupt: " + std::to_string(sha.bytes()) +
-                 " bytes with sha256 " + got + ", the pointer says " + std::to_string(pointer.size) +
-                 " bytes with sha256 " + pointer.oid};
-  }
-  return {};
-}
-
-std::optional<ArtifactInfo> read_artifact(const Source& source, const std::string& rel,
-                                          const ContentRequest* content, ArtifactError* error) {
+Result<ArtifactInfo> read_artifact(const Source& source, const std::string& rel, const ContentRequest* content) {
   fs::FileStatus st = source.stat(rel);
-  if (st.kind == fs::FileKind::kMissing) return fail(error, ArtifactProblem::kMissing, rel + " does not exist");
+  if (st.kind == fs::FileKind::kMissing) return problem(check::kArtifactMissing, rel + " does not exist");
   if (st.kind != fs::FileKind::kRegular) {
-    return fail(error, ArtifactProblem::kNotRegular,
-                rel + " is " + fs::describe(st.kind) + ", not a regular file; it is not opened");
+    return problem(check::kArtifactNotRegular,
+                   rel + " is " + fs::describe(st.kind) + ", not a regular file; it is not opened");
   }
   // A checkout git knows is unmodified: the index's pointer gives sha and size.
   if (auto clean = source.clean_lfs_pointer(rel); clean && !(content && content->wanted(clean->oid))) {
     return ArtifactInfo{clean->oid, clean->size, true, false, {}};
   }
-  if (st.size > kMaxPointerBytes) return hash_stream(source, rel, content, error);
+  if (st.size > kMaxPointerBytes) return hash_stream(source, rel, content);
 
   auto text = source.read(rel, kMaxPointerBytes);
-  if (!text) return fail(error, ArtifactProblem::kUnreadable, text.error());
+  if (!text) return unreadable(text.failure());
   PointerParse p = parse_lfs_pointer(*text);
   if (p.status == PointerStatus::kMalformed) {
-    return fail(error, ArtifactProblem::kBadPointer, rel + ": malformed Git LFS pointer: " + p.problem);
+    return problem(check::kArtifactPointerMalformed, rel + ": malformed Git LFS pointer: " + p.problem);
   }
   ArtifactInfo info;
   if (p.status == PointerStatus::kNotPointer) {
@@ -83,14 +58,12 @@ std::optional<ArtifactInfo> read_artifact(const Source& source, const std::strin
   info.sha = p.pointer.oid;
   info.bytes = p.pointer.size;
   info.is_pointer = true;
-  auto git_dir = source.git_dir();
-  if (content && git_dir && content->wanted(info.sha)) {
-    bool absent = false;
-    auto streamed = stream_lfs_object(*git_dir, p.pointer, content->sink, &absent);
+  if (content && content->wanted(info.sha)) {
+    auto streamed = source.stream_lfs_object(p.pointer, content->sink);
     if (streamed) {
       info.content_streamed = true;
-    } else if (!absent) {
-      info.content_error = streamed.error();
+    } else {
+      info.content_error = streamed.failure();
     }
   }
   return info;

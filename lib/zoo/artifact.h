@@ -1,10 +1,11 @@
 #pragma once
 // The sha256 and size of a model or archive in a zoo, from an LFS pointer or
-// from its content, and its content when wanted (SPEC 4).
+// from its content, and its content when wanted (SPEC 4). The one reader of
+// LFS pointers in a zoo: generate, validate and the hub's local source all
+// read files through it.
 
 #include <cstdint>
 #include <functional>
-#include <optional>
 #include <string>
 
 #include "core/result.h"
@@ -16,22 +17,13 @@ namespace ohm::zoo {
 struct ArtifactInfo {
   std::string sha;
   std::uint64_t bytes = 0;
-  bool is_pointer = false;       // the zoo holds a Git LFS pointer for it
+  bool is_pointer = false;        // the zoo holds a Git LFS pointer for it
   bool content_streamed = false;  // `content` received the whole, verified content
-  std::string content_error;      // the LFS store object was corrupt (sha and size still stand)
-};
-
-enum class ArtifactProblem {
-  kNone,
-  kMissing,      // nothing at that path
-  kNotRegular,   // symlink, folder, device, ...
-  kBadPointer,   // starts like an LFS pointer but is not one
-  kUnreadable,   // I/O error, blob too large, ...
-};
-
-struct ArtifactError {
-  ArtifactProblem problem = ArtifactProblem::kNone;
-  std::string message;
+  // Why a pointer's content was not streamed although wanted: empty when it
+  // was, or nobody wanted it. An error with code kLfsAbsent when the LFS store
+  // lacks it; artifact.lfs.corrupt when the store's object is damaged (sha
+  // and size from the pointer still stand).
+  std::optional<Error> content_error;
 };
 
 // Who wants an artifact's content: `wanted` is asked with the sha when the sha
@@ -44,14 +36,9 @@ struct ContentRequest {
 
 // Reads what `rel` is: sha256 and size from an LFS pointer or from the content,
 // streaming the real bytes to `content` (from the source, or from the LFS store
-// for a pointer); content_streamed says whether that happened. On failure
-// returns nullopt and fills `error`.
-std::optional<ArtifactInfo> read_artifact(const Source& source, const std::string& rel,
-                                          const ContentRequest* content, ArtifactError* error);
-
-// Streams the LFS store object for `pointer` to `sink`, verifying size and sha256.
-// Fails when the object is absent ("not in the LFS store") or corrupt.
-Result<void> stream_lfs_object(const std::string& git_dir, const LfsPointer& pointer,
-                               const fs::ChunkSink& sink, bool* absent);
+// for a pointer); content_streamed says whether that happened. Fails with a
+// problem: artifact.missing, artifact.not-regular, artifact.pointer.malformed,
+// or artifact.unreadable (I/O, a blob too large).
+Result<ArtifactInfo> read_artifact(const Source& source, const std::string& rel, const ContentRequest* content);
 
 }  // namespace ohm::zoo

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "zoo/readme_set.h"
 #include "zoo/source.h"
 
 namespace ohm::zoo {
@@ -24,13 +25,13 @@ struct Discovery {
 // of the root README; in tree mode every README.md holding a model table.
 // kAuto picks index mode when the root README has such a table. Links that
 // lead nowhere are errors (index.link.*) naming the root README line.
-Discovery discover_readmes(const Source& source, DiscoverMode mode, Diagnostics& diags);
+Discovery discover_readmes(ReadmeSet& readmes, DiscoverMode mode, Diagnostics& diags);
 
-// Every README.md that holds a model table (tree mode's answer).
-std::vector<std::string> readmes_with_model_tables(const Source& source, Diagnostics& diags);
+// Every README.md of the zoo that holds a model table (tree mode's answer).
+std::vector<std::string> readmes_with_model_tables(ReadmeSet& readmes, Diagnostics& diags);
 
-// Reads a README for table parsing (regular file, at most 16 MiB).
-Result<std::string> read_readme(const Source& source, const std::string& rel);
+// The mode discover_readmes would use, without following the index's links.
+DiscoverMode mode_for(ReadmeSet& readmes, DiscoverMode asked);
 
 constexpr const char* kRootReadme = "README.md";
 

@@ -9,9 +9,9 @@ constexpr std::uint64_t kMaxTableBytes = 4u << 20;
 
 Result<std::map<std::string, std::string>> parse_named(const Result<std::string>& text,
                                                        const std::string& name) {
-  if (!text) return Error{text.error()};
+  if (!text) return text.failure();
   auto table = onnx::parse_feature_table(*text);
-  if (!table) return Error{name + ": " + table.error()};
+  if (!table) return with_prefix(table.failure(), name + ": ");
   return *table;
 }
 

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/checks.h"
 #include "core/text.h"
+#include "manifest/ports_json.h"
 #include "onnx/model_reader.h"
 #include "zoo/artifact.h"
 #include "zoo/row_plan.h"
@@ -32,15 +34,6 @@ struct Previous {
   }
 };
 
-std::string artifact_code(ArtifactProblem p) {
-  switch (p) {
-    case ArtifactProblem::kMissing: return "artifact.missing";
-    case ArtifactProblem::kNotRegular: return "artifact.not-regular";
-    case ArtifactProblem::kBadPointer: return "artifact.pointer.malformed";
-    default: return "artifact.unreadable";
-  }
-}
-
 // JSON strings must be UTF-8; README bytes and file names need not be.
 bool all_utf8(const Entry& e, const RowPlan& p) {
   if (!is_valid_utf8(e.model) || !is_valid_utf8(e.model_path) || !is_valid_utf8(e.onnx_version)) return false;
@@ -57,34 +50,29 @@ bool has_tag(const std::vector<std::string>& tags, const std::string& tag) {
 
 class Generator {
  public:
-  Generator(const Source& source, const GenerateOptions& options, Diagnostics& diags)
-      : source_(source), options_(options), diags_(diags),
+  Generator(ReadmeSet& readmes, const GenerateOptions& options, Diagnostics& diags)
+      : readmes_(readmes), source_(readmes.source()), options_(options), diags_(diags),
         previous_(options.previous, options.reuse) {}
 
   GenerateResult run() {
     GenerateResult result;
-    Discovery found = options_.discovered ? *options_.discovered
-                                          : discover_readmes(source_, options_.discover, diags_);
+    Discovery found = options_.discovered ? *options_.discovered : discover_readmes(readmes_, options_.discover, diags_);
     result.mode_used = found.mode_used;
     result.readmes = found.readmes;
+    if (!options_.discovered) result.all_readmes = found.readmes;
     result.discovery_failed = found.failed;
     std::vector<RowPlan> plans;
     for (const std::string& rel : found.readmes) {
-      if (options_.only_readmes &&
-          std::find(options_.only_readmes->begin(), options_.only_readmes->end(), rel) ==
-              options_.only_readmes->end()) {
+      const Result<ParsedReadme>& readme = readmes_.get(rel);
+      if (!readme) {
+        diags_.error(rel, 0, check::kReadmeUnreadable, readme.error());
         continue;
       }
-      auto text = read_readme(source_, rel);
-      if (!text) {
-        diags_.error(rel, 0, "readme.unreadable", text.error());
-        continue;
-      }
-      if (std::size_t bad = first_invalid_utf8(*text); bad != std::string::npos) {
-        diags_.error(rel, line_column_at(*text, bad).line, "readme.encoding",
+      if (std::size_t bad = first_invalid_utf8(readme->text); bad != std::string::npos) {
+        diags_.error(rel, line_column_at(readme->text, bad).line, check::kReadmeEncoding,
                      "the README is not valid UTF-8 here; rows from this line on may not be read");
       }
-      for (RowPlan& p : plan_rows(rel, *text, diags_)) plans.push_back(std::move(p));
+      for (RowPlan& p : plan_rows(rel, *readme, diags_)) plans.push_back(std::move(p));
     }
     progress_.models_total = plans.size();
     for (const RowPlan& p : plans) {
@@ -99,9 +87,7 @@ class Generator {
     keep_entries_under(found.unreachable_folders, &result);
     drop_redundant_kept_entries(&result.entries);
     std::stable_sort(result.entries.begin(), result.entries.end(),
-                     [](const BuiltEntry& a, const BuiltEntry& b) {
-                       return a.entry.model_path < b.entry.model_path;
-                     });
+                     [](const BuiltEntry& a, const BuiltEntry& b) { return a.entry.model_path < b.entry.model_path; });
     return result;
   }
 
@@ -145,10 +131,8 @@ class Generator {
       auto it = previous_.by_path.find(*p.model_path);
       if (it != previous_.by_path.end()) kept = it->second;
     }
-    std::string outcome = kept ? "; kept the previous entry for " + kept->model_path
-                               : "; no entry written for this row";
+    std::string outcome = kept ? "; kept the previous entry for " + kept->model_path : "; no entry written for this row";
     diags_.add({Severity::kError, p.readme, p.line, column, code, message + outcome, {}});
-    ++result->rows_with_errors;
     if (kept) {
       BuiltEntry b{*kept, {}};
       b.origin.readme = p.readme;
@@ -158,14 +142,20 @@ class Generator {
     }
   }
 
-  bool reusable(const std::string& sha) const {
-    return !options_.recompute_ports && previous_.by_sha.count(sha) > 0;
-  }
+  bool reusable(const std::string& sha) const { return !options_.recompute_ports && previous_.by_sha.count(sha) > 0; }
 
   std::vector<std::string> feature_names(const RowPlan& p) const {
     auto it = options_.feature_tensors.find(p.model);
     if (it == options_.feature_tensors.end() || !has_tag(p.tags, "classification")) return {};
     return {it->second};
+  }
+
+  // An LFS store object that did not match its pointer is an error of the row;
+  // one that is not in the store is just absent content.
+  void report_content_error(const RowPlan& p, const ArtifactInfo& info) {
+    if (info.content_error && info.content_error->code != kLfsAbsent) {
+      diags_.error(p.readme, p.line, check::kArtifactLfsCorrupt, info.content_error->message);
+    }
   }
 
   void build(const RowPlan& p, GenerateResult* result) {
@@ -180,7 +170,7 @@ class Generator {
     origin.readme = p.readme;
     origin.line = p.line;
     if (!all_utf8(e, p)) {
-      return row_error(p, "readme.row.encoding", "the row's text or paths are not valid UTF-8", 0, result);
+      return row_error(p, check::kReadmeRowEncoding, "the row's text or paths are not valid UTF-8", 0, result);
     }
 
     // Ports come from the previous manifest when the content is the same;
@@ -191,15 +181,11 @@ class Generator {
                                return true;
                              },
                              [this](const std::string& sha) { return !reusable(sha); }};
-    ArtifactError problem;
-    auto model = read_artifact(source_, e.model_path, &to_reader, &problem);
-    if (!model) return row_error(p, artifact_code(problem.problem), problem.message, 0, result);
+    auto model = read_artifact(source_, e.model_path, &to_reader);
+    if (!model) return row_error(p, model.failure().code, model.error(), 0, result);
     e.model_sha = model->sha;
     e.model_bytes = model->bytes;
-    origin.content_present = model->content_streamed;
-    if (!model->content_error.empty()) {
-      diags_.error(p.readme, p.line, "artifact.lfs.corrupt", model->content_error);
-    }
+    report_content_error(p, *model);
 
     auto reused = previous_.by_sha.find(e.model_sha);
     if (reusable(e.model_sha)) {
@@ -212,19 +198,15 @@ class Generator {
       e.io_ports = reused->second.io_ports;
       e.extra_ports = reused->second.extra_ports;
     } else if (options_.reuse && !options_.previous.empty()) {
-      diags_.warning(p.readme, p.line, "model.content.missing",
-                     e.model_path + " changed and its content is not here, so it has no io_ports; "
-                     "fetch it with: git lfs pull --include=\"" +
-                         (options_.repo_prefix.empty() ? e.model_path : options_.repo_prefix + "/" + e.model_path) +
-                         "\"");
+      diags_.warning(p.readme, p.line, check::kModelContentMissing,
+                     e.model_path + " changed and its content is not here, so it has no io_ports; fetch it with: " +
+                         lfs_pull_hint(source_, e.model_path));
     }
 
     if (p.with_data_path) {
-      ArtifactError data_problem;
-      auto data = read_artifact(source_, *p.with_data_path, nullptr, &data_problem);
+      auto data = read_with_data(p, *p.with_data_path, &origin);
       if (!data) {
-        return row_error(p, artifact_code(data_problem.problem),
-                         "Download (with sample test data): " + data_problem.message, 0, result);
+        return row_error(p, data.failure().code, "Download (with sample test data): " + data.error(), 0, result);
       }
       e.model_with_data_path = *p.with_data_path;
       e.model_with_data_sha = data->sha;
@@ -233,29 +215,55 @@ class Generator {
     result->entries.push_back({std::move(e), std::move(origin)});
   }
 
+  // The with-data archive's sha and size and, with read_archives, its listing,
+  // from one read of its bytes.
+  Result<ArtifactInfo> read_with_data(const RowPlan& p, const std::string& path, EntryOrigin* origin) {
+    if (!options_.read_archives) return read_artifact(source_, path, nullptr);
+    std::optional<Result<ArtifactInfo>> info;
+    archive::StreamFn stream = [&](const fs::ChunkSink& sink) -> Result<std::uint64_t> {
+      ContentRequest request{sink, [](const std::string&) { return true; }};
+      info.emplace(read_artifact(source_, path, &request));
+      if (!*info) return info->failure();
+      if (!(*info)->content_streamed) return cannot_run("the archive's content is not here");
+      return (*info)->bytes;
+    };
+    archive::ReadOptions read;
+    read.limits = options_.archive_limits;
+    Result<archive::Listing> listing = archive::read_tarball(stream, read);
+    if (!info) return cannot_run("cannot read " + path);
+    if (!*info) return *info;
+    if (!(*info)->content_streamed) {
+      origin->archive_absent = true;
+      report_content_error(p, **info);
+    } else if (listing) {
+      origin->archive = std::move(*listing);
+    } else {
+      origin->archive_error = listing.failure();
+    }
+    return *info;
+  }
+
   void inspect(const RowPlan& p, onnx::ModelReader& reader, Entry* e, EntryOrigin* origin) {
     std::vector<std::string> wanted = feature_names(p);
-    auto info = reader.finish(e->model_path, wanted, diags_);
+    auto info = reader.finish(wanted);
     if (!info) {
-      diags_.error(p.readme, p.line, "model.unreadable",
-                   e->model_path + ": " + info.error() + "; io_ports left out");
+      diags_.error(p.readme, p.line, check::kModelUnreadable, e->model_path + ": " + info.error() + "; io_ports left out");
       return;
+    }
+    for (const onnx::ModelWarning& w : info->warnings) {
+      diags_.warning(p.readme, p.line, w.code, e->model_path + ": " + w.message);
     }
     origin->model_opset = info->opset;
     origin->ports_from_content = true;
     origin->uses_external_data = info->uses_external_data;
-    e->io_ports = info->io_ports;
+    e->io_ports = manifest::to_json(info->io_ports);
     if (!wanted.empty()) {
       auto shape = info->feature_shapes.find(wanted[0]);
-      if (shape != info->feature_shapes.end()) {
-        Json feature = Json::object();
-        feature["name"] = wanted[0];
-        feature["shape"] = shape->second;
-        e->extra_ports = Json{{"features", Json::array({feature})}};
-      }
+      if (shape != info->feature_shapes.end()) e->extra_ports = manifest::features_json(wanted[0], shape->second);
     }
   }
 
+  ReadmeSet& readmes_;
   const Source& source_;
   const GenerateOptions& options_;
   Diagnostics& diags_;
@@ -265,8 +273,13 @@ class Generator {
 
 }  // namespace
 
+GenerateResult generate(ReadmeSet& readmes, const GenerateOptions& options, Diagnostics& diags) {
+  return Generator(readmes, options, diags).run();
+}
+
 GenerateResult generate(const Source& source, const GenerateOptions& options, Diagnostics& diags) {
-  return Generator(source, options, diags).run();
+  ReadmeSet readmes(source);
+  return generate(readmes, options, diags);
 }
 
 std::vector<manifest::Entry> entries_of(const GenerateResult& result) {

@@ -8,9 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "archive/tarball.h"
 #include "core/diagnostic.h"
 #include "manifest/entry.h"
 #include "zoo/discovery.h"
+#include "zoo/readme_set.h"
 #include "zoo/source.h"
 
 namespace ohm::zoo {
@@ -27,16 +29,15 @@ struct GenerateOptions {
   std::vector<manifest::Entry> previous;
   bool reuse = true;
   bool recompute_ports = false;
-  // The zoo root inside its git repository ("" at the top): the path
-  // `git lfs pull --include=` wants is this joined with model_path.
-  std::string repo_prefix;
   // Model name -> feature tensor name (SPEC 5 extra_ports).
   std::map<std::string, std::string> feature_tensors;
-  // Only these README paths are read; empty means every discovered README.
-  std::optional<std::vector<std::string>> only_readmes;
   // READMEs already found (generate --changed-since checks only the changed
   // ones); when set, discovery is skipped.
   std::optional<Discovery> discovered;
+  // Also read each with-data archive whose content is at hand, in the pass
+  // that hashes it (validate's archive checks), within these limits.
+  bool read_archives = false;
+  archive::Limits archive_limits;
   std::function<void(const Progress&)> on_progress;
 };
 
@@ -47,8 +48,12 @@ struct EntryOrigin {
   std::optional<std::int64_t> model_opset;  // from the model file, when it was read
   bool kept_previous = false;               // the row had an error; the old entry stands
   bool ports_from_content = false;          // io_ports computed from the model's bytes now
-  bool content_present = false;
   bool uses_external_data = false;
+  // With read_archives: what the with-data archive holds (nullopt when it was
+  // not read), or why it could not be read as an archive.
+  std::optional<archive::Listing> archive;
+  std::optional<Error> archive_error;
+  bool archive_absent = false;  // an LFS pointer whose content is not at hand
 };
 
 struct BuiltEntry {
@@ -58,14 +63,20 @@ struct BuiltEntry {
 
 struct GenerateResult {
   DiscoverMode mode_used = DiscoverMode::kTree;
-  std::vector<std::string> readmes;
-  bool discovery_failed = false;  // no READMEs could be looked for: write nothing
+  std::vector<std::string> readmes;  // the model READMEs read by this run
+  // Every model README of the zoo, when the run knows them (a full run, or
+  // --changed-since in index mode); nullopt otherwise.
+  std::optional<std::vector<std::string>> all_readmes;
+  bool discovery_failed = false;    // no READMEs could be looked for: write nothing
   std::vector<BuiltEntry> entries;  // sorted by model_path (stable)
-  std::size_t rows_with_errors = 0;
 };
 
-// Reads the zoo and builds its manifest entries. Problems in READMEs and files
-// go to `diags`; the run goes on past each bad row.
+// Reads the zoo and builds its manifest entries, reading each README once
+// through `readmes`. Problems in READMEs and files go to `diags`; the run goes
+// on past each bad row.
+GenerateResult generate(ReadmeSet& readmes, const GenerateOptions& options, Diagnostics& diags);
+
+// The same with a ReadmeSet of its own.
 GenerateResult generate(const Source& source, const GenerateOptions& options, Diagnostics& diags);
 
 // The entries alone, in order.

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "core/checks.h"
 #include "core/text.h"
 #include "zoo/zoo_paths.h"
 
@@ -32,12 +33,11 @@ std::set<int> lines_with_bad_utf8(std::string_view text) {
 
 }  // namespace
 
-std::vector<RowPlan> plan_rows(const std::string& readme_rel, std::string_view readme_text,
-                               Diagnostics& diags) {
+std::vector<RowPlan> plan_rows(const std::string& readme_rel, const ParsedReadme& readme, Diagnostics& diags) {
   const std::string folder = parent_folder(readme_rel);
-  const std::set<int> bad_lines = lines_with_bad_utf8(readme_text);
+  const std::set<int> bad_lines = lines_with_bad_utf8(readme.text);
   std::vector<RowPlan> plans;
-  for (const readme::ModelRow& row : readme::read_model_rows(readme_text, readme_rel, diags)) {
+  for (const readme::ModelRow& row : readme::read_model_rows(readme.tables, readme_rel, diags)) {
     RowPlan p;
     p.readme = readme_rel;
     p.line = row.line;
@@ -49,18 +49,18 @@ std::vector<RowPlan> plan_rows(const std::string& readme_rel, std::string_view r
       if (path) {
         p.model_path = *path;
       } else {
-        set_error(p, row.download, "readme.link.invalid", "Download link: " + path.error());
+        set_error(p, row.download, check::kReadmeLinkInvalid, "Download link: " + path.error());
       }
       p.tags = tags_for(folder, *row.download.first_link);
     }
     if (bad_lines.count(row.line)) {
-      set_error(p, row.model, "readme.row.encoding", "the row is not valid UTF-8");
+      set_error(p, row.model, check::kReadmeRowEncoding, "the row is not valid UTF-8");
     }
     if (row.model.text.empty()) {
-      set_error(p, row.model, "readme.row.incomplete", "the Model cell is empty");
+      set_error(p, row.model, check::kReadmeRowIncomplete, "the Model cell is empty");
     }
     if (!row.download.first_link) {
-      set_error(p, row.download, "readme.row.incomplete",
+      set_error(p, row.download, check::kReadmeRowIncomplete,
                 row.download.text.empty() ? "the Download cell is empty"
                                           : "the Download cell \"" + row.download.text + "\" is not a link");
     }
@@ -68,7 +68,7 @@ std::vector<RowPlan> plan_rows(const std::string& readme_rel, std::string_view r
     if (opset && *opset >= 0 && row.opset.text[0] != '-') {
       p.opset = *opset;
     } else {
-      set_error(p, row.opset, "readme.row.opset",
+      set_error(p, row.opset, check::kReadmeRowOpset,
                 "the Opset version cell \"" + row.opset.text + "\" is not an integer");
     }
     if (row.with_data && row.with_data->first_link) {
@@ -76,7 +76,7 @@ std::vector<RowPlan> plan_rows(const std::string& readme_rel, std::string_view r
       if (path) {
         p.with_data_path = *path;
       } else {
-        set_error(p, *row.with_data, "readme.link.invalid",
+        set_error(p, *row.with_data, check::kReadmeLinkInvalid,
                   "Download (with sample test data) link: " + path.error());
       }
     }

@@ -8,7 +8,7 @@
 
 #include "core/diagnostic.h"
 #include "readme/model_table.h"
-#include "zoo/source.h"
+#include "zoo/readme_set.h"
 
 namespace ohm::zoo {
 
@@ -26,10 +26,9 @@ struct RowPlan {
   int error_column = 0;
 };
 
-// Checks the cells of every row of `readme_text` and resolves its links
-// (SPEC 3). Table-level findings go to `diags`; row problems stay in the plan,
-// so the caller can say what it kept.
-std::vector<RowPlan> plan_rows(const std::string& readme_rel, std::string_view readme_text,
-                               Diagnostics& diags);
+// Checks the cells of every row of the README at `readme_rel` and resolves
+// its links (SPEC 3). Table-level findings go to `diags`; row problems stay in
+// the plan, so the caller can say what it kept.
+std::vector<RowPlan> plan_rows(const std::string& readme_rel, const ParsedReadme& readme, Diagnostics& diags);
 
 }  // namespace ohm::zoo

@@ -45,6 +45,18 @@ class Source {
   // The git directory, when the zoo is inside a repository (for the LFS store).
   virtual std::optional<std::string> git_dir() const { return std::nullopt; }
 
+  // Streams the Git LFS store's object for `pointer` (SPEC 4), verifying its
+  // size and sha256 as it streams. A problem `artifact.lfs.corrupt` when it
+  // does not match; code `artifact.lfs.absent` when the store does not hold it
+  // (no repository, or never fetched). The default reads
+  // <git_dir>/lfs/objects/<oid[0:2]>/<oid[2:4]>/<oid>.
+  virtual Result<std::uint64_t> stream_lfs_object(const LfsPointer& pointer, const fs::ChunkSink& sink) const;
+
+  // Where the zoo sits inside its git repository: "" at the top or outside
+  // git, "samples" for a subfolder zoo. Paths people run git with (and open
+  // from the repository root) are this joined with the zoo-relative path.
+  virtual std::string repo_prefix() const { return {}; }
+
   // The file-system path of `rel` when the source is a working tree (where
   // generate writes the manifest); nullopt for the index and commits.
   virtual std::optional<std::string> disk_path(const std::string& /*rel*/) const {
@@ -52,11 +64,21 @@ class Source {
   }
 };
 
+// Code of the error stream_lfs_object() returns when the store lacks the object.
+constexpr const char* kLfsAbsent = "artifact.lfs.absent";
+
+// The repository-relative path of zoo-relative `rel` in `source`.
+std::string repo_path(const Source& source, const std::string& rel);
+
+// The command that fetches `rel`'s content: git lfs pull --include="<repo path>".
+std::string lfs_pull_hint(const Source& source, const std::string& rel);
+
 // A plain folder (or the working tree of a repository). Symlinks anywhere on a
 // path are refused. `ignored` (optional) tells which zoo-relative paths git ignores.
 struct WorkTreeOptions {
   std::string root;
   std::optional<std::string> git_dir;
+  std::string repo_prefix;  // the root inside its repository
   std::function<bool(const std::string& rel, bool is_dir)> ignored;
   std::function<std::optional<LfsPointer>(const std::string& rel)> clean_pointer;
 };

@@ -59,6 +59,8 @@ class WorkTreeSource : public Source {
 
   std::optional<std::string> git_dir() const override { return o_.git_dir; }
 
+  std::string repo_prefix() const override { return o_.repo_prefix; }
+
   std::optional<std::string> disk_path(const std::string& rel) const override { return full(rel); }
 
  private:

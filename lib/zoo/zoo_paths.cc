@@ -75,4 +75,22 @@ std::vector<std::string> tags_for(std::string_view readme_folder, std::string_vi
   return tags;
 }
 
+std::string unsafe_path_reason(std::string_view path) {
+  if (path.empty()) return "it is empty";
+  if (path[0] == '/') return "it is absolute";
+  if (is_url(path)) return "it is a URL";
+  for (unsigned char c : path) {
+    if (c == '\\') return "it holds a backslash";
+    if (c < 0x20 || c == 0x7f) return "it holds a control character";
+  }
+  std::vector<std::string> parts = split(path, '/');
+  if (parts[0].size() == 2 && parts[0][1] == ':') return "it starts with a drive letter";
+  for (const std::string& part : parts) {
+    if (part == "..") return "it has a \"..\" component";
+    if (part == ".") return "it has a \".\" component";
+    if (part.empty()) return "it has an empty component";
+  }
+  return {};
+}
+
 }  // namespace ohm::zoo

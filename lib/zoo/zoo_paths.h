@@ -28,4 +28,10 @@ std::vector<std::string> tags_for(std::string_view readme_folder, std::string_vi
 // True when `s` starts with a URL scheme ("https:", "file:", ...) or "//".
 bool is_url(std::string_view s);
 
+// Why `path` is not a safe zoo-relative POSIX path ("" when it is): empty,
+// absolute, a URL or a drive, a backslash, a control character, or an empty,
+// "." or ".." component. The one rule set for paths a manifest names: validate
+// reports them (path.unsafe) and the hub refuses to cache them.
+std::string unsafe_path_reason(std::string_view path);
+
 }  // namespace ohm::zoo

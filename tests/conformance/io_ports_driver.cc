@@ -7,9 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/diagnostic.h"
 #include "fs/file_reader.h"
-#include "manifest/entry.h"
+#include "manifest/ports_json.h"
 #include "onnx/model_reader.h"
 
 namespace {
@@ -26,16 +25,15 @@ ohm::manifest::Json inspect(const std::string& path) {
     line["error"] = streamed.error();
     return line;
   }
-  ohm::Diagnostics diags;
-  auto info = reader.finish(path, {}, diags);
+  auto info = reader.finish();
   if (!info) {
     line["error"] = info.error();
     return line;
   }
-  line["io_ports"] = info->io_ports;
+  line["io_ports"] = ohm::manifest::to_json(info->io_ports);
   line["opset"] = info->opset.value_or(0);
   ohm::manifest::Json warnings = ohm::manifest::Json::array();
-  for (const auto& d : diags.all()) warnings.push_back(d.code + ": " + d.message);
+  for (const auto& w : info->warnings) warnings.push_back(w.code + ": " + w.message);
   line["warnings"] = warnings;
   return line;
 }

@@ -58,7 +58,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // The reader as the tool uses it, with a feature tensor to look up.
   ohm::onnx::ModelReader reader;
   for (std::string_view c : chunks) reader.feed(c);
-  ohm::Diagnostics diags;
-  (void)reader.finish("m.onnx", {"y"}, diags);
+  (void)reader.finish({"y"});
   return 0;
 }

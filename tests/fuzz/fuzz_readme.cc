@@ -7,9 +7,11 @@
 #include "zoo/row_plan.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  std::string_view text(reinterpret_cast<const char*>(data), size);
+  ohm::zoo::ParsedReadme readme;
+  readme.text.assign(reinterpret_cast<const char*>(data), size);
+  readme.tables = ohm::readme::parse_tables(readme.text);
   ohm::Diagnostics diags;
-  (void)ohm::readme::read_index_links(text);
-  (void)ohm::zoo::plan_rows("a/b/README.md", text, diags);
+  (void)ohm::readme::read_index_links(readme.tables);
+  (void)ohm::zoo::plan_rows("a/b/README.md", readme, diags);
   return 0;
 }

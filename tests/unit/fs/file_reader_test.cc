@@ -7,22 +7,12 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "fs/atomic_write.h"
+#include "temp_dir.h"
 
 namespace ohm::fs {
 namespace {
 
-class TempDir : public ::testing::Test {
- protected:
-  void SetUp() override {
-    char tmpl[] = "/tmp/ohm-fs-XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
-  }
-  void TearDown() override { std::system(("rm -rf " + dir_).c_str()); }
-  std::string path(const std::string& name) const { return dir_ + "/" + name; }
-  std::string dir_;
-};
+using TempDir = ohm::testing::TempDirTest;
 
 TEST_F(TempDir, ReadsRegularFiles) {
   std::ofstream(path("a")) << "hello";
@@ -49,19 +39,6 @@ TEST_F(TempDir, RefusesSymlinksDevicesFifosAndFolders) {
   EXPECT_FALSE(read_regular_file(dir_, 100));
   EXPECT_EQ(status_of(path("link")).kind, FileKind::kSymlink);
   EXPECT_EQ(status_of(path("none")).kind, FileKind::kMissing);
-}
-
-TEST_F(TempDir, AtomicWriteReplacesAndLeavesNoTempFile) {
-  std::ofstream(path("m.json")) << "old";
-  ASSERT_TRUE(write_file_atomically(path("m.json"), "new"));
-  EXPECT_EQ(*read_regular_file(path("m.json"), 100), "new");
-  EXPECT_FALSE(write_file_atomically(path("no/such/dir/m.json"), "x"));
-  std::string listing;
-  auto ls = popen(("ls -A " + dir_).c_str(), "r");
-  char buf[256];
-  while (fgets(buf, sizeof buf, ls)) listing += buf;
-  pclose(ls);
-  EXPECT_EQ(listing, "m.json\n");
 }
 
 }  // namespace

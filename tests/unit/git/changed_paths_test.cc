@@ -6,6 +6,7 @@ namespace {
 
 using testing::RepoTest;
 using Paths = std::vector<std::string>;
+using zoo::ChangeSet;
 
 class ChangedPathsTest : public RepoTest {
  protected:

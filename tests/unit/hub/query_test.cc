@@ -47,7 +47,7 @@ TEST(Query, GivenOpset) {
   EXPECT_EQ(*chosen, &all[0]);
   auto missing = select_model(all, "mnist", 9);
   ASSERT_FALSE(missing.ok());
-  EXPECT_EQ(missing.failure().kind, FailureKind::kProblem);
+  EXPECT_EQ(missing.failure().kind, ErrorKind::kProblem);
   EXPECT_NE(missing.failure().message.find("opsets: 7, 12, 12"), std::string::npos);
   auto none = select_model(all, "vgg", std::nullopt);
   ASSERT_FALSE(none.ok());

@@ -25,7 +25,7 @@ class VerifiedWriteTest : public ::testing::Test {
     return std::distance(stdfs::directory_iterator(dir_), stdfs::directory_iterator());
   }
   Producer bytes(std::string s) {
-    return [s](const fs::ChunkSink& sink) -> Outcome<std::uint64_t> {
+    return [s](const fs::ChunkSink& sink) -> Result<std::uint64_t> {
       sink(std::string_view(s).substr(0, s.size() / 2));
       sink(std::string_view(s).substr(s.size() / 2));
       return static_cast<std::uint64_t>(s.size());
@@ -47,7 +47,7 @@ TEST_F(VerifiedWriteTest, MismatchLeavesNothing) {
   std::string dest = (dir_ / "f").string();
   auto wrong = write_verified(dest, {hash::sha256_hex("hello"), std::nullopt}, "f", bytes("HELLO"));
   ASSERT_FALSE(wrong.ok());
-  EXPECT_EQ(wrong.failure().kind, FailureKind::kProblem);
+  EXPECT_EQ(wrong.failure().kind, ErrorKind::kProblem);
   EXPECT_EQ(wrong.failure().code, "hub.sha-mismatch");
   auto longer = write_verified(dest, {hash::sha256_hex("hello"), 5}, "f", bytes("hello world"));
   ASSERT_FALSE(longer.ok());
@@ -56,19 +56,19 @@ TEST_F(VerifiedWriteTest, MismatchLeavesNothing) {
 
 TEST_F(VerifiedWriteTest, FailedStreamLeavesNothingAndKeepsItsKind) {
   std::string dest = (dir_ / "f").string();
-  auto failed = write_verified(dest, {hash::sha256_hex("x"), 100}, "f", [](const fs::ChunkSink& sink) -> Outcome<std::uint64_t> {
+  auto failed = write_verified(dest, {hash::sha256_hex("x"), 100}, "f", [](const fs::ChunkSink& sink) -> Result<std::uint64_t> {
     sink("partial");
     return cannot_run("connection reset");
   });
   ASSERT_FALSE(failed.ok());
-  EXPECT_EQ(failed.failure().kind, FailureKind::kCannotRun);
+  EXPECT_EQ(failed.failure().kind, ErrorKind::kCannotRun);
   EXPECT_EQ(file_count(), 0u);
 }
 
 TEST_F(VerifiedWriteTest, UnwritableFolder) {
   auto failed = write_verified((dir_ / "no/such/f").string(), {hash::sha256_hex("x"), 1}, "f", bytes("x"));
   ASSERT_FALSE(failed.ok());
-  EXPECT_EQ(failed.failure().kind, FailureKind::kCannotRun);
+  EXPECT_EQ(failed.failure().kind, ErrorKind::kCannotRun);
 }
 
 }  // namespace

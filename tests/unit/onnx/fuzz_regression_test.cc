@@ -11,6 +11,8 @@ namespace ohm::onnx {
 namespace {
 
 using test::inspect_bytes;
+using test::ports_json;
+using test::finish_into;
 
 ::onnx::ValueInfoProto float_value(const std::string& name, std::initializer_list<std::int64_t> dims) {
   ::onnx::ValueInfoProto vi;
@@ -83,7 +85,7 @@ TEST(FuzzRegressionTest, MissingRequiredAttributeSkipsInferenceInsteadOfCrashing
   ASSERT_EQ(diags.all().size(), 1u);
   EXPECT_EQ(diags.all()[0].code, "onnx.inference.unsupported");
   EXPECT_NE(diags.all()[0].message.find("num_scan_inputs"), std::string::npos) << diags.all()[0].message;
-  EXPECT_EQ(info->io_ports["outputs"].dump(),
+  EXPECT_EQ(ports_json(*info)["outputs"].dump(),
             R"j([{"name":"y","shape":[2],"type":"tensor(float)"},{"name":"z","shape":[3,2],"type":"tensor(float)"}])j");
 }
 

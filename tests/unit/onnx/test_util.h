@@ -10,6 +10,7 @@
 #include "core/diagnostic.h"
 #include "core/result.h"
 #include "fs/file_reader.h"
+#include "manifest/ports_json.h"
 #include "onnx/model_reader.h"
 
 namespace ohm::onnx::test {
@@ -23,13 +24,26 @@ inline std::string read_fixture(const std::string& name) {
   return bytes ? *bytes : std::string();
 }
 
+// The io_ports JSON the manifest would hold for `info`.
+inline manifest::Json ports_json(const ModelInfo& info) { return manifest::to_json(info.io_ports); }
+
+// Ends `reader`; its warnings go to `diags` as findings about "model.onnx".
+inline Result<ModelInfo> finish_into(ModelReader& reader, Diagnostics& diags,
+                                     const std::vector<std::string>& features = {}) {
+  Result<ModelInfo> info = reader.finish(features);
+  if (info) {
+    for (const ModelWarning& w : info->warnings) diags.warning("model.onnx", 0, w.code, w.message);
+  }
+  return info;
+}
+
 // Feeds `bytes` in chunks of `chunk` bytes (0: one chunk) and finishes.
 inline Result<ModelInfo> inspect_bytes(std::string_view bytes, std::size_t chunk, Diagnostics& diags,
                                        const std::vector<std::string>& features = {}) {
   ModelReader reader;
   if (chunk == 0) chunk = std::max<std::size_t>(bytes.size(), 1);
   for (std::size_t at = 0; at < bytes.size(); at += chunk) reader.feed(bytes.substr(at, chunk));
-  return reader.finish("model.onnx", features, diags);
+  return finish_into(reader, diags, features);
 }
 
 // Protobuf wire-format builders for hand-made (often broken) messages.

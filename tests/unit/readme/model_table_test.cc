@@ -90,9 +90,9 @@ TEST(ModelTable, ExtraColumnsAreIgnoredAndOrderDoesNotMatter) {
 }
 
 TEST(IndexLinks, FirstLinkOfModelClassCells) {
-  auto links = read_index_links(
+  auto links = read_index_links(parse_tables(
       "# Zoo\n\n|Model Class |Reference |\n|-|-|\n|<b>[ResNet](validated/vision/resnet)</b>|[He](https://x)|\n"
-      "|no link |x |\n");
+      "|no link |x |\n"));
   ASSERT_TRUE(links);
   ASSERT_EQ(links->size(), 1u);
   EXPECT_EQ((*links)[0].destination, "validated/vision/resnet");
@@ -100,8 +100,8 @@ TEST(IndexLinks, FirstLinkOfModelClassCells) {
 }
 
 TEST(IndexLinks, NoModelClassTableMeansNoIndex) {
-  EXPECT_FALSE(read_index_links("|A |B |\n|-|-|\n|1 |2 |\n"));
-  EXPECT_FALSE(read_index_links("no tables"));
+  EXPECT_FALSE(read_index_links(parse_tables("|A |B |\n|-|-|\n|1 |2 |\n")));
+  EXPECT_FALSE(read_index_links(parse_tables("no tables")));
 }
 
 TEST(MarkdownTables, GarbageNeverCrashes) {

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "validate/check_ids.h"
+#include "core/checks.h"
 
 namespace ohm::validate {
 namespace {
@@ -92,17 +92,6 @@ TEST(DocumentChecks, BadJson) {
   ASSERT_EQ(json.size(), 1u);
   EXPECT_EQ(json[0].line, 13);
   EXPECT_EQ(c.findings.all().size(), 1u);
-}
-
-TEST(DocumentChecks, UnsafePathReasons) {
-  EXPECT_EQ(unsafe_path_reason("a/b.onnx"), "");
-  EXPECT_NE(unsafe_path_reason("/a"), "");
-  EXPECT_NE(unsafe_path_reason("a//b"), "");
-  EXPECT_NE(unsafe_path_reason("./a"), "");
-  EXPECT_NE(unsafe_path_reason("https://x/y"), "");
-  EXPECT_NE(unsafe_path_reason("C:/x"), "");
-  EXPECT_NE(unsafe_path_reason("a\\b"), "");
-  EXPECT_NE(unsafe_path_reason("a/\n"), "");
 }
 
 }  // namespace

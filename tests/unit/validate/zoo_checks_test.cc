@@ -3,7 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "manifest/json_io.h"
-#include "validate/check_ids.h"
+#include "zoo/memory_source.h"
+#include "core/checks.h"
 
 namespace ohm::validate {
 namespace {
@@ -50,7 +51,8 @@ void compare(Compared& run, const std::vector<Entry>& manifest, const std::vecto
   ASSERT_TRUE(doc.has_value());
   zoo::GenerateResult result;
   result.entries = regenerated;
-  run.stats = compare_with_zoo(*doc, result, base, run.findings);
+  zoo::MemorySource files;
+  run.stats = compare_with_zoo(files, *doc, result, base, run.findings);
 }
 
 TEST(ZooChecks, SameEntriesAreClean) {

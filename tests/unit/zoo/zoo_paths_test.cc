@@ -65,5 +65,16 @@ TEST(Tags, PreprocComponentAddsPreprocessing) {
   EXPECT_EQ(tags_for("v", "preprocx/a.onnx"), (std::vector<std::string>{"v"}));
 }
 
+TEST(ZooPaths, UnsafePathReasons) {
+  EXPECT_EQ(unsafe_path_reason("a/b.onnx"), "");
+  EXPECT_NE(unsafe_path_reason("/a"), "");
+  EXPECT_NE(unsafe_path_reason("a//b"), "");
+  EXPECT_NE(unsafe_path_reason("./a"), "");
+  EXPECT_NE(unsafe_path_reason("https://x/y"), "");
+  EXPECT_NE(unsafe_path_reason("C:/x"), "");
+  EXPECT_NE(unsafe_path_reason("a\\b"), "");
+  EXPECT_NE(unsafe_path_reason("a/\n"), "");
+}
+
 }  // namespace
 }  // namespace ohm::zoo

@@ -1,0 +1,81 @@
+#include "app/validate.h"
+
+#include "fs/file_reader.h"
+#include "manifest/json_io.h"
+#include "zoo/feature_tensors.h"
+#include "zoo/manifest_at.h"
+
+namespace ohm::app {
+namespace {
+
+constexpr std::uint64_t kMaxSchemaBytes = 16u << 20;
+
+// The manifest under check: --manifest FILE (which must be readable), or the
+// zoo's (absent or unreadable ones are findings).
+Result<void> manifest_under_check(const ValidateRequest& request, const zoo::Source& source,
+                                  validate::ValidateOptions& options) {
+  if (request.manifest_file) {
+    auto text = fs::read_regular_file(*request.manifest_file, manifest::kMaxManifestBytes);
+    if (!text) return with_prefix(text.failure(), "--manifest: " + *request.manifest_file + ": ");
+    options.manifest_text = std::move(*text);
+    options.manifest_shown = *request.manifest_file;
+    return {};
+  }
+  zoo::ZooManifest at = zoo::read_zoo_manifest(source, false);
+  if (at.text) options.manifest_text = std::move(*at.text);
+  if (at.unreadable) options.manifest_unreadable = std::string(manifest::kManifestName) + ": " + at.unreadable->message;
+  return {};
+}
+
+}  // namespace
+
+Result<ValidateOutcome> validate(const ValidateRequest& request) {
+  Result<git::OpenedZoo> zoo = git::open_zoo(request.where);
+  if (!zoo) return zoo.failure();
+  validate::ValidateOptions options;
+  options.discover = request.discover;
+  options.strict = request.strict;
+  options.archive_limits = request.archive_limits;
+  if (auto read = manifest_under_check(request, *zoo->source, options); !read) return read.failure();
+  if (request.schema_file) {
+    auto text = fs::read_regular_file(*request.schema_file, kMaxSchemaBytes);
+    if (!text) return with_prefix(text.failure(), "--schema: " + *request.schema_file + ": ");
+    options.schema_text = std::move(*text);
+    options.schema_shown = *request.schema_file;
+  }
+  auto table = zoo::feature_table_for(*zoo->source, request.feature_tensors);
+  if (!table) return table.failure();
+  options.feature_tensors = std::move(*table);
+
+  // The base revision: its manifest vouches for ports whose content is absent;
+  // with --changed-since (or --staged) only what changed since it is compared.
+  std::optional<git::OpenedZoo> base;
+  const std::string base_rev = request.changed_since.value_or("HEAD");
+  if (zoo->in_repository) {
+    auto opened = git::open_zoo({request.where.repo_dir, base_rev, false});
+    if (opened) {
+      base = std::move(*opened);
+    } else if (request.changed_since) {
+      return with_prefix(opened.failure(), "--changed-since: ");
+    }
+  } else if (request.changed_since) {
+    return cannot_run("--changed-since needs a git repository");
+  }
+  if (base) {
+    options.base_name = base_rev;
+    zoo::ZooManifest at = zoo::read_zoo_manifest(*base->source, false);
+    if (at.text) options.base_manifest_text = std::move(*at.text);
+    if (request.changed_since || request.where.staged) {
+      auto changes = git::changed_paths(request.where, base_rev);
+      if (!changes) return changes.failure();
+      options.changes = std::move(*changes);
+      options.base_source = base->source.get();
+    }
+  }
+
+  auto report = validate::validate(*zoo->source, options);
+  if (!report) return report.failure();
+  return ValidateOutcome{std::move(*report), zoo->prefix};
+}
+
+}  // namespace ohm::app

@@ -1,0 +1,113 @@
+#include "zoo/changed_since.h"
+
+#include <algorithm>
+#include <set>
+
+#include "zoo/feature_tensors.h"
+#include "zoo/row_plan.h"
+#include "zoo/zoo_paths.h"
+
+namespace ohm::zoo {
+namespace {
+
+// READMEs whose rows may have changed: changed READMEs, and the README of
+// every folder above a changed file (where the zoo keeps a model's README).
+std::vector<std::string> candidate_readmes(const ChangeSet& changes) {
+  std::set<std::string> out;
+  for (const std::string& rel : changes.paths) {
+    if (is_readme_path(rel)) out.insert(rel);
+    for (std::string dir = parent_folder(rel); !dir.empty(); dir = parent_folder(dir)) {
+      out.insert(join_path(dir, "README.md"));
+    }
+  }
+  out.erase(kRootReadme);
+  return {out.begin(), out.end()};
+}
+
+// Paths the rows of `readme` name (nothing when it is not there).
+void add_row_paths(ReadmeSet& readmes, const std::string& readme, std::set<std::string>* out) {
+  if (readmes.source().stat(readme).kind != fs::FileKind::kRegular) return;
+  const Result<ParsedReadme>& parsed = readmes.get(readme);
+  if (!parsed) return;
+  Diagnostics table_findings;  // the base's own findings say nothing about the target
+  for (const RowPlan& p : plan_rows(readme, *parsed, table_findings)) {
+    if (p.model_path) out->insert(*p.model_path);
+  }
+}
+
+}  // namespace
+
+std::string full_regeneration_reason(const ChangeSet& changes) {
+  if (changes.gitattributes_changed) return "a .gitattributes changed";
+  for (const std::string& rel : changes.paths) {
+    if (rel == kRootReadme) return "the root README changed";
+    if (rel == kZooFeatureTable) return "the feature-tensor table changed";
+  }
+  return {};
+}
+
+Discovery model_readmes_among(ReadmeSet& readmes, const std::vector<std::string>& candidates, DiscoverMode mode,
+                              std::optional<std::vector<std::string>>* all_linked) {
+  Discovery out;
+  out.mode_used = mode_for(readmes, mode);
+  if (out.mode_used == DiscoverMode::kIndex) {
+    // The root README did not change: the full run that wrote the target's
+    // manifest reported its links, so they are not reported again.
+    Diagnostics reported_before;
+    Discovery all = discover_readmes(readmes, DiscoverMode::kIndex, reported_before);
+    for (const std::string& r : all.readmes) {
+      if (std::binary_search(candidates.begin(), candidates.end(), r)) out.readmes.push_back(r);
+    }
+    if (all_linked) *all_linked = std::move(all.readmes);
+    return out;
+  }
+  for (const std::string& r : candidates) {
+    if (readmes.is_model_readme(r)) out.readmes.push_back(r);
+  }
+  return out;
+}
+
+GenerateResult generate_changed_since(ReadmeSet& target, ReadmeSet& base, const ChangeSet& changes,
+                                      const std::vector<manifest::Entry>& target_manifest, GenerateOptions options,
+                                      Diagnostics& diags) {
+  if (!full_regeneration_reason(changes).empty()) return generate(target, options, diags);
+
+  const std::vector<std::string> readmes = candidate_readmes(changes);
+  std::optional<std::vector<std::string>> all_linked;
+  options.discovered = model_readmes_among(target, readmes, options.discover, &all_linked);
+  Diagnostics partial_diags;
+  GenerateResult result = generate(target, options, partial_diags);
+  result.all_readmes = std::move(all_linked);
+
+  // Entries those READMEs gave before or give now, or whose files changed, are
+  // replaced. Only model READMEs gave entries: in index mode a README the root
+  // README does not link (a summary table) gave none, even if it names models.
+  std::set<std::string> base_rows;
+  for (const std::string& r : model_readmes_among(base, readmes, options.discover).readmes) {
+    add_row_paths(base, r, &base_rows);
+  }
+  std::set<std::string> rebuilt;
+  for (const BuiltEntry& b : result.entries) rebuilt.insert(b.entry.model_path);
+  const std::set<std::string> changed(changes.paths.begin(), changes.paths.end());
+
+  std::vector<const manifest::Entry*> kept;
+  for (const manifest::Entry& e : target_manifest) {
+    bool names_change =
+        changed.count(e.model_path) > 0 || (e.model_with_data_path && changed.count(*e.model_with_data_path) > 0);
+    if (names_change && !rebuilt.count(e.model_path) && !base_rows.count(e.model_path)) {
+      // A changed file whose row no candidate README gives or gave: its README
+      // lies elsewhere (a "../" link), so only a full run is exact.
+      options.discovered.reset();
+      return generate(target, options, diags);
+    }
+    if (names_change || rebuilt.count(e.model_path) || base_rows.count(e.model_path)) continue;
+    kept.push_back(&e);
+  }
+  diags.merge(partial_diags);
+  for (const manifest::Entry* e : kept) result.entries.push_back(BuiltEntry{*e, {}});
+  std::stable_sort(result.entries.begin(), result.entries.end(),
+                   [](const BuiltEntry& a, const BuiltEntry& b) { return a.entry.model_path < b.entry.model_path; });
+  return result;
+}
+
+}  // namespace ohm::zoo

@@ -1,0 +1,45 @@
+#pragma once
+// --changed-since BASE (SPEC 6): only the README rows whose README, .onnx or
+// .tar.gz changed since BASE are built again; every other entry is kept from
+// the manifest at the target. Works on any two Sources and the set of paths
+// that differ between them (lib/git computes it from a repository).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "manifest/entry.h"
+#include "zoo/generate.h"
+#include "zoo/readme_set.h"
+
+namespace ohm::zoo {
+
+// Paths that differ between a base revision and the target zoo.
+struct ChangeSet {
+  // Zoo-relative, sorted, unique: modified, added, deleted, and both sides of a rename.
+  std::vector<std::string> paths;
+  // Some .gitattributes of the repository changed (inside or outside the zoo).
+  bool gitattributes_changed = false;
+};
+
+// Why a change needs the whole zoo regenerated (root README, feature table,
+// .gitattributes); "" when rebuilding the changed rows is enough.
+std::string full_regeneration_reason(const ChangeSet& changes);
+
+// The model READMEs among `candidates` (sorted zoo-relative paths) in
+// `readmes`' source: in index mode those the root README links (then every
+// linked README goes to `all_linked` when given), in tree mode those holding a
+// model table.
+Discovery model_readmes_among(ReadmeSet& readmes, const std::vector<std::string>& candidates, DiscoverMode mode,
+                              std::optional<std::vector<std::string>>* all_linked = nullptr);
+
+// Builds the target's entries: `options` as for generate (its `previous` gives
+// reuse and rows with errors), `target_manifest` the manifest the target
+// holds, `base` the zoo at BASE (for rows deleted since). When
+// full_regeneration_reason() is not empty, this is generate itself.
+GenerateResult generate_changed_since(ReadmeSet& target, ReadmeSet& base, const ChangeSet& changes,
+                                      const std::vector<manifest::Entry>& target_manifest, GenerateOptions options,
+                                      Diagnostics& diags);
+
+}  // namespace ohm::zoo

@@ -1,0 +1,32 @@
+#include "zoo/manifest_at.h"
+
+#include "core/checks.h"
+#include "manifest/json_io.h"
+
+namespace ohm::zoo {
+
+ZooManifest read_zoo_manifest(const Source& source, bool parse) {
+  using manifest::kManifestName;
+  ZooManifest out;
+  out.present = source.stat(kManifestName).kind != fs::FileKind::kMissing;
+  if (!out.present) return out;
+  Result<std::string> text = source.read(kManifestName, manifest::kMaxManifestBytes);
+  if (!text) {
+    Error e = text.failure();
+    e.kind = ErrorKind::kProblem;
+    e.code = check::kManifestUnreadable;
+    out.unreadable = std::move(e);
+    return out;
+  }
+  out.text = std::move(*text);
+  if (!parse) return out;
+  auto parsed = manifest::parse_manifest(*out.text, kManifestName, out.entry_problems);
+  if (parsed) {
+    out.entries = std::move(*parsed);
+  } else {
+    out.invalid = parsed.failure();
+  }
+  return out;
+}
+
+}  // namespace ohm::zoo

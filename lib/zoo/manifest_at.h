@@ -1,0 +1,32 @@
+#pragma once
+// The manifest a zoo holds at its root (SPEC 6: at the same source as the
+// READMEs: the working tree, the index or a commit). The one reader of it for
+// generate (the previous manifest, --check), validate (the manifest under
+// check, the base's) and the hub (a local zoo).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "core/result.h"
+#include "manifest/entry.h"
+#include "zoo/source.h"
+
+namespace ohm::zoo {
+
+struct ZooManifest {
+  bool present = false;              // something is at ONNX_HUB_MANIFEST.json
+  std::optional<std::string> text;   // read: a regular file within kMaxManifestBytes
+  std::optional<Error> unreadable;   // present, but a symlink, special, too large, ...
+  // With parse: the entries that have SPEC 1's form (nullopt when the text is
+  // not a manifest), why it is not one, and the entries left out.
+  std::optional<std::vector<manifest::Entry>> entries;
+  std::optional<Error> invalid;      // code manifest.invalid
+  Diagnostics entry_problems;        // manifest.entry.invalid, one per entry left out
+};
+
+// Reads the manifest at `source`'s root, and parses it when `parse`.
+ZooManifest read_zoo_manifest(const Source& source, bool parse);
+
+}  // namespace ohm::zoo

@@ -1,0 +1,48 @@
+#pragma once
+// The READMEs of one run, each read and parsed once however many steps look
+// at it (discovery, row planning, reachability, --changed-since).
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "readme/markdown_tables.h"
+#include "zoo/source.h"
+
+namespace ohm::zoo {
+
+struct ParsedReadme {
+  std::string text;
+  std::vector<readme::Table> tables;
+  bool has_model_table = false;
+};
+
+class ReadmeSet {
+ public:
+  explicit ReadmeSet(const Source& source) : source_(source) {}
+  ReadmeSet(const ReadmeSet&) = delete;
+  ReadmeSet& operator=(const ReadmeSet&) = delete;
+
+  // The README at `rel`, read (a regular file of at most kMaxReadmeBytes) and
+  // parsed on first use. Fails when it cannot be read; the failure is kept too.
+  const Result<ParsedReadme>& get(const std::string& rel);
+
+  // True when `rel` is a regular file holding a model table (false when it
+  // cannot be read or is not a regular file).
+  bool is_model_readme(const std::string& rel);
+
+  const Source& source() const { return source_; }
+
+ private:
+  const Source& source_;
+  std::map<std::string, Result<ParsedReadme>> parsed_;
+};
+
+// READMEs larger than this are refused.
+constexpr std::uint64_t kMaxReadmeBytes = 16u << 20;
+
+// True for "README.md" and ".../README.md".
+bool is_readme_path(const std::string& rel);
+
+}  // namespace ohm::zoo

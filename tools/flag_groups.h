@@ -1,0 +1,42 @@
+#pragma once
+// Flags several commands share, each declared once: where the zoo is
+// (--repo/--rev/--staged/--discover), the feature-tensor table, archive
+// limits, and the hub source with its network knobs.
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+#include "app/hub.h"
+#include "archive/tarball.h"
+#include "git/open_zoo.h"
+#include "zoo/discovery.h"
+
+namespace ohm::cli {
+
+struct ZooFlags {
+  git::OpenOptions where;
+  zoo::DiscoverMode discover = zoo::DiscoverMode::kAuto;
+  std::string feature_tensors;
+};
+
+// --repo, --rev, --staged (exclusive with --rev), --discover, --feature-tensors.
+void add_zoo_flags(CLI::App& cmd, ZooFlags& flags);
+
+// --max-entries, --max-unpacked-bytes.
+void add_archive_limit_flags(CLI::App& cmd, archive::Limits& limits);
+
+struct HubFlags {
+  hub::SourceFlags source;
+  bool trust = false;
+  long connect_timeout_s = 20;
+  long stall_timeout_s = 30;
+  int retries = 2;
+
+  app::HubRequest request() const;
+};
+
+// --manifest, --repo, --hub, --trust, --connect-timeout, --stall-timeout, --retries.
+void add_hub_flags(CLI::App& cmd, HubFlags& flags);
+
+}  // namespace ohm::cli

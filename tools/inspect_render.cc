@@ -1,0 +1,118 @@
+#include "inspect_render.h"
+
+#include <ostream>
+
+#include "manifest/ports_json.h"
+
+namespace ohm::cli {
+namespace {
+
+using manifest::Json;
+
+Json model_json(const app::InspectedModel& m) {
+  const onnx::ModelInfo& info = m.info;
+  Json j = Json::object();
+  j["model_sha"] = m.sha;
+  j["model_bytes"] = m.bytes;
+  j["opset_version"] = info.opset ? Json(*info.opset) : Json(nullptr);
+  j["ir_version"] = info.ir_version;
+  j["producer_name"] = info.producer_name;
+  j["producer_version"] = info.producer_version;
+  Json imports = Json::array();
+  for (const auto& [domain, version] : info.opset_imports) {
+    Json imp = Json::object();
+    imp["domain"] = domain;
+    imp["version"] = version;
+    imports.push_back(std::move(imp));
+  }
+  j["opset_imports"] = std::move(imports);
+  j["io_ports"] = manifest::to_json(info.io_ports);
+  return j;
+}
+
+std::string shape_text(const Json& shape) {
+  std::string s = "[";
+  for (std::size_t i = 0; i < shape.size(); ++i) {
+    if (i > 0) s += ", ";
+    const Json& d = shape[i];
+    s += d.is_null() ? "?" : d.is_string() ? d.get<std::string>() : d.dump();
+  }
+  return s + "]";
+}
+
+void print_model_text(std::ostream& out, const std::string& name, const Json& m, const std::string& indent) {
+  out << indent << name << "\n";
+  out << indent << "  sha256    " << m["model_sha"].get<std::string>() << "\n";
+  out << indent << "  bytes     " << m["model_bytes"].dump() << "\n";
+  out << indent << "  opset     " << m["opset_version"].dump() << "   (ir_version " << m["ir_version"].dump() << ")\n";
+  out << indent << "  producer  " << m["producer_name"].get<std::string>() << " "
+      << m["producer_version"].get<std::string>() << "\n";
+  out << indent << "  imports  ";
+  for (const Json& imp : m["opset_imports"]) {
+    const std::string domain = imp["domain"].get<std::string>();
+    out << " " << (domain.empty() ? "(default)" : domain) << " " << imp["version"].dump();
+  }
+  out << "\n";
+  for (const char* side : {"inputs", "outputs"}) {
+    out << indent << "  " << side << "\n";
+    for (const Json& p : m["io_ports"][side]) {
+      out << indent << "    " << p["name"].get<std::string>() << "  " << p["type"].get<std::string>() << "  "
+          << shape_text(p["shape"]) << "\n";
+    }
+  }
+}
+
+}  // namespace
+
+Json inspect_json(const app::InspectOutcome& outcome) {
+  if (!outcome.is_archive) return outcome.models.empty() ? Json(nullptr) : model_json(outcome.models.front());
+  const archive::Listing& listing = *outcome.listing;
+  Json out = Json::object();
+  out["archive_sha"] = listing.sha256;
+  out["archive_bytes"] = listing.bytes;
+  Json entries = Json::array();
+  for (const auto& e : listing.entries) {
+    Json j = Json::object();
+    j["path"] = e.path;
+    j["kind"] = archive::describe(e.kind);
+    j["size"] = e.size;
+    if (!e.link_target.empty()) j["link_target"] = e.link_target;
+    entries.push_back(std::move(j));
+  }
+  out["entries"] = std::move(entries);
+  Json unsafe = Json::array();
+  for (const auto& u : listing.unsafe) {
+    Json j = Json::object();
+    j["path"] = u.path;
+    j["reason"] = u.reason;
+    unsafe.push_back(std::move(j));
+  }
+  out["unsafe"] = std::move(unsafe);
+  out["test_data_sets"] = listing.test_data_sets;
+  Json models = Json::array();
+  for (const app::InspectedModel& m : outcome.models) {
+    Json j = Json::object();
+    j["path"] = m.path;
+    const Json fields = model_json(m);
+    for (const auto& [key, value] : fields.items()) j[key] = value;
+    models.push_back(std::move(j));
+  }
+  out["models"] = std::move(models);
+  return out;
+}
+
+void print_inspect_text(std::ostream& out, const std::string& file, const app::InspectOutcome& outcome) {
+  const Json j = inspect_json(outcome);
+  if (!outcome.is_archive) {
+    if (!j.is_null()) print_model_text(out, file, j, "");
+    return;
+  }
+  const archive::Listing& listing = *outcome.listing;
+  out << file << "\n  sha256    " << listing.sha256 << "\n  bytes     " << listing.bytes << "\n  entries   "
+      << listing.entries.size() << " (" << listing.unsafe.size() << " unsafe)\n";
+  for (const auto& u : listing.unsafe) out << "    unsafe: " << u.path << ": " << u.reason << "\n";
+  for (const auto& t : listing.test_data_sets) out << "  test data " << t << "\n";
+  for (const Json& m : j["models"]) print_model_text(out, m["path"].get<std::string>(), m, "  ");
+}
+
+}  // namespace ohm::cli
