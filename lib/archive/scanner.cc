@@ -1,4 +1,4 @@
-#include "archive/scanner.h"
+#include "archive/internal/scanner.h"
 
 #include <algorithm>
 #include <set>
@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "archive/path_rules.h"
-#include "archive/stream_bridge.h"
+#include "archive/internal/stream_bridge.h"
 
 namespace ohm::archive {
 namespace {

@@ -1,4 +1,4 @@
-#include "archive/stream_bridge.h"
+#include "archive/internal/stream_bridge.h"
 
 #include <exception>
 

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "archive/path_rules.h"
-#include "archive/scanner.h"
+#include "archive/internal/scanner.h"
 #include "hash/sha256.h"
 
 namespace ohm::archive {

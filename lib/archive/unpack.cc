@@ -4,7 +4,7 @@
 #include <system_error>
 
 #include "archive/path_rules.h"
-#include "archive/scanner.h"
+#include "archive/internal/scanner.h"
 #include "fs/atomic_file.h"
 
 namespace ohm::archive {

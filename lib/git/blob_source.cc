@@ -1,8 +1,8 @@
-#include "git/blob_source.h"
+#include "git/internal/blob_source.h"
 
 #include <algorithm>
 
-#include "git/sources.h"
+#include "git/internal/sources.h"
 
 namespace ohm::git {
 namespace {

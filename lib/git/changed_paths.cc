@@ -3,7 +3,7 @@
 #include <set>
 
 #include "git/open_zoo.h"
-#include "git/repo.h"
+#include "git/internal/repo.h"
 
 namespace ohm::git {
 namespace {

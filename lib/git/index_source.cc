@@ -1,8 +1,8 @@
 // A zoo read from the git index (--staged): what `git commit` would record.
 #include <algorithm>
 
-#include "git/blob_source.h"
-#include "git/sources.h"
+#include "git/internal/blob_source.h"
+#include "git/internal/sources.h"
 
 namespace ohm::git {
 namespace {

@@ -2,8 +2,8 @@
 
 #include <filesystem>
 
-#include "git/repo.h"
-#include "git/sources.h"
+#include "git/internal/repo.h"
+#include "git/internal/sources.h"
 
 namespace ohm::git {
 

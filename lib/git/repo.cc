@@ -1,4 +1,4 @@
-#include "git/repo.h"
+#include "git/internal/repo.h"
 
 #include <git2/sys/repository.h>
 

@@ -1,6 +1,6 @@
 #include "git/text_diff.h"
 
-#include "git/handles.h"
+#include "git/internal/handles.h"
 
 namespace ohm::git {
 namespace {

@@ -2,7 +2,7 @@
 // the index's stat data (an unmodified checkout of an LFS pointer is not re-read).
 #include <utility>
 
-#include "git/sources.h"
+#include "git/internal/sources.h"
 #include "zoo/lfs_pointer.h"
 
 namespace ohm::git {

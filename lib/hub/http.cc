@@ -1,7 +1,7 @@
 #include "hub/http.h"
 
 #include "core/checks.h"
-#include "hub/handles.h"
+#include "hub/internal/handles.h"
 
 namespace ohm::hub {
 namespace {

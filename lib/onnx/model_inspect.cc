@@ -1,4 +1,4 @@
-#include "onnx/model_inspect.h"
+#include "onnx/internal/model_inspect.h"
 
 #include <exception>
 #include <limits>
@@ -13,7 +13,7 @@
 
 #include "core/checks.h"
 #include "core/text.h"
-#include "onnx/port_types.h"
+#include "onnx/internal/port_types.h"
 
 namespace ohm::onnx::detail {
 namespace {

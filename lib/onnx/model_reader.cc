@@ -6,8 +6,8 @@
 #include <onnx/onnx_pb.h>
 
 #include "core/checks.h"
-#include "onnx/model_inspect.h"
-#include "onnx/wire_walker.h"
+#include "onnx/internal/model_inspect.h"
+#include "onnx/internal/wire_walker.h"
 
 namespace ohm::onnx {
 

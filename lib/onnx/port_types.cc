@@ -1,4 +1,4 @@
-#include "onnx/port_types.h"
+#include "onnx/internal/port_types.h"
 
 #include <utility>
 

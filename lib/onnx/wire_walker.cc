@@ -1,4 +1,4 @@
-#include "onnx/wire_walker.h"
+#include "onnx/internal/wire_walker.h"
 
 #include <algorithm>
 #include <limits>

@@ -6,7 +6,7 @@
 #include <cstring>
 
 #include "core/text.h"
-#include "readme/handles.h"
+#include "readme/internal/handles.h"
 
 namespace ohm::readme {
 namespace {

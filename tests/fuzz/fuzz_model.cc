@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "onnx/model_reader.h"
-#include "onnx/wire_walker.h"
+#include "onnx/internal/wire_walker.h"
 
 namespace {
 

@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "archive/tarball.h"
-#include "onnx/wire_walker.h"
+#include "onnx/internal/wire_walker.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);

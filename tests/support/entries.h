@@ -7,7 +7,7 @@
 
 #include "manifest/entry.h"
 
-namespace ohm::testing {
+namespace ohm::testkit {
 
 // An entry with every required field: sha 64 x `sha`, 10 bytes, ONNX 1.9.
 inline manifest::Entry entry(const std::string& model, const std::string& path, char sha = 'a',
@@ -23,4 +23,4 @@ inline manifest::Entry entry(const std::string& model, const std::string& path, 
   return e;
 }
 
-}  // namespace ohm::testing
+}  // namespace ohm::testkit

@@ -7,7 +7,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace ohm::testing {
+namespace ohm::testkit {
 
 namespace stdfs = std::filesystem;
 
@@ -46,4 +46,4 @@ std::string slurp(const std::string& path) {
 
 std::string source_file(const std::string& rel) { return slurp(std::string(OHM_SOURCE_DIR) + "/" + rel); }
 
-}  // namespace ohm::testing
+}  // namespace ohm::testkit

@@ -7,7 +7,7 @@
 
 #include <string>
 
-namespace ohm::testing {
+namespace ohm::testkit {
 
 class TempDirTest : public ::testing::Test {
  protected:
@@ -30,4 +30,4 @@ std::string slurp(const std::string& path);
 // A file of the source tree (OHM_SOURCE_DIR/rel).
 std::string source_file(const std::string& rel);
 
-}  // namespace ohm::testing
+}  // namespace ohm::testkit

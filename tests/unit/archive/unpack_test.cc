@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "tar_builder.h"
+#include "temp_dir.h"
 
 namespace ohm::archive {
 namespace {
@@ -21,37 +22,29 @@ using testing::hardlink;
 using testing::special;
 using testing::symlink;
 
-class UnpackTest : public ::testing::Test {
+class UnpackTest : public testkit::TempDirTest {
  protected:
   void SetUp() override {
-    std::string pattern = (stdfs::temp_directory_path() / "ohm-unpack-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    // The archive unpacks into dir_/cache/target; dir_/outside is a canary.
-    stdfs::create_directories(dir_ / "cache");
+    TempDirTest::SetUp();
+    // The archive unpacks into <temp>/cache/target; <temp>/outside is a canary.
+    stdfs::create_directories(root() / "cache");
   }
-  void TearDown() override { stdfs::remove_all(dir_); }
+  stdfs::path root() const { return dir_; }
 
   // Every path below dir_, relative, sorted.
   std::vector<std::string> tree() const {
     std::vector<std::string> out;
-    for (auto& e : stdfs::recursive_directory_iterator(dir_)) {
-      out.push_back(stdfs::relative(e.path(), dir_).string());
+    for (auto& e : stdfs::recursive_directory_iterator(root())) {
+      out.push_back(stdfs::relative(e.path(), root()).string());
     }
     std::sort(out.begin(), out.end());
     return out;
   }
 
-  std::string target() const { return (dir_ / "cache" / "target").string(); }
-  stdfs::path dir_;
+  std::string target() const { return (root() / "cache" / "target").string(); }
 };
 
-std::string slurp(const stdfs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string slurp(const stdfs::path& p) { return testkit::slurp(p.string()); }
 
 TEST_F(UnpackTest, UnpacksASafeArchive) {
   std::string bytes = build_tar_gz({dir("m/"),
@@ -61,9 +54,9 @@ TEST_F(UnpackTest, UnpacksASafeArchive) {
   Result<Listing> listing = unpack_tarball(stream_bytes(bytes), target(), {});
   ASSERT_TRUE(listing.ok()) << listing.error();
   EXPECT_TRUE(listing->safe());
-  EXPECT_EQ(slurp(dir_ / "cache/target/m/model.onnx"), "model");
-  EXPECT_EQ(slurp(dir_ / "cache/target/m/test_data_set_0/input_0.pb"), "in");
-  EXPECT_TRUE(stdfs::is_symlink(dir_ / "cache/target/m/alias.onnx"));
+  EXPECT_EQ(slurp(root() / "cache/target/m/model.onnx"), "model");
+  EXPECT_EQ(slurp(root() / "cache/target/m/test_data_set_0/input_0.pb"), "in");
+  EXPECT_TRUE(stdfs::is_symlink(root() / "cache/target/m/alias.onnx"));
   EXPECT_EQ(tree().size(), 7u);  // cache, target, m, 3 files, test_data_set_0
 }
 
@@ -115,8 +108,8 @@ TEST_F(UnpackTest, ExistingTargetNeedsReplace) {
   UnpackOptions replace;
   replace.replace = true;
   ASSERT_TRUE(unpack_tarball(stream_bytes(second), target(), replace).ok());
-  EXPECT_FALSE(stdfs::exists(dir_ / "cache/target/m/a"));
-  EXPECT_EQ(slurp(dir_ / "cache/target/m/b"), "2");
+  EXPECT_FALSE(stdfs::exists(root() / "cache/target/m/a"));
+  EXPECT_EQ(slurp(root() / "cache/target/m/b"), "2");
   EXPECT_EQ(tree().size(), 4u);  // cache, target, m, b: no leftovers
 }
 

@@ -12,8 +12,8 @@
 namespace ohm::fs {
 namespace {
 
-using AtomicFileTest = ohm::testing::TempDirTest;
-using ohm::testing::slurp;
+using AtomicFileTest = ohm::testkit::TempDirTest;
+using ohm::testkit::slurp;
 
 TEST_F(AtomicFileTest, WriteReplacesAndLeavesNoTempFile) {
   write("m.json", "old");

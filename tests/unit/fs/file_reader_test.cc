@@ -12,7 +12,7 @@
 namespace ohm::fs {
 namespace {
 
-using TempDir = ohm::testing::TempDirTest;
+using TempDir = ohm::testkit::TempDirTest;
 
 TEST_F(TempDir, ReadsRegularFiles) {
   std::ofstream(path("a")) << "hello";

@@ -7,23 +7,16 @@
 #include <fstream>
 
 #include "hash/sha256.h"
+#include "temp_dir.h"
 
 namespace ohm::hub {
 namespace {
 
 namespace stdfs = std::filesystem;
 
-class VerifiedWriteTest : public ::testing::Test {
+class VerifiedWriteTest : public testkit::TempDirTest {
  protected:
-  void SetUp() override {
-    std::string pattern = (stdfs::temp_directory_path() / "ohm-hub-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-  }
-  void TearDown() override { stdfs::remove_all(dir_); }
-  std::size_t file_count() const {
-    return std::distance(stdfs::directory_iterator(dir_), stdfs::directory_iterator());
-  }
+  std::size_t file_count() const { return list().size(); }
   Producer bytes(std::string s) {
     return [s](const fs::ChunkSink& sink) -> Result<std::uint64_t> {
       sink(std::string_view(s).substr(0, s.size() / 2));
@@ -31,11 +24,10 @@ class VerifiedWriteTest : public ::testing::Test {
       return static_cast<std::uint64_t>(s.size());
     };
   }
-  stdfs::path dir_;
 };
 
 TEST_F(VerifiedWriteTest, WritesOnMatch) {
-  std::string dest = (dir_ / "f").string();
+  std::string dest = path("f");
   auto done = write_verified(dest, {hash::sha256_hex("hello"), 5}, "f", bytes("hello"));
   ASSERT_TRUE(done.ok()) << done.failure().message;
   EXPECT_TRUE(file_matches(dest, {hash::sha256_hex("hello"), 5}));
@@ -44,7 +36,7 @@ TEST_F(VerifiedWriteTest, WritesOnMatch) {
 }
 
 TEST_F(VerifiedWriteTest, MismatchLeavesNothing) {
-  std::string dest = (dir_ / "f").string();
+  std::string dest = path("f");
   auto wrong = write_verified(dest, {hash::sha256_hex("hello"), std::nullopt}, "f", bytes("HELLO"));
   ASSERT_FALSE(wrong.ok());
   EXPECT_EQ(wrong.failure().kind, ErrorKind::kProblem);
@@ -55,7 +47,7 @@ TEST_F(VerifiedWriteTest, MismatchLeavesNothing) {
 }
 
 TEST_F(VerifiedWriteTest, FailedStreamLeavesNothingAndKeepsItsKind) {
-  std::string dest = (dir_ / "f").string();
+  std::string dest = path("f");
   auto failed = write_verified(dest, {hash::sha256_hex("x"), 100}, "f", [](const fs::ChunkSink& sink) -> Result<std::uint64_t> {
     sink("partial");
     return cannot_run("connection reset");
@@ -66,7 +58,7 @@ TEST_F(VerifiedWriteTest, FailedStreamLeavesNothingAndKeepsItsKind) {
 }
 
 TEST_F(VerifiedWriteTest, UnwritableFolder) {
-  auto failed = write_verified((dir_ / "no/such/f").string(), {hash::sha256_hex("x"), 1}, "f", bytes("x"));
+  auto failed = write_verified(path("no/such/f"), {hash::sha256_hex("x"), 1}, "f", bytes("x"));
   ASSERT_FALSE(failed.ok());
   EXPECT_EQ(failed.failure().kind, ErrorKind::kCannotRun);
 }

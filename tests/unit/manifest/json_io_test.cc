@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "temp_dir.h"
+
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -9,23 +11,19 @@
 namespace ohm::manifest {
 namespace {
 
-// What Debian's Python writes for the manifest in `json_text` (json.dumps(indent=4)).
-std::string python_dumps(const std::string& json_text) {
-  char dir[] = "/tmp/ohm-json-XXXXXX";
-  EXPECT_NE(mkdtemp(dir), nullptr);
-  std::string in = std::string(dir) + "/in.json", out = std::string(dir) + "/out.json";
-  std::ofstream(in, std::ios::binary) << json_text;
-  std::string cmd = std::string(OHM_PYTHON) +
-                    " -c 'import json,sys,collections; d=json.load(open(sys.argv[1]), "
-                    "object_pairs_hook=collections.OrderedDict); open(sys.argv[2],\"w\").write(json.dumps(d, indent=4))' " +
-                    in + " " + out;
-  EXPECT_EQ(std::system(cmd.c_str()), 0);
-  std::ifstream f(out, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  std::system(("rm -rf " + std::string(dir)).c_str());
-  return ss.str();
-}
+class JsonWriter : public testkit::TempDirTest {
+ protected:
+  // What Debian's Python writes for the manifest in `json_text` (json.dumps(indent=4)).
+  std::string python_dumps(const std::string& json_text) {
+    write("in.json", json_text);
+    std::string cmd = std::string(OHM_PYTHON) +
+                      " -c 'import json,sys,collections; d=json.load(open(sys.argv[1]), "
+                      "object_pairs_hook=collections.OrderedDict); open(sys.argv[2],\"w\").write(json.dumps(d, indent=4))' " +
+                      path("in.json") + " " + path("out.json");
+    EXPECT_EQ(std::system(cmd.c_str()), 0);
+    return testkit::slurp(path("out.json"));
+  }
+};
 
 Entry tricky_entry() {
   Entry e;
@@ -40,7 +38,7 @@ Entry tricky_entry() {
   return e;
 }
 
-TEST(JsonWriter, ByteIdenticalWithPython) {
+TEST_F(JsonWriter, ByteIdenticalWithPython) {
   Entry plain;
   plain.model = "M";
   plain.model_path = "m.onnx";
@@ -52,9 +50,9 @@ TEST(JsonWriter, ByteIdenticalWithPython) {
   EXPECT_NE(ours.back(), '\n');
 }
 
-TEST(JsonWriter, EmptyManifest) { EXPECT_EQ(write_manifest({}), python_dumps("[]")); }
+TEST_F(JsonWriter, EmptyManifest) { EXPECT_EQ(write_manifest({}), python_dumps("[]")); }
 
-TEST(JsonWriter, KeyOrderOfSpec) {
+TEST_F(JsonWriter, KeyOrderOfSpec) {
   std::string out = write_manifest({tricky_entry()});
   std::vector<std::string> keys{"\"model\"", "\"model_path\"", "\"onnx_version\"", "\"opset_version\"",
                                 "\"metadata\"", "\"model_sha\"", "\"model_bytes\"", "\"tags\"",

@@ -1,5 +1,5 @@
 // Type strings and the SPEC 5 merge rule, on hand-built TypeProtos.
-#include "onnx/port_types.h"
+#include "onnx/internal/port_types.h"
 
 #include <gtest/gtest.h>
 

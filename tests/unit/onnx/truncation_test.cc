@@ -8,7 +8,7 @@
 #include <random>
 #include <string>
 
-#include "onnx/model_inspect.h"
+#include "onnx/internal/model_inspect.h"
 #include "test_util.h"
 
 namespace ohm::onnx {

@@ -1,6 +1,6 @@
 // WireWalker: what the rebuilt ModelProto keeps and drops, and how broken
 // wire format is refused (one Error naming the byte, never a crash).
-#include "onnx/wire_walker.h"
+#include "onnx/internal/wire_walker.h"
 
 #include <gtest/gtest.h>
 

@@ -2,14 +2,14 @@
 
 #include <gtest/gtest.h>
 
-#include "test_files.h"
+#include "temp_dir.h"
 
 namespace ohm::validate {
 namespace {
 
 using nlohmann::json;
-using testing::slurp;
-using testing::source_file;
+using testkit::slurp;
+using testkit::source_file;
 
 constexpr const char* kDraft7 = "/usr/lib/python3/dist-packages/jsonschema/schemas/draft7.json";
 

@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "git/repo.h"
+#include "git/internal/repo.h"
 #include "zoo/source.h"
 
 namespace ohm::git {

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "core/result.h"
-#include "git/repo.h"
+#include "git/internal/repo.h"
 #include "zoo/source.h"
 
 namespace ohm::git {

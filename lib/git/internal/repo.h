@@ -7,7 +7,7 @@
 #include <string>
 
 #include "core/result.h"
-#include "git/handles.h"
+#include "git/internal/handles.h"
 
 namespace ohm::git {
 

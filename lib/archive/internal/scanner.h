@@ -7,7 +7,7 @@
 #include <functional>
 #include <string>
 
-#include "archive/handles.h"
+#include "archive/internal/handles.h"
 #include "archive/tarball.h"
 
 namespace ohm::archive {

@@ -1,0 +1,107 @@
+// fetch_model on a local hub held in memory: where files land in the cache,
+// what is reused, and what a failure leaves behind (nothing).
+#include "hub/fetch.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "core/checks.h"
+#include "entries.h"
+#include "hash/sha256.h"
+#include "temp_dir.h"
+#include "zoo/memory_source.h"
+#include "zoo_fixture.h"
+
+namespace ohm::hub {
+namespace {
+
+using testkit::pointer_for;
+
+const std::string kModel(2000, 'm');
+
+class FetchTest : public testkit::TempDirTest {
+ protected:
+  manifest::Entry entry_for(const std::string& content) const {
+    manifest::Entry e = testkit::entry("M", "vision/m/model/m-7.onnx");
+    e.model_sha = hash::sha256_hex(content);
+    e.model_bytes = content.size();
+    return e;
+  }
+  Result<FetchReport> fetch(zoo::MemorySource zoo, const manifest::Entry& e, bool force = false) {
+    auto content = local_content(std::make_unique<zoo::MemorySource>(std::move(zoo)));
+    FetchOptions options;
+    options.cache_root = path("cache");
+    options.force = force;
+    return fetch_model(e, *content, options);
+  }
+  std::string cached(const manifest::Entry& e) const {
+    return path("cache/vision/m/model/" + e.model_sha + "_m-7.onnx");
+  }
+};
+
+TEST_F(FetchTest, PlacesTheModelWherePythonLooksAndReusesIt) {
+  zoo::MemorySource zoo;
+  zoo.file("vision/m/model/m-7.onnx", kModel);
+  auto e = entry_for(kModel);
+  auto first = fetch(zoo, e);
+  ASSERT_TRUE(first) << first.error();
+  EXPECT_EQ(first->model_file, cached(e));
+  EXPECT_FALSE(first->model_was_cached);
+  EXPECT_EQ(testkit::slurp(cached(e)), kModel);
+  auto again = fetch(zoo, e);
+  ASSERT_TRUE(again);
+  EXPECT_TRUE(again->model_was_cached);
+}
+
+TEST_F(FetchTest, PointerContentComesFromTheStore) {
+  zoo::MemorySource zoo;
+  zoo.file("vision/m/model/m-7.onnx", pointer_for(kModel)).lfs_object(kModel);
+  auto e = entry_for(kModel);
+  auto placed = fetch(zoo, e);
+  ASSERT_TRUE(placed) << placed.error();
+  EXPECT_EQ(testkit::slurp(cached(e)), kModel);
+}
+
+TEST_F(FetchTest, PointerWithoutContentNamesThePullForTheRepositoryPath) {
+  zoo::MemorySource zoo;
+  zoo.prefix("samples").file("vision/m/model/m-7.onnx", pointer_for(kModel)).lfs_object("something else");
+  auto failed = fetch(zoo, entry_for(kModel));
+  ASSERT_FALSE(failed);
+  EXPECT_EQ(failed.failure().kind, ErrorKind::kCannotRun);
+  EXPECT_NE(failed.error().find("git lfs pull --include=\"samples/vision/m/model/m-7.onnx\""), std::string::npos)
+      << failed.error();
+  EXPECT_EQ(list(), (std::vector<std::string>{"cache"}));
+  EXPECT_TRUE(list("cache/vision/m/model").empty());
+}
+
+TEST_F(FetchTest, MismatchesLeaveNothing) {
+  zoo::MemorySource zoo;
+  zoo.file("vision/m/model/m-7.onnx", kModel);
+  auto wrong = fetch(zoo, entry_for("another model"));
+  ASSERT_FALSE(wrong);
+  EXPECT_EQ(wrong.failure().code, check::kHubShaMismatch);
+  EXPECT_TRUE(list("cache/vision/m/model").empty());
+
+  zoo::MemorySource pointing_elsewhere;
+  pointing_elsewhere.file("vision/m/model/m-7.onnx", pointer_for("another model"));
+  auto pointer = fetch(pointing_elsewhere, entry_for(kModel));
+  ASSERT_FALSE(pointer);
+  EXPECT_EQ(pointer.failure().code, check::kHubShaMismatch);
+  EXPECT_NE(pointer.error().find("is a Git LFS pointer to"), std::string::npos) << pointer.error();
+}
+
+TEST_F(FetchTest, RefusedFilesAreProblems) {
+  zoo::MemorySource zoo;
+  zoo.symlink("vision/m/model/m-7.onnx");
+  auto link = fetch(zoo, entry_for(kModel));
+  EXPECT_EQ(link.failure().code, check::kHubUnsafePath);
+  auto missing = fetch(zoo::MemorySource(), entry_for(kModel));
+  EXPECT_EQ(missing.failure().code, check::kHubMissingFile);
+  manifest::Entry unsafe = entry_for(kModel);
+  unsafe.model_path = "https://evil/m.onnx";
+  EXPECT_EQ(fetch(zoo, unsafe).failure().code, check::kHubEntryInvalid);
+}
+
+}  // namespace
+}  // namespace ohm::hub

@@ -1,0 +1,81 @@
+// --changed-since on two in-memory zoos: rebuilding only the changed rows
+// equals a full regeneration whenever the target's manifest was up to date.
+#include "zoo/changed_since.h"
+
+#include <gtest/gtest.h>
+
+#include "manifest/json_io.h"
+#include "zoo/memory_source.h"
+#include "zoo_fixture.h"
+
+namespace ohm::zoo {
+namespace {
+
+using testkit::model_readme;
+
+// A zoo of `n` folders with one real (tiny) model each.
+MemorySource zoo_of(int n, bool with_index) {
+  MemorySource z;
+  std::vector<std::string> folders;
+  for (int i = 0; i < n; ++i) {
+    std::string f = "f" + std::to_string(i);
+    folders.push_back(f);
+    z.file(f + "/README.md", model_readme({"M" + std::to_string(i) + "|m.onnx|13"}));
+    z.file(f + "/m.onnx", "model " + std::to_string(i));
+  }
+  if (with_index) z.file("README.md", testkit::index_readme(folders));
+  return z;
+}
+
+std::vector<manifest::Entry> full(const Source& zoo) {
+  Diagnostics diags;
+  return entries_of(generate(zoo, GenerateOptions{}, diags));
+}
+
+std::string incremental(MemorySource& target, MemorySource& base, const ChangeSet& changes) {
+  ReadmeSet t(target), b(base);
+  Diagnostics diags;
+  GenerateResult r = generate_changed_since(t, b, changes, full(base), GenerateOptions{}, diags);
+  return manifest::write_manifest(entries_of(r));
+}
+
+class ChangedSince : public ::testing::TestWithParam<bool> {};
+
+TEST_P(ChangedSince, EqualsFullRegeneration) {
+  const bool index = GetParam();
+  MemorySource base = zoo_of(5, index);
+  MemorySource target = zoo_of(5, index);
+  target.file("f1/m.onnx", "changed model");                                            // content
+  target.file("f2/README.md", model_readme({"Renamed|m.onnx|13", "Extra|n.onnx|13"}));  // rows
+  target.file("f2/n.onnx", "new model");
+  target.file("f3/README.md", model_readme({}));  // a row deleted
+  ChangeSet changes{{"f1/m.onnx", "f2/README.md", "f2/n.onnx", "f3/README.md"}, false};
+  EXPECT_EQ(incremental(target, base, changes), manifest::write_manifest(full(target)));
+}
+
+TEST_P(ChangedSince, NothingChangedKeepsEverything) {
+  MemorySource base = zoo_of(3, GetParam());
+  MemorySource target = zoo_of(3, GetParam());
+  EXPECT_EQ(incremental(target, base, ChangeSet{}), manifest::write_manifest(full(target)));
+}
+
+INSTANTIATE_TEST_SUITE_P(IndexAndTree, ChangedSince, ::testing::Bool());
+
+TEST(ChangedSinceRules, WhatForcesAFullRegeneration) {
+  EXPECT_EQ(full_regeneration_reason({{"a/README.md"}, false}), "");
+  EXPECT_NE(full_regeneration_reason({{"README.md"}, false}), "");
+  EXPECT_NE(full_regeneration_reason({{".onnx-hub-manifest/feature_tensors.json"}, false}), "");
+  EXPECT_NE(full_regeneration_reason({{}, true}), "");
+}
+
+TEST(ChangedSinceRules, ChangedFileLinkedFromElsewhereFallsBackToAFullRun) {
+  MemorySource base;
+  base.file("a/README.md", model_readme({"A|../shared/m.onnx|13"})).file("shared/m.onnx", "v1");
+  MemorySource target;
+  target.file("a/README.md", model_readme({"A|../shared/m.onnx|13"})).file("shared/m.onnx", "v2");
+  // shared/ has no README: only a full run finds the row that links it.
+  EXPECT_EQ(incremental(target, base, ChangeSet{{"shared/m.onnx"}, false}), manifest::write_manifest(full(target)));
+}
+
+}  // namespace
+}  // namespace ohm::zoo

@@ -1,0 +1,95 @@
+// Finding model READMEs (SPEC 2) on in-memory zoos, each README read once.
+#include "zoo/discovery.h"
+
+#include <gtest/gtest.h>
+
+#include "core/checks.h"
+#include "zoo/counting_source.h"
+#include "zoo/memory_source.h"
+#include "zoo_fixture.h"
+
+namespace ohm::zoo {
+namespace {
+
+using testkit::index_readme;
+using testkit::model_readme;
+using Paths = std::vector<std::string>;
+
+std::vector<std::string> codes(const Diagnostics& d) {
+  std::vector<std::string> out;
+  for (const Diagnostic& x : d.all()) out.push_back(x.code + "@" + x.file + ":" + std::to_string(x.line));
+  return out;
+}
+
+TEST(Discovery, IndexModeFollowsModelClassLinks) {
+  MemorySource zoo;
+  zoo.file("README.md", index_readme({"b", "a", "a/README.md", "gone"}))
+      .file("a/README.md", model_readme({"A|a.onnx|7"}))
+      .file("b/README.md", model_readme({"B|b.onnx|7"}))
+      .file("c/README.md", model_readme({"C|c.onnx|7"}));  // not linked
+  ReadmeSet readmes(zoo);
+  Diagnostics diags;
+  Discovery d = discover_readmes(readmes, DiscoverMode::kAuto, diags);
+  EXPECT_EQ(d.mode_used, DiscoverMode::kIndex);
+  EXPECT_EQ(d.readmes, (Paths{"a/README.md", "b/README.md"}));
+  EXPECT_EQ(d.unreachable_folders, (Paths{"gone"}));
+  EXPECT_EQ(codes(diags), (Paths{"index.link.missing@README.md:8"}));
+  EXPECT_FALSE(d.failed);
+}
+
+TEST(Discovery, TreeModeReadsEveryReadmeOnce) {
+  MemorySource zoo;
+  zoo.file("README.md", "# no index\n")
+      .file("x/README.md", model_readme({"X|x.onnx|7"}))
+      .file("x/y/README.md", "no table\n")
+      .file("z/notes.md", model_readme({"Z|z.onnx|7"}));
+  CountingSource counted(zoo);
+  ReadmeSet readmes(counted);
+  Diagnostics diags;
+  Discovery d = discover_readmes(readmes, DiscoverMode::kAuto, diags);
+  EXPECT_EQ(d.mode_used, DiscoverMode::kTree);
+  EXPECT_EQ(d.readmes, (Paths{"x/README.md"}));
+  EXPECT_TRUE(diags.all().empty());
+  const std::uint64_t after_discovery = counted.bytes_read();
+  ASSERT_TRUE(readmes.get("x/README.md"));  // the generator's read: from the set
+  EXPECT_EQ(counted.bytes_read(), after_discovery);
+}
+
+TEST(Discovery, ForcedModes) {
+  MemorySource zoo;
+  zoo.file("README.md", index_readme({"a"})).file("a/README.md", model_readme({"A|a.onnx|7"}))
+      .file("b/README.md", model_readme({"B|b.onnx|7"}));
+  ReadmeSet readmes(zoo);
+  Diagnostics diags;
+  EXPECT_EQ(discover_readmes(readmes, DiscoverMode::kTree, diags).readmes, (Paths{"a/README.md", "b/README.md"}));
+
+  MemorySource plain;
+  plain.file("a/README.md", model_readme({"A|a.onnx|7"}));
+  ReadmeSet plain_readmes(plain);
+  Discovery d = discover_readmes(plain_readmes, DiscoverMode::kIndex, diags);
+  EXPECT_TRUE(d.failed);
+  EXPECT_EQ(codes(diags), (Paths{"index.missing@README.md:0"}));
+}
+
+TEST(Discovery, SymlinkedRootReadmeIsRefusedNotSkipped) {
+  MemorySource zoo;
+  zoo.symlink("README.md").file("a/README.md", model_readme({"A|a.onnx|7"}));
+  ReadmeSet readmes(zoo);
+  Diagnostics diags;
+  Discovery d = discover_readmes(readmes, DiscoverMode::kAuto, diags);
+  EXPECT_EQ(codes(diags).at(0), "readme.unreadable@README.md:0");
+  EXPECT_EQ(d.mode_used, DiscoverMode::kTree);
+}
+
+TEST(Discovery, LinkThatIsNotAZooPath) {
+  MemorySource zoo;
+  zoo.file("README.md", index_readme({"https://example.com/x"}));
+  ReadmeSet readmes(zoo);
+  Diagnostics diags;
+  Discovery d = discover_readmes(readmes, DiscoverMode::kAuto, diags);
+  EXPECT_TRUE(d.readmes.empty());
+  EXPECT_EQ(codes(diags), (Paths{"index.link.invalid@README.md:5"}));
+}
+
+}  // namespace
+}  // namespace ohm::zoo
