@@ -50,11 +50,13 @@ int run_fetch(FetchFlags& flags, Context& ctx) {
 void register_fetch(CLI::App& app, Context& ctx) {
   auto flags = std::make_shared<FetchFlags>();
   app::FetchRequest& r = flags->request;
-  CLI::App* cmd = app.add_subcommand("fetch", "Place a model in the hub cache, verified by sha256, where onnx.hub finds it");
+  CLI::App* cmd =
+      app.add_subcommand("fetch", "Place a model in the hub cache, verified by sha256, where onnx.hub finds it");
   add_hub_flags(*cmd, flags->hub);
   cmd->add_option("model", r.model, "Model name (case-insensitive)")->required();
   cmd->add_option("--opset", r.opset, "This opset instead of the highest");
-  cmd->add_option("--cache", r.cache, "Cache folder (default: $ONNX_HOME/hub, $XDG_CACHE_HOME/onnx/hub or ~/.cache/onnx/hub)");
+  cmd->add_option("--cache", r.cache,
+                  "Cache folder (default: $ONNX_HOME/hub, $XDG_CACHE_HOME/onnx/hub or ~/.cache/onnx/hub)");
   cmd->add_flag("--with-data", r.with_data, "Also fetch the .tar.gz with test data and unpack it safely");
   cmd->add_flag("--force", r.force, "Fetch and unpack again even when the cache holds a verified copy");
   add_archive_limit_flags(*cmd, r.archive_limits);

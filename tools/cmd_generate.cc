@@ -32,7 +32,8 @@ int run_generate(GenerateFlags& flags, Context& ctx) {
   if (!outcome) return ctx.fail(outcome.failure(), none, "generate");
   if (flags.stats) ctx.err << "stats: " << outcome->bytes_read << " bytes read from files\n";
 
-  const std::string what = std::to_string(outcome->entries) + " entries from " + std::to_string(outcome->readmes) + " READMEs";
+  const std::string what =
+      std::to_string(outcome->entries) + " entries from " + std::to_string(outcome->readmes) + " READMEs";
   const Diagnostics& findings = outcome->findings;
   if (outcome->nothing_to_write) {
     ctx.print_diagnostics(findings, "generate: no model READMEs could be looked for, nothing written");
@@ -60,13 +61,16 @@ void register_generate(CLI::App& app, Context& ctx) {
   app::GenerateRequest& r = flags->request;
   CLI::App* cmd = app.add_subcommand("generate", "Write ONNX_HUB_MANIFEST.json from the zoo's README tables and files");
   add_zoo_flags(*cmd, flags->zoo);
-  cmd->add_option("-o,--output", r.output, "Write here instead of <zoo>/ONNX_HUB_MANIFEST.json ('-' for stdout); --rev needs it");
+  cmd->add_option("-o,--output", r.output,
+                  "Write here instead of <zoo>/ONNX_HUB_MANIFEST.json ('-' for stdout); --rev needs it");
   cmd->add_flag("--check", r.check, "Write nothing; exit 1 with a diff when the manifest is not up to date");
   cmd->add_flag("-q,--quiet", flags->quiet, "No progress line, and no summary when nothing was found");
   auto reuse = cmd->add_option("--reuse", r.reuse_file, "Take io_ports/extra_ports by model_sha from this manifest");
   cmd->add_flag("--no-reuse", r.no_reuse, "Take no ports from a previous manifest")->excludes(reuse);
-  cmd->add_flag("--recompute-ports", r.recompute_ports, "Inspect every model whose content is at hand, even when its sha is known");
-  cmd->add_option("--changed-since", r.changed_since, "Rebuild only the rows whose README, .onnx or .tar.gz changed since this revision");
+  cmd->add_flag("--recompute-ports", r.recompute_ports,
+                "Inspect every model whose content is at hand, even when its sha is known");
+  cmd->add_option("--changed-since", r.changed_since,
+                  "Rebuild only the rows whose README, .onnx or .tar.gz changed since this revision");
   cmd->add_flag("--stats", flags->stats, "Print how many bytes were read from files, on stderr");
   cmd->callback([flags, &ctx] { ctx.run = [flags, &ctx] { return run_generate(*flags, ctx); }; });
 }

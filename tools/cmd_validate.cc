@@ -32,10 +32,13 @@ int run_validate(ValidateFlags& flags, Context& ctx) {
   } else if (flags.format == "github") {
     const std::string prefix = outcome->repo_prefix;
     const std::string manifest_flag = request.manifest_file.value_or("");
-    render_github(report, [&](const std::string& file) {
-      if (!manifest_flag.empty() && file == manifest_flag) return file;
-      return prefix.empty() ? file : prefix + "/" + file;
-    }, ctx.out, ctx.err);
+    render_github(
+        report,
+        [&](const std::string& file) {
+          if (!manifest_flag.empty() && file == manifest_flag) return file;
+          return prefix.empty() ? file : prefix + "/" + file;
+        },
+        ctx.out, ctx.err);
   } else {
     render_text(report, ctx.err);
   }
@@ -47,11 +50,14 @@ int run_validate(ValidateFlags& flags, Context& ctx) {
 void register_validate(CLI::App& app, Context& ctx) {
   auto flags = std::make_shared<ValidateFlags>();
   app::ValidateRequest& r = flags->request;
-  CLI::App* cmd = app.add_subcommand("validate", "Check ONNX_HUB_MANIFEST.json against its JSON Schema and the zoo's READMEs and files");
+  CLI::App* cmd = app.add_subcommand(
+      "validate", "Check ONNX_HUB_MANIFEST.json against its JSON Schema and the zoo's READMEs and files");
   add_zoo_flags(*cmd, flags->zoo);
   cmd->add_option("--manifest", r.manifest_file, "Validate this file instead of the zoo's ONNX_HUB_MANIFEST.json");
   cmd->add_option("--schema", r.schema_file, "Use this JSON Schema (draft-07) instead of the built-in one");
-  cmd->add_option("--changed-since", r.changed_since, "Compare only the rows and files changed since this revision; ports of absent models are checked against its manifest");
+  cmd->add_option("--changed-since", r.changed_since,
+                  "Compare only the rows and files changed since this revision; ports of absent models are checked "
+                  "against its manifest");
   cmd->add_option("--format", flags->format, "Report form: text (stderr), json or github (stdout)")
       ->check(CLI::IsMember({"text", "json", "github"}));
   cmd->add_flag("--strict", r.strict, "Treat warnings as errors");

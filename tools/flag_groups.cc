@@ -21,7 +21,8 @@ void add_zoo_flags(CLI::App& cmd, ZooFlags& flags) {
 }
 
 void add_archive_limit_flags(CLI::App& cmd, archive::Limits& limits) {
-  cmd.add_option("--max-entries", limits.max_entries, "Archive entries beyond which an archive is unsafe (default 100000)");
+  cmd.add_option("--max-entries", limits.max_entries,
+                 "Archive entries beyond which an archive is unsafe (default 100000)");
   cmd.add_option("--max-unpacked-bytes", limits.max_unpacked_bytes,
                  "Unpacked bytes beyond which an archive is unsafe (default 16 GiB)");
 }
@@ -36,7 +37,8 @@ app::HubRequest HubFlags::request() const {
 }
 
 void add_hub_flags(CLI::App& cmd, HubFlags& flags) {
-  cmd.add_option("--manifest", flags.source.manifest, "Read this ONNX_HUB_MANIFEST.json (files relative to its folder)");
+  cmd.add_option("--manifest", flags.source.manifest,
+                 "Read this ONNX_HUB_MANIFEST.json (files relative to its folder)");
   cmd.add_option("--repo", flags.source.repo, "Read the hub from this local zoo (default: the enclosing repository)");
   cmd.add_option("--hub", flags.source.hub, "A remote hub: owner/name[:ref] on GitHub, or an https:// base URL");
   cmd.add_flag("--trust", flags.trust, "Download from a hub other than onnx/models:main without asking");

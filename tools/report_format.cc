@@ -17,8 +17,8 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 
 std::string summary_line(const validate::ValidateReport& report) {
   const validate::ValidateSummary& s = report.summary;
-  std::string line = "validate: " + plural(s.entries, "entry", "entries") + ", " +
-                     plural(s.readmes, "model README", "model READMEs");
+  std::string line =
+      "validate: " + plural(s.entries, "entry", "entries") + ", " + plural(s.readmes, "model README", "model READMEs");
   if (s.limited) line += " (changed rows only)";
   if (s.ports_unchecked > 0) {
     line += ", " + plural(s.ports_unchecked, "entry", "entries") + " with ports not checked";
@@ -69,12 +69,23 @@ std::string github_escape(const std::string& s, bool property) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      case ':': out += property ? "%3A" : ":"; break;
-      case ',': out += property ? "%2C" : ","; break;
-      default: out += c;
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      case ':':
+        out += property ? "%3A" : ":";
+        break;
+      case ',':
+        out += property ? "%2C" : ",";
+        break;
+      default:
+        out += c;
     }
   }
   return out;

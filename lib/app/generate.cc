@@ -21,7 +21,8 @@ zoo::ZooManifest previous_manifest(const zoo::Source& source, Diagnostics& findi
   zoo::ZooManifest at = zoo::read_zoo_manifest(source, true);
   if (at.unreadable) findings.warning(kManifestName, 0, check::kManifestUnreadable, at.unreadable->message);
   if (at.invalid) {
-    findings.warning(kManifestName, 0, check::kManifestInvalid, at.invalid->message + "; previous entries are not reused");
+    findings.warning(kManifestName, 0, check::kManifestInvalid,
+                     at.invalid->message + "; previous entries are not reused");
   }
   for (Diagnostic d : at.entry_problems.take()) {
     d.severity = Severity::kWarning;
@@ -86,8 +87,9 @@ Result<GenerateOutcome> generate(const GenerateRequest& request) {
     // Every entry not rebuilt is kept from the target's manifest; with no
     // readable manifest there is nothing to keep, so the whole zoo is built.
     zoo::ReadmeSet base_readmes(*base->source);
-    result = at.entries ? zoo::generate_changed_since(readmes, base_readmes, *changes, *at.entries, options, out.findings)
-                        : zoo::generate(readmes, options, out.findings);
+    result = at.entries
+                 ? zoo::generate_changed_since(readmes, base_readmes, *changes, *at.entries, options, out.findings)
+                 : zoo::generate(readmes, options, out.findings);
   } else {
     result = zoo::generate(readmes, options, out.findings);
   }

@@ -22,8 +22,8 @@ struct GenerateRequest {
   // "" writes <zoo>/ONNX_HUB_MANIFEST.json; "-" writes nothing (the caller
   // prints the text); anything else is the file to write.
   std::string output;
-  bool check = false;                        // compare instead of writing
-  std::optional<std::string> reuse_file;     // --reuse FILE
+  bool check = false;                     // compare instead of writing
+  std::optional<std::string> reuse_file;  // --reuse FILE
   bool no_reuse = false;
   bool recompute_ports = false;
   std::optional<std::string> changed_since;  // --changed-since BASE
@@ -36,11 +36,11 @@ struct GenerateOutcome {
   std::string text;  // the manifest generate writes (or, with check, would write)
   std::size_t entries = 0;
   std::size_t readmes = 0;
-  bool nothing_to_write = false;    // no model READMEs could be looked for
-  std::string target;               // the file written ("" when nothing was)
+  bool nothing_to_write = false;     // no model READMEs could be looked for
+  std::string target;                // the file written ("" when nothing was)
   std::optional<Error> write_error;  // the file could not be written (the findings still stand)
-  std::string diff;                 // check: the unified diff, "" when up to date
-  std::uint64_t bytes_read = 0;     // from the zoo's files and the LFS store
+  std::string diff;                  // check: the unified diff, "" when up to date
+  std::uint64_t bytes_read = 0;      // from the zoo's files and the LFS store
 };
 
 // Runs generate. Fails (cannot run) when the zoo, a revision, --reuse or the

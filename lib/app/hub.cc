@@ -27,7 +27,8 @@ Result<hub::OpenedHub> open(const HubRequest& request, bool with_content, Diagno
 // The trust rule as a gate asked before the first download.
 std::function<bool()> trust_gate(const hub::HubSpec& spec, const FetchRequest& request) {
   switch (hub::decide_trust(spec.trusted, request.trust, static_cast<bool>(request.ask))) {
-    case hub::TrustDecision::kTrusted: return nullptr;
+    case hub::TrustDecision::kTrusted:
+      return nullptr;
     case hub::TrustDecision::kRefuse:
       return [&request, name = spec.name] {
         if (request.warn) request.warn(hub::untrusted_message(name) + "; no terminal to ask, so pass --trust");

@@ -15,12 +15,12 @@
 namespace ohm::app {
 
 struct ValidateRequest {
-  git::OpenOptions where;                     // --repo, --rev, --staged
-  std::optional<std::string> manifest_file;   // --manifest FILE instead of the zoo's
-  std::optional<std::string> schema_file;     // --schema FILE instead of the built-in one
-  std::optional<std::string> changed_since;   // --changed-since BASE
+  git::OpenOptions where;                    // --repo, --rev, --staged
+  std::optional<std::string> manifest_file;  // --manifest FILE instead of the zoo's
+  std::optional<std::string> schema_file;    // --schema FILE instead of the built-in one
+  std::optional<std::string> changed_since;  // --changed-since BASE
   zoo::DiscoverMode discover = zoo::DiscoverMode::kAuto;
-  std::string feature_tensors;                // --feature-tensors FILE
+  std::string feature_tensors;  // --feature-tensors FILE
   bool strict = false;
   archive::Limits archive_limits;
 };

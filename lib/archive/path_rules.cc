@@ -39,8 +39,7 @@ std::string normalize_entry_path(std::string_view path) {
   return join(parts, parts.size());
 }
 
-std::optional<std::string> resolve_link_target(std::string_view link_path,
-                                               std::string_view target) {
+std::optional<std::string> resolve_link_target(std::string_view link_path, std::string_view target) {
   if (target.empty() || target.front() == '/') return std::nullopt;
   std::vector<std::string> stack = components(link_path);
   if (!stack.empty()) stack.pop_back();  // the link's own name

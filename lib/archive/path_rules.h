@@ -22,8 +22,7 @@ std::string normalize_entry_path(std::string_view path);
 
 // Resolves a link target against the folder of the (normalized) link path,
 // lexically. nullopt when the target is absolute or climbs above the archive root.
-std::optional<std::string> resolve_link_target(std::string_view link_path,
-                                               std::string_view target);
+std::optional<std::string> resolve_link_target(std::string_view link_path, std::string_view target);
 
 // True for a file name ending in ".onnx" (any case).
 bool is_model_path(std::string_view path);

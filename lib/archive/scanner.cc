@@ -6,8 +6,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "archive/path_rules.h"
 #include "archive/internal/stream_bridge.h"
+#include "archive/path_rules.h"
 
 namespace ohm::archive {
 namespace {
@@ -21,14 +21,21 @@ la_ssize_t read_callback(struct archive*, void* client, const void** buffer) {
 EntryKind kind_of(struct archive_entry* entry) {
   if (archive_entry_hardlink(entry) != nullptr) return EntryKind::kHardlink;
   switch (archive_entry_filetype(entry)) {
-    case AE_IFREG: return EntryKind::kFile;
-    case AE_IFDIR: return EntryKind::kDirectory;
-    case AE_IFLNK: return EntryKind::kSymlink;
+    case AE_IFREG:
+      return EntryKind::kFile;
+    case AE_IFDIR:
+      return EntryKind::kDirectory;
+    case AE_IFLNK:
+      return EntryKind::kSymlink;
     case AE_IFCHR:
-    case AE_IFBLK: return EntryKind::kDevice;
-    case AE_IFIFO: return EntryKind::kFifo;
-    case AE_IFSOCK: return EntryKind::kSocket;
-    default: return EntryKind::kOther;
+    case AE_IFBLK:
+      return EntryKind::kDevice;
+    case AE_IFIFO:
+      return EntryKind::kFifo;
+    case AE_IFSOCK:
+      return EntryKind::kSocket;
+    default:
+      return EntryKind::kOther;
   }
 }
 
@@ -82,9 +89,8 @@ class LinkTree {
   // steps into a link and then uses "..".
   bool climbs_through(std::string_view link_path, std::string_view target) const {
     std::vector<std::size_t> stack;  // the node of each folder walked (kNone: no link below)
-    for_each_part(link_path, [&](std::string_view part) {
-      stack.push_back(child(stack.empty() ? 0 : stack.back(), part));
-    });
+    for_each_part(link_path,
+                  [&](std::string_view part) { stack.push_back(child(stack.empty() ? 0 : stack.back(), part)); });
     if (!stack.empty()) stack.pop_back();  // the link's own name
     bool through_link = false;
     bool climbs = false;
@@ -126,36 +132,35 @@ class LinkTree {
 
 // Applies the per-header rules; returns the reason an entry is unsafe, if any.
 // `symlinks` and `files` hold the normalized paths seen so far.
-std::optional<UnsafeEntry> check_entry(const EntryInfo& info, const std::string& normalized,
-                                       const LinkTree& symlinks,
+std::optional<UnsafeEntry> check_entry(const EntryInfo& info, const std::string& normalized, const LinkTree& symlinks,
                                        const std::set<std::string>& files) {
-  auto unsafe = [&](UnsafeKind kind, std::string reason) {
-    return UnsafeEntry{info.path, kind, std::move(reason)};
-  };
+  auto unsafe = [&](UnsafeKind kind, std::string reason) { return UnsafeEntry{info.path, kind, std::move(reason)}; };
   switch (check_entry_path(info.path)) {
-    case PathProblem::kAbsolute: return unsafe(UnsafeKind::kAbsolutePath, "absolute path");
-    case PathProblem::kDotDot: return unsafe(UnsafeKind::kDotDot, "path with a '..' component");
+    case PathProblem::kAbsolute:
+      return unsafe(UnsafeKind::kAbsolutePath, "absolute path");
+    case PathProblem::kDotDot:
+      return unsafe(UnsafeKind::kDotDot, "path with a '..' component");
     case PathProblem::kEmpty:
       if (info.kind == EntryKind::kDirectory) return std::nullopt;  // "./", the root itself
       return unsafe(UnsafeKind::kAbsolutePath, "entry without a name");
-    case PathProblem::kNone: break;
+    case PathProblem::kNone:
+      break;
   }
-  if (info.kind == EntryKind::kDevice || info.kind == EntryKind::kFifo ||
-      info.kind == EntryKind::kSocket || info.kind == EntryKind::kOther) {
+  if (info.kind == EntryKind::kDevice || info.kind == EntryKind::kFifo || info.kind == EntryKind::kSocket ||
+      info.kind == EntryKind::kOther) {
     return unsafe(UnsafeKind::kSpecialFile, describe(info.kind) + " (only files, folders and links are allowed)");
   }
   if (auto folder = symlinks.link_above(normalized)) {
     return unsafe(UnsafeKind::kLinkOutside, "path goes through the symbolic link " + *folder);
   }
   if (info.kind == EntryKind::kSymlink && !resolve_link_target(normalized, info.link_target)) {
-    return unsafe(UnsafeKind::kLinkOutside,
-                  "symbolic link to " + info.link_target + " leads outside the archive");
+    return unsafe(UnsafeKind::kLinkOutside, "symbolic link to " + info.link_target + " leads outside the archive");
   }
   if (info.kind == EntryKind::kHardlink) {
     if (check_entry_path(info.link_target) != PathProblem::kNone ||
         !files.count(normalize_entry_path(info.link_target))) {
-      return unsafe(UnsafeKind::kLinkOutside, "hard link to " + info.link_target +
-                                                  ", which is not a file earlier in the archive");
+      return unsafe(UnsafeKind::kLinkOutside,
+                    "hard link to " + info.link_target + ", which is not a file earlier in the archive");
     }
   }
   return std::nullopt;
@@ -172,23 +177,20 @@ void check_links_after_scan(Listing& listing, const LinkTree& symlinks) {
     if (flagged.count(info.path)) continue;
     std::string normalized = normalize_entry_path(info.path);
     if (auto folder = symlinks.link_above(normalized)) {
-      listing.unsafe.push_back({info.path, UnsafeKind::kLinkOutside,
-                                "path goes through the symbolic link " + *folder});
+      listing.unsafe.push_back({info.path, UnsafeKind::kLinkOutside, "path goes through the symbolic link " + *folder});
       flagged.insert(info.path);
     }
     if (info.kind != EntryKind::kSymlink || flagged.count(info.path)) continue;
     if (symlinks.climbs_through(normalized, info.link_target)) {
       listing.unsafe.push_back({info.path, UnsafeKind::kLinkOutside,
-                                "symbolic link to " + info.link_target +
-                                    " climbs out through another link"});
+                                "symbolic link to " + info.link_target + " climbs out through another link"});
     }
   }
 }
 
 }  // namespace
 
-Result<Listing> scan_tarball(const StreamFn& stream, const Limits& limits,
-                             const SafeEntryHandler& handler) {
+Result<Listing> scan_tarball(const StreamFn& stream, const Limits& limits, const SafeEntryHandler& handler) {
   Listing listing;
   LinkTree symlinks;
   std::set<std::string> files, data_sets;
@@ -220,15 +222,14 @@ Result<Listing> scan_tarball(const StreamFn& stream, const Limits& limits,
         info.size = size > 0 ? static_cast<std::uint64_t>(size) : 0;
       }
       if (++count > limits.max_entries) {
-        listing.unsafe.push_back({info.path, UnsafeKind::kTooManyEntries,
-                                  "more than " + std::to_string(limits.max_entries) + " entries"});
+        listing.unsafe.push_back(
+            {info.path, UnsafeKind::kTooManyEntries, "more than " + std::to_string(limits.max_entries) + " entries"});
         break;
       }
       // Compare against the cap first: the sum below cannot overflow.
       if (info.size > limits.max_unpacked_bytes - listing.unpacked_bytes) {
         listing.unsafe.push_back({info.path, UnsafeKind::kTooManyBytes,
-                                  "more than " + std::to_string(limits.max_unpacked_bytes) +
-                                      " bytes unpacked"});
+                                  "more than " + std::to_string(limits.max_unpacked_bytes) + " bytes unpacked"});
         break;
       }
       listing.unpacked_bytes += info.size;

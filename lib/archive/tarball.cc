@@ -3,8 +3,8 @@
 
 #include <vector>
 
-#include "archive/path_rules.h"
 #include "archive/internal/scanner.h"
+#include "archive/path_rules.h"
 #include "hash/sha256.h"
 
 namespace ohm::archive {
@@ -13,8 +13,7 @@ namespace {
 constexpr std::size_t kReadBlock = 64 * 1024;
 
 // Reads a model entry's data: hashes it and feeds the caller's sink, if any.
-bool consume_model(struct archive* reader, EntryInfo& info, const fs::ChunkSink& sink,
-                   std::string& damage) {
+bool consume_model(struct archive* reader, EntryInfo& info, const fs::ChunkSink& sink, std::string& damage) {
   hash::Sha256 hasher;
   std::vector<char> buffer(kReadBlock);
   bool feeding = static_cast<bool>(sink);
@@ -37,17 +36,17 @@ bool consume_model(struct archive* reader, EntryInfo& info, const fs::ChunkSink&
 std::string unsafe_code(UnsafeKind kind) {
   switch (kind) {
     case UnsafeKind::kTooManyEntries:
-    case UnsafeKind::kTooManyBytes: return check::kArchiveLimit;
-    default: return check::kArchiveUnsafeEntry;
+    case UnsafeKind::kTooManyBytes:
+      return check::kArchiveLimit;
+    default:
+      return check::kArchiveUnsafeEntry;
   }
 }
 
 }  // namespace
 
 StreamFn stream_file(std::string path) {
-  return [path = std::move(path)](const fs::ChunkSink& sink) {
-    return fs::stream_regular_file(path, sink);
-  };
+  return [path = std::move(path)](const fs::ChunkSink& sink) { return fs::stream_regular_file(path, sink); };
 }
 
 StreamFn stream_bytes(std::string_view bytes) {
@@ -81,8 +80,7 @@ void report_listing(const Listing& listing, const std::string& shown_path, Diagn
   if (!listing.damage.empty()) return;  // the counts below would only repeat the damage
   if (listing.models.size() != 1) {
     diags.warning(shown_path, 0, check::kArchiveModelCount,
-                  "holds " + std::to_string(listing.models.size()) +
-                      " .onnx files, expected exactly one");
+                  "holds " + std::to_string(listing.models.size()) + " .onnx files, expected exactly one");
   }
   if (listing.test_data_sets.empty()) {
     diags.warning(shown_path, 0, check::kArchiveNoTestData, "holds no test_data_set_* folder");
@@ -91,14 +89,22 @@ void report_listing(const Listing& listing, const std::string& shown_path, Diagn
 
 std::string describe(EntryKind kind) {
   switch (kind) {
-    case EntryKind::kFile: return "regular file";
-    case EntryKind::kDirectory: return "folder";
-    case EntryKind::kSymlink: return "symbolic link";
-    case EntryKind::kHardlink: return "hard link";
-    case EntryKind::kDevice: return "device";
-    case EntryKind::kFifo: return "fifo";
-    case EntryKind::kSocket: return "socket";
-    case EntryKind::kOther: return "special file";
+    case EntryKind::kFile:
+      return "regular file";
+    case EntryKind::kDirectory:
+      return "folder";
+    case EntryKind::kSymlink:
+      return "symbolic link";
+    case EntryKind::kHardlink:
+      return "hard link";
+    case EntryKind::kDevice:
+      return "device";
+    case EntryKind::kFifo:
+      return "fifo";
+    case EntryKind::kSocket:
+      return "socket";
+    case EntryKind::kOther:
+      return "special file";
   }
   return "entry";
 }

@@ -29,7 +29,7 @@ enum class EntryKind { kFile, kDirectory, kSymlink, kHardlink, kDevice, kFifo, k
 
 // One archive member, as stored.
 struct EntryInfo {
-  std::string path;         // as written in the archive
+  std::string path;  // as written in the archive
   EntryKind kind = EntryKind::kOther;
   std::uint64_t size = 0;   // content bytes of a regular file
   std::string link_target;  // symlinks and hard links
@@ -58,8 +58,8 @@ struct Listing {
   std::vector<std::string> models;          // normalized paths of .onnx files, archive order
   std::vector<std::string> test_data_sets;  // normalized "test_data_set_*" folders, sorted
   std::uint64_t unpacked_bytes = 0;         // sum of regular file sizes
-  std::string damage;  // libarchive's message when the bytes are not a readable tar(.gz)
-  std::string sha256;  // of the whole compressed stream
+  std::string damage;                       // libarchive's message when the bytes are not a readable tar(.gz)
+  std::string sha256;                       // of the whole compressed stream
   std::uint64_t bytes = 0;
 
   bool safe() const { return unsafe.empty() && damage.empty(); }

@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <system_error>
 
-#include "archive/path_rules.h"
 #include "archive/internal/scanner.h"
+#include "archive/path_rules.h"
 #include "fs/atomic_file.h"
 
 namespace ohm::archive {
@@ -13,9 +13,8 @@ namespace {
 namespace stdfs = std::filesystem;
 
 // Writes one safe entry below `root` with the disk writer.
-bool write_entry(struct archive* reader, struct archive* writer, struct archive_entry* entry,
-                 const EntryInfo& info, const std::string& root, const std::string& normalized,
-                 std::string& damage) {
+bool write_entry(struct archive* reader, struct archive* writer, struct archive_entry* entry, const EntryInfo& info,
+                 const std::string& root, const std::string& normalized, std::string& damage) {
   auto fail = [&](struct archive* a) {
     const char* why = archive_error_string(a);
     damage = "cannot unpack " + info.path + ": " + (why ? why : "unknown error");
@@ -48,8 +47,7 @@ bool write_entry(struct archive* reader, struct archive* writer, struct archive_
 
 }  // namespace
 
-Result<Listing> unpack_tarball(const StreamFn& stream, const std::string& target,
-                               const UnpackOptions& options) {
+Result<Listing> unpack_tarball(const StreamFn& stream, const std::string& target, const UnpackOptions& options) {
   std::error_code ec;
   bool target_exists = stdfs::symlink_status(target, ec).type() != stdfs::file_type::not_found;
   if (target_exists && !options.replace) return Error{target + " already exists"};
@@ -61,9 +59,8 @@ Result<Listing> unpack_tarball(const StreamFn& stream, const std::string& target
   if (!writer) return Error{"cannot start libarchive"};
   // Defence in depth behind the scanner's own checks: never write through a
   // symlink, never accept "..".
-  archive_write_disk_set_options(writer.get(), ARCHIVE_EXTRACT_SECURE_SYMLINKS |
-                                                   ARCHIVE_EXTRACT_SECURE_NODOTDOT |
-                                                   ARCHIVE_EXTRACT_TIME);
+  archive_write_disk_set_options(
+      writer.get(), ARCHIVE_EXTRACT_SECURE_SYMLINKS | ARCHIVE_EXTRACT_SECURE_NODOTDOT | ARCHIVE_EXTRACT_TIME);
   const std::string root = temp->path();
   auto handler = [&](struct archive* reader, struct archive_entry* entry, EntryInfo& info,
                      const std::string& normalized, std::string& damage) {

@@ -21,7 +21,6 @@ struct UnpackOptions {
 // reduced to rwx for the owner and r-x for others, never setuid.
 // Returns the listing: when !listing.safe() nothing was written. Fails when the
 // stream cannot be read, `target` exists (without `replace`) or the disk refuses.
-Result<Listing> unpack_tarball(const StreamFn& stream, const std::string& target,
-                               const UnpackOptions& options);
+Result<Listing> unpack_tarball(const StreamFn& stream, const std::string& target, const UnpackOptions& options);
 
 }  // namespace ohm::archive

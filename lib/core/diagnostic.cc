@@ -50,9 +50,7 @@ std::size_t Diagnostics::error_count() const {
 std::size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
 
 std::string count_summary(std::size_t errors, std::size_t warnings) {
-  auto plural = [](std::size_t n, const char* word) {
-    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-  };
+  auto plural = [](std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); };
   return plural(errors, "error") + ", " + plural(warnings, "warning");
 }
 

@@ -49,8 +49,7 @@ std::size_t first_invalid_utf8(std::string_view s) {
       if ((cc & 0xC0) != 0x80) return i;
       cp = (cp << 6) | (cc & 0x3F);
     }
-    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF)) {
+    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
       return i;
     }
     i += static_cast<std::size_t>(len);
@@ -93,9 +92,8 @@ std::optional<std::int64_t> parse_int64(std::string_view s) {
   std::size_t i = negative ? 1 : 0;
   if (i == s.size()) return std::nullopt;
   std::uint64_t value = 0;
-  const std::uint64_t limit =
-      negative ? static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) + 1
-               : static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  const std::uint64_t limit = negative ? static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) + 1
+                                       : static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
   for (; i < s.size(); ++i) {
     if (s[i] < '0' || s[i] > '9') return std::nullopt;
     std::uint64_t digit = static_cast<std::uint64_t>(s[i] - '0');

@@ -31,9 +31,7 @@ mode_t current_umask() {
 
 }  // namespace
 
-std::string temp_prefix(const std::string& target) {
-  return target + ".tmp." + std::to_string(::getpid()) + ".";
-}
+std::string temp_prefix(const std::string& target) { return target + ".tmp." + std::to_string(::getpid()) + "."; }
 
 AtomicFile::AtomicFile(std::string target, std::string temp, int fd)
     : target_(std::move(target)), temp_(std::move(temp)), fd_(fd) {}
@@ -105,8 +103,7 @@ Result<void> write_file_atomically(const std::string& path, std::string_view con
   return file->commit();
 }
 
-AtomicFolder::AtomicFolder(std::string target, std::string temp)
-    : target_(std::move(target)), temp_(std::move(temp)) {}
+AtomicFolder::AtomicFolder(std::string target, std::string temp) : target_(std::move(target)), temp_(std::move(temp)) {}
 
 AtomicFolder::AtomicFolder(AtomicFolder&& other) noexcept
     : target_(std::move(other.target_)), temp_(std::move(other.temp_)) {

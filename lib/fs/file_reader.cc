@@ -67,11 +67,16 @@ FileStatus status_of(const std::string& path) {
 
 std::string describe(FileKind kind) {
   switch (kind) {
-    case FileKind::kRegular: return "a regular file";
-    case FileKind::kMissing: return "missing";
-    case FileKind::kSymlink: return "a symbolic link";
-    case FileKind::kDirectory: return "a directory";
-    case FileKind::kOther: return "a special file";
+    case FileKind::kRegular:
+      return "a regular file";
+    case FileKind::kMissing:
+      return "missing";
+    case FileKind::kSymlink:
+      return "a symbolic link";
+    case FileKind::kDirectory:
+      return "a directory";
+    case FileKind::kOther:
+      return "a special file";
   }
   return "unknown";
 }

@@ -12,10 +12,14 @@ constexpr std::size_t kChunkBytes = 1 << 20;
 fs::FileKind kind_of(std::uint32_t mode) {
   switch (mode) {
     case GIT_FILEMODE_BLOB:
-    case GIT_FILEMODE_BLOB_EXECUTABLE: return fs::FileKind::kRegular;
-    case GIT_FILEMODE_LINK: return fs::FileKind::kSymlink;
-    case GIT_FILEMODE_TREE: return fs::FileKind::kDirectory;
-    default: return fs::FileKind::kOther;
+    case GIT_FILEMODE_BLOB_EXECUTABLE:
+      return fs::FileKind::kRegular;
+    case GIT_FILEMODE_LINK:
+      return fs::FileKind::kSymlink;
+    case GIT_FILEMODE_TREE:
+      return fs::FileKind::kDirectory;
+    default:
+      return fs::FileKind::kOther;
   }
 }
 

@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <set>
 
-#include "git/open_zoo.h"
 #include "git/internal/repo.h"
+#include "git/open_zoo.h"
 
 namespace ohm::git {
 namespace {

@@ -16,8 +16,8 @@ std::string unified_diff(std::string_view old_text, std::string_view new_text, c
   git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
   opts.flags = GIT_DIFF_FORCE_TEXT;
   git_patch* raw = nullptr;
-  if (git_patch_from_buffers(&raw, old_text.data(), old_text.size(), old_name.c_str(), new_text.data(),
-                             new_text.size(), new_name.c_str(), &opts) < 0) {
+  if (git_patch_from_buffers(&raw, old_text.data(), old_text.size(), old_name.c_str(), new_text.data(), new_text.size(),
+                             new_name.c_str(), &opts) < 0) {
     return "--- a/" + old_name + "\n+++ b/" + new_name + "\n(" + git_failure("no diff") + ")\n";
   }
   PatchPtr patch(raw);

@@ -23,8 +23,8 @@ std::optional<std::string> home_folder(const EnvLookup& env) {
   return std::nullopt;
 }
 
-Result<std::string> cached_path(const std::string& root, const std::string& rel,
-                                const std::string& sha, const std::string& what) {
+Result<std::string> cached_path(const std::string& root, const std::string& rel, const std::string& sha,
+                                const std::string& what) {
   if (std::string why = zoo::unsafe_path_reason(rel); !why.empty()) {
     return problem(check::kHubEntryInvalid, what + " '" + rel + "' is not a safe relative path: " + why);
   }
@@ -65,8 +65,7 @@ Result<std::string> cached_archive_path(const std::string& root, const manifest:
     return problem(check::kHubEntryInvalid, entry.model + " (opset " + std::to_string(entry.opset_version) +
                                                 ") has no model_with_data_path in the manifest");
   }
-  return cached_path(root, *entry.model_with_data_path, entry.model_with_data_sha.value_or(""),
-                     "model_with_data_path");
+  return cached_path(root, *entry.model_with_data_path, entry.model_with_data_sha.value_or(""), "model_with_data_path");
 }
 
 Result<std::string> unpacked_folder(const std::string& cached_archive) {

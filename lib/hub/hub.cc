@@ -29,13 +29,16 @@ Result<std::unique_ptr<zoo::Source>> open_local_zoo(const std::string& dir) {
 Result<std::string> download_manifest(const HubSpec& spec, const HttpOptions& http) {
   std::string text;
   HttpOptions options = http;
-  options.progress = nullptr;  // a manifest is small; no progress line for it
+  options.progress = nullptr;                                       // a manifest is small; no progress line for it
   options.allow_http = spec.manifest_url.rfind("http://", 0) == 0;  // hub_spec allowed it: loopback
-  Result<std::uint64_t> got = http_get(spec.manifest_url, [&](std::string_view chunk) {
-    if (text.size() + chunk.size() > kMaxManifestBytes) return false;
-    text.append(chunk);
-    return true;
-  }, options);
+  Result<std::uint64_t> got = http_get(
+      spec.manifest_url,
+      [&](std::string_view chunk) {
+        if (text.size() + chunk.size() > kMaxManifestBytes) return false;
+        text.append(chunk);
+        return true;
+      },
+      options);
   if (text.size() >= kMaxManifestBytes) {
     return problem(check::kManifestTooLarge, spec.manifest_url + " is larger than 256 MiB");
   }

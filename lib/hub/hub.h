@@ -24,7 +24,6 @@ struct OpenedHub {
 // download) and, with `with_content`, opens the hub's files. Entries that lack
 // SPEC 1's form go to `diags` and are left out. A manifest that is not a JSON
 // array is a problem failure; an unreadable or unreachable one cannot-run.
-Result<OpenedHub> open_hub(const HubSpec& spec, const HttpOptions& http, bool with_content,
-                            Diagnostics& diags);
+Result<OpenedHub> open_hub(const HubSpec& spec, const HttpOptions& http, bool with_content, Diagnostics& diags);
 
 }  // namespace ohm::hub

@@ -10,9 +10,7 @@ namespace {
 
 using manifest::kManifestName;
 
-bool is_name_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
-}
+bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.'; }
 
 bool is_repo_name(std::string_view s) {
   if (s.empty() || s == "." || s == "..") return false;

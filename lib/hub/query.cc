@@ -7,8 +7,7 @@
 
 namespace ohm::hub {
 
-std::vector<const manifest::Entry*> match_models(const std::vector<manifest::Entry>& entries,
-                                                 const std::string& model,
+std::vector<const manifest::Entry*> match_models(const std::vector<manifest::Entry>& entries, const std::string& model,
                                                  const std::vector<std::string>& tags) {
   std::string wanted = to_lower(model);
   std::set<std::string> wanted_tags;
@@ -26,15 +25,13 @@ std::vector<const manifest::Entry*> match_models(const std::vector<manifest::Ent
   return out;
 }
 
-Result<const manifest::Entry*> select_model(const std::vector<manifest::Entry>& entries,
-                                             const std::string& model,
-                                             std::optional<std::int64_t> opset) {
+Result<const manifest::Entry*> select_model(const std::vector<manifest::Entry>& entries, const std::string& model,
+                                            std::optional<std::int64_t> opset) {
   std::vector<const manifest::Entry*> matches = match_models(entries, model, {});
   if (matches.empty()) return problem(check::kHubNoSuchModel, "no model named '" + model + "' in the manifest");
   const manifest::Entry* best = nullptr;
   for (const manifest::Entry* e : matches) {
-    if (opset ? e->opset_version == *opset && !best
-              : !best || e->opset_version > best->opset_version) {
+    if (opset ? e->opset_version == *opset && !best : !best || e->opset_version > best->opset_version) {
       best = e;
     }
   }
@@ -43,8 +40,8 @@ Result<const manifest::Entry*> select_model(const std::vector<manifest::Entry>& 
   for (const manifest::Entry* e : matches) {
     valid += (valid.empty() ? "" : ", ") + std::to_string(e->opset_version);
   }
-  return problem(check::kHubNoSuchOpset, model + " has no version with opset " + std::to_string(*opset) +
-                 "; opsets: " + valid);
+  return problem(check::kHubNoSuchOpset,
+                 model + " has no version with opset " + std::to_string(*opset) + "; opsets: " + valid);
 }
 
 }  // namespace ohm::hub

@@ -14,15 +14,13 @@ namespace ohm::hub {
 // Entries whose model equals `model` case-insensitively (any, when empty) and,
 // when `tags` is not empty, that share at least one tag with it, compared
 // case-insensitively. Manifest order.
-std::vector<const manifest::Entry*> match_models(const std::vector<manifest::Entry>& entries,
-                                                 const std::string& model,
+std::vector<const manifest::Entry*> match_models(const std::vector<manifest::Entry>& entries, const std::string& model,
                                                  const std::vector<std::string>& tags);
 
 // The entry for `model`: with `opset`, the first with that opset; without,
 // the highest opset (the first of equals, as the client's stable sort does).
 // A problem failure names the model, or the opsets that do exist.
-Result<const manifest::Entry*> select_model(const std::vector<manifest::Entry>& entries,
-                                             const std::string& model,
-                                             std::optional<std::int64_t> opset);
+Result<const manifest::Entry*> select_model(const std::vector<manifest::Entry>& entries, const std::string& model,
+                                            std::optional<std::int64_t> opset);
 
 }  // namespace ohm::hub

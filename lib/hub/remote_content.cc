@@ -8,17 +8,15 @@ namespace {
 
 class RemoteContent : public ContentSource {
  public:
-  RemoteContent(std::string base, HttpOptions options)
-      : base_(std::move(base)), options_(std::move(options)) {}
+  RemoteContent(std::string base, HttpOptions options) : base_(std::move(base)), options_(std::move(options)) {}
 
   bool is_remote() const override { return true; }
 
   Result<void> place(const std::string& rel, const Expected& expected, const std::string& dest) override {
     const std::string url = base_ + url_path_escape(rel);
     for (int attempt = 0;; ++attempt) {
-      Result<void> placed = write_verified(dest, expected, url, [&](const fs::ChunkSink& sink) {
-        return http_get(url, sink, options_);
-      });
+      Result<void> placed =
+          write_verified(dest, expected, url, [&](const fs::ChunkSink& sink) { return http_get(url, sink, options_); });
       if (placed || !placed.failure().transient || attempt >= options_.retries) return placed;
       // A short, growing pause: enough for a flaky link, not for a dead server.
       std::this_thread::sleep_for(std::chrono::milliseconds(500 * (attempt + 1)));

@@ -32,8 +32,8 @@ Result<void> write_verified(const std::string& dest, const Expected& expected, c
   if (digest != expected.sha256) {
     std::string size_note;
     if (expected.bytes && hasher.bytes() != *expected.bytes) {
-      size_note = " (" + std::to_string(hasher.bytes()) + " bytes, the manifest gives " +
-                  std::to_string(*expected.bytes) + ")";
+      size_note =
+          " (" + std::to_string(hasher.bytes()) + " bytes, the manifest gives " + std::to_string(*expected.bytes) + ")";
     }
     return problem(check::kHubShaMismatch, "sha256 of " + shown + " is " + digest + size_note +
                                                ", the manifest gives " + expected.sha256 + "; nothing was written");

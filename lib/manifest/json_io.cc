@@ -20,10 +20,8 @@ struct EntryReader {
       if (required && problem.empty()) problem = std::string("missing \"") + key + "\"";
       return nullptr;
     }
-    bool ok = it->type() == type ||
-              (type == Json::value_t::number_integer && it->is_number_unsigned()) ||
-              (type == Json::value_t::number_unsigned && it->is_number_integer() &&
-               it->get<std::int64_t>() >= 0);
+    bool ok = it->type() == type || (type == Json::value_t::number_integer && it->is_number_unsigned()) ||
+              (type == Json::value_t::number_unsigned && it->is_number_integer() && it->get<std::int64_t>() >= 0);
     if (!ok) {
       if (problem.empty()) problem = std::string("\"") + key + "\" has the wrong type";
       return nullptr;
@@ -33,9 +31,9 @@ struct EntryReader {
 };
 
 bool is_known_metadata_key(const std::string& key) {
-  static const char* kKnown[] = {"model_sha",   "model_bytes",          "tags",
-                                 "io_ports",    "extra_ports",          "model_with_data_path",
-                                 "model_with_data_sha", "model_with_data_bytes"};
+  static const char* kKnown[] = {
+      "model_sha",           "model_bytes",          "tags", "io_ports", "extra_ports", "model_with_data_path",
+      "model_with_data_sha", "model_with_data_bytes"};
   for (const char* k : kKnown) {
     if (key == k) return true;
   }
@@ -134,8 +132,7 @@ std::string write_manifest(const std::vector<Entry>& entries) {
   return dump_python_style(arr);
 }
 
-Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::string& shown_path,
-                                          Diagnostics& diags) {
+Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::string& shown_path, Diagnostics& diags) {
   if (json_nesting_depth(text) > kMaxJsonDepth) {
     return problem(check::kManifestInvalid, shown_path + ":1: not a manifest: JSON nested deeper than " +
                                                 std::to_string(kMaxJsonDepth) + " levels");
@@ -159,8 +156,13 @@ Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::stri
     Entry e;
     std::string why;
     if (!read_entry(doc[i], &e, &why)) {
-      Diagnostic d{Severity::kError, shown_path, 0, 0, check::kManifestEntryInvalid,
-                   "entry " + std::to_string(i) + ": " + why, "/" + std::to_string(i)};
+      Diagnostic d{Severity::kError,
+                   shown_path,
+                   0,
+                   0,
+                   check::kManifestEntryInvalid,
+                   "entry " + std::to_string(i) + ": " + why,
+                   "/" + std::to_string(i)};
       diags.add(std::move(d));
       continue;
     }

@@ -34,7 +34,6 @@ std::size_t json_nesting_depth(std::string_view text);
 // Parses manifest text. Fails (with "line N, column M: ...") when the text is not
 // JSON, nested deeper than kMaxJsonDepth, or not an array. Entries that lack the SPEC 1 form are reported to
 // `diags` (code manifest.entry.invalid) and left out.
-Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::string& shown_path,
-                                          Diagnostics& diags);
+Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::string& shown_path, Diagnostics& diags);
 
 }  // namespace ohm::manifest

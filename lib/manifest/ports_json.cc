@@ -5,9 +5,12 @@ namespace {
 
 Json dim_json(const onnx::Dim& d) {
   switch (d.kind) {
-    case onnx::Dim::Kind::kValue: return d.value;
-    case onnx::Dim::Kind::kParam: return d.param;
-    case onnx::Dim::Kind::kUnknown: break;
+    case onnx::Dim::Kind::kValue:
+      return d.value;
+    case onnx::Dim::Kind::kParam:
+      return d.param;
+    case onnx::Dim::Kind::kUnknown:
+      break;
   }
   return nullptr;
 }

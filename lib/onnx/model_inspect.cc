@@ -21,9 +21,7 @@ namespace {
 namespace op = ::onnx;
 
 // "ai.onnx" and "" both name the default domain.
-std::string normalize_domain(const std::string& domain) {
-  return domain == "ai.onnx" ? std::string() : domain;
-}
+std::string normalize_domain(const std::string& domain) { return domain == "ai.onnx" ? std::string() : domain; }
 
 // Replaces bytes that are not valid UTF-8 with '?' (producer strings only).
 std::string sanitize_utf8(std::string s) {
@@ -47,10 +45,9 @@ std::string node_label(const op::NodeProto& node) {
 // attributes are left alone, as libonnx ignores them.
 std::optional<std::string> count_mismatch(int count, int min, int max, const char* what) {
   if (count >= min && count <= max) return std::nullopt;
-  std::string expected = min == max ? std::to_string(min)
-                         : max == std::numeric_limits<int>::max()
-                             ? "at least " + std::to_string(min)
-                             : std::to_string(min) + " to " + std::to_string(max);
+  std::string expected = min == max                               ? std::to_string(min)
+                         : max == std::numeric_limits<int>::max() ? "at least " + std::to_string(min)
+                                                                  : std::to_string(min) + " to " + std::to_string(max);
   return std::to_string(count) + " " + what + ", expected " + expected;
 }
 
@@ -79,8 +76,7 @@ std::optional<std::string> schema_mismatch(const op::NodeProto& node, const op::
 // Why libonnx 1.12 cannot infer this model (SPEC 5), or nullopt.
 class SupportCheck {
  public:
-  SupportCheck(const op::ModelProto& model, std::unordered_map<std::string, int> opsets)
-      : opsets_(std::move(opsets)) {
+  SupportCheck(const op::ModelProto& model, std::unordered_map<std::string, int> opsets) : opsets_(std::move(opsets)) {
     for (const auto& f : model.functions()) local_functions_.insert(f.domain() + "\n" + f.name());
   }
 
@@ -89,9 +85,8 @@ class SupportCheck {
     const int default_opset = opsets_.at("");
     const auto def = ranges.find("");
     if (def != ranges.end() && default_opset > def->second.second) {
-      return "the default-domain opset " + std::to_string(default_opset) +
-             " is newer than libonnx knows (" + std::to_string(def->second.second) +
-             "); outputs are reported as declared";
+      return "the default-domain opset " + std::to_string(default_opset) + " is newer than libonnx knows (" +
+             std::to_string(def->second.second) + "); outputs are reported as declared";
     }
     return check_graph(model.graph(), 0);
   }
@@ -154,12 +149,23 @@ void normalize_graph_domains(op::GraphProto* graph) {
 // when its own result conflicts with a declared shape).
 void strip_shapes(op::TypeProto* type) {
   switch (type->value_case()) {
-    case op::TypeProto::kTensorType: type->mutable_tensor_type()->clear_shape(); break;
-    case op::TypeProto::kSparseTensorType: type->mutable_sparse_tensor_type()->clear_shape(); break;
-    case op::TypeProto::kSequenceType: strip_shapes(type->mutable_sequence_type()->mutable_elem_type()); break;
-    case op::TypeProto::kOptionalType: strip_shapes(type->mutable_optional_type()->mutable_elem_type()); break;
-    case op::TypeProto::kMapType: strip_shapes(type->mutable_map_type()->mutable_value_type()); break;
-    default: break;
+    case op::TypeProto::kTensorType:
+      type->mutable_tensor_type()->clear_shape();
+      break;
+    case op::TypeProto::kSparseTensorType:
+      type->mutable_sparse_tensor_type()->clear_shape();
+      break;
+    case op::TypeProto::kSequenceType:
+      strip_shapes(type->mutable_sequence_type()->mutable_elem_type());
+      break;
+    case op::TypeProto::kOptionalType:
+      strip_shapes(type->mutable_optional_type()->mutable_elem_type());
+      break;
+    case op::TypeProto::kMapType:
+      strip_shapes(type->mutable_map_type()->mutable_value_type());
+      break;
+    default:
+      break;
   }
 }
 
@@ -179,8 +185,7 @@ op::ModelProto inference_copy(const op::ModelProto& model, bool drop_value_info)
 // Runs InferShapes on `work`; the message of what it threw, or nullopt.
 std::optional<std::string> run_inference(op::ModelProto& work) {
   try {
-    op::shape_inference::InferShapes(work, op::OpSchemaRegistry::Instance(),
-                                     op::ShapeInferenceOptions(false, 0, true));
+    op::shape_inference::InferShapes(work, op::OpSchemaRegistry::Instance(), op::ShapeInferenceOptions(false, 0, true));
     return std::nullopt;
   } catch (const std::exception& e) {
     return std::string(e.what());
@@ -201,10 +206,17 @@ void collect_dim_params(const op::TypeProto& type, std::set<std::string>& names)
         if (d.has_dim_param() && !d.dim_param().empty()) names.insert(d.dim_param());
       }
       break;
-    case op::TypeProto::kSequenceType: collect_dim_params(type.sequence_type().elem_type(), names); break;
-    case op::TypeProto::kOptionalType: collect_dim_params(type.optional_type().elem_type(), names); break;
-    case op::TypeProto::kMapType: collect_dim_params(type.map_type().value_type(), names); break;
-    default: break;
+    case op::TypeProto::kSequenceType:
+      collect_dim_params(type.sequence_type().elem_type(), names);
+      break;
+    case op::TypeProto::kOptionalType:
+      collect_dim_params(type.optional_type().elem_type(), names);
+      break;
+    case op::TypeProto::kMapType:
+      collect_dim_params(type.map_type().value_type(), names);
+      break;
+    default:
+      break;
   }
 }
 
@@ -305,10 +317,10 @@ Result<ModelInfo> inspect_model(const op::ModelProto& model, const std::vector<s
   for (const auto& name : feature_tensors) {
     const op::TypeProto* type = find_value_type(source, name);
     if (type == nullptr || !type->has_tensor_type() || !type->tensor_type().has_shape()) {
-      info.warnings.push_back({check::kFeatureTensorMissing,
-                               "feature tensor \"" + name + "\" " +
-                                   (type == nullptr ? "is not in the model" : "has no known shape") +
-                                   "; extra_ports left out"});
+      info.warnings.push_back(
+          {check::kFeatureTensorMissing, "feature tensor \"" + name + "\" " +
+                                             (type == nullptr ? "is not in the model" : "has no known shape") +
+                                             "; extra_ports left out"});
       continue;
     }
     std::vector<std::int64_t> dims;

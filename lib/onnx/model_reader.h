@@ -30,8 +30,8 @@ struct ModelInfo {
   std::string producer_name;
   std::string producer_version;
   std::vector<std::pair<std::string, std::int64_t>> opset_imports;  // file order
-  IoPorts io_ports;                 // SPEC 5
-  bool uses_external_data = false;  // some tensor keeps its data in a side file
+  IoPorts io_ports;                                                 // SPEC 5
+  bool uses_external_data = false;                                  // some tensor keeps its data in a side file
   std::vector<ModelWarning> warnings;
   // Inferred shape of each requested feature tensor found in the graph (SPEC 5 extra_ports).
   std::map<std::string, std::vector<std::int64_t>> feature_shapes;

@@ -39,7 +39,8 @@ Dim merge_dim(const op::TensorShapeProto::Dimension& declared, const op::TensorS
     if (declared.has_dim_value() && declared.dim_value() != inferred.dim_value()) return Dim::unknown();  // conflict
     return Dim::of(inferred.dim_value());
   }
-  const bool declared_unknown = !declared.has_dim_value() && (!declared.has_dim_param() || declared.dim_param().empty());
+  const bool declared_unknown =
+      !declared.has_dim_value() && (!declared.has_dim_param() || declared.dim_param().empty());
   if (declared_unknown) return inferred_dim(inferred, names);
   return declared_dim(declared);
 }
@@ -48,31 +49,56 @@ Dim merge_dim(const op::TensorShapeProto::Dimension& declared, const op::TensorS
 
 std::string elem_type_name(int elem_type) {
   switch (elem_type) {
-    case 1: return "float";
-    case 2: return "uint8";
-    case 3: return "int8";
-    case 4: return "uint16";
-    case 5: return "int16";
-    case 6: return "int32";
-    case 7: return "int64";
-    case 8: return "string";
-    case 9: return "bool";
-    case 10: return "float16";
-    case 11: return "double";
-    case 12: return "uint32";
-    case 13: return "uint64";
-    case 14: return "complex64";
-    case 15: return "complex128";
-    case 16: return "bfloat16";
-    case 17: return "float8e4m3fn";
-    case 18: return "float8e4m3fnuz";
-    case 19: return "float8e5m2";
-    case 20: return "float8e5m2fnuz";
-    case 21: return "uint4";
-    case 22: return "int4";
-    case 23: return "float4e2m1";
-    case 24: return "float8e8m0";
-    default: return "undefined";
+    case 1:
+      return "float";
+    case 2:
+      return "uint8";
+    case 3:
+      return "int8";
+    case 4:
+      return "uint16";
+    case 5:
+      return "int16";
+    case 6:
+      return "int32";
+    case 7:
+      return "int64";
+    case 8:
+      return "string";
+    case 9:
+      return "bool";
+    case 10:
+      return "float16";
+    case 11:
+      return "double";
+    case 12:
+      return "uint32";
+    case 13:
+      return "uint64";
+    case 14:
+      return "complex64";
+    case 15:
+      return "complex128";
+    case 16:
+      return "bfloat16";
+    case 17:
+      return "float8e4m3fn";
+    case 18:
+      return "float8e4m3fnuz";
+    case 19:
+      return "float8e5m2";
+    case 20:
+      return "float8e5m2fnuz";
+    case 21:
+      return "uint4";
+    case 22:
+      return "int4";
+    case 23:
+      return "float4e2m1";
+    case 24:
+      return "float8e8m0";
+    default:
+      return "undefined";
   }
 }
 

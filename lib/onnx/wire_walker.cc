@@ -38,58 +38,123 @@ WireWalker::Rule WireWalker::rule_for(Msg msg, std::uint32_t field) {
   switch (msg) {
     case Msg::kModel:
       switch (field) {
-        case 1: case 2: case 3: case 4: case 5: case 8:  // ir_version, producer_*, domain, model_version, opset_import
+        case 1:
+        case 2:
+        case 3:
+        case 4:
+        case 5:
+        case 8:  // ir_version, producer_*, domain, model_version, opset_import
           return {Act::kKeep};
-        case 7: return {Act::kDescend, Msg::kGraph};
-        case 25: return {Act::kDescend, Msg::kFunction};
-        default: return {};  // doc_string, metadata_props, training_info
+        case 7:
+          return {Act::kDescend, Msg::kGraph};
+        case 25:
+          return {Act::kDescend, Msg::kFunction};
+        default:
+          return {};  // doc_string, metadata_props, training_info
       }
     case Msg::kGraph:
       switch (field) {
-        case 2: case 11: case 12: case 13:  // name, input, output, value_info
+        case 2:
+        case 11:
+        case 12:
+        case 13:  // name, input, output, value_info
           return {Act::kKeep};
-        case 1: return {Act::kDescend, Msg::kNode};
-        case 5: return {Act::kDescend, Msg::kTensor};
-        case 15: return {Act::kDescend, Msg::kSparseTensor};
-        default: return {};  // doc_string, quantization_annotation
+        case 1:
+          return {Act::kDescend, Msg::kNode};
+        case 5:
+          return {Act::kDescend, Msg::kTensor};
+        case 15:
+          return {Act::kDescend, Msg::kSparseTensor};
+        default:
+          return {};  // doc_string, quantization_annotation
       }
     case Msg::kNode:
       switch (field) {
-        case 1: case 2: case 3: case 4: case 7: case 8:  // input, output, name, op_type, domain, overload
+        case 1:
+        case 2:
+        case 3:
+        case 4:
+        case 7:
+        case 8:  // input, output, name, op_type, domain, overload
           return {Act::kKeep};
-        case 5: return {Act::kDescend, Msg::kAttribute};
-        default: return {};  // doc_string, metadata_props
+        case 5:
+          return {Act::kDescend, Msg::kAttribute};
+        default:
+          return {};  // doc_string, metadata_props
       }
     case Msg::kAttribute:
       switch (field) {
-        case 1: case 2: case 3: case 7: case 8: case 9: case 14: case 15: case 20: case 21:
+        case 1:
+        case 2:
+        case 3:
+        case 7:
+        case 8:
+        case 9:
+        case 14:
+        case 15:
+        case 20:
+        case 21:
           return {Act::kKeep};
-        case 4: return {Act::kKeepSmall};  // s
-        case 5: case 10: return {Act::kDescend, Msg::kTensor};
-        case 6: case 11: return {Act::kDescend, Msg::kGraph};
-        case 22: case 23: return {Act::kDescend, Msg::kSparseTensor};
-        default: return {};  // doc_string
+        case 4:
+          return {Act::kKeepSmall};  // s
+        case 5:
+        case 10:
+          return {Act::kDescend, Msg::kTensor};
+        case 6:
+        case 11:
+          return {Act::kDescend, Msg::kGraph};
+        case 22:
+        case 23:
+          return {Act::kDescend, Msg::kSparseTensor};
+        default:
+          return {};  // doc_string
       }
     case Msg::kTensor:
       switch (field) {
-        case 1: case 2: case 3: case 8: case 13: case 14:  // dims, data_type, segment, name, external_data, data_location
+        case 1:
+        case 2:
+        case 3:
+        case 8:
+        case 13:
+        case 14:  // dims, data_type, segment, name, external_data, data_location
           return {Act::kKeep};
-        case 4: case 5: case 6: case 7: case 9: case 10: case 11:  // *_data, raw_data
+        case 4:
+        case 5:
+        case 6:
+        case 7:
+        case 9:
+        case 10:
+        case 11:  // *_data, raw_data
           return {Act::kPayload};
-        default: return {};  // doc_string, metadata_props
+        default:
+          return {};  // doc_string, metadata_props
       }
     case Msg::kSparseTensor:
       switch (field) {
-        case 1: case 2: return {Act::kDescend, Msg::kTensor};
-        case 3: return {Act::kKeep};
-        default: return {};
+        case 1:
+        case 2:
+          return {Act::kDescend, Msg::kTensor};
+        case 3:
+          return {Act::kKeep};
+        default:
+          return {};
       }
     case Msg::kFunction:
       switch (field) {
-        case 1: case 4: case 5: case 6: case 9: case 10: case 11: case 12: case 13:
+        case 1:
+        case 4:
+        case 5:
+        case 6:
+        case 9:
+        case 10:
+        case 11:
+        case 12:
+        case 13:
           return {Act::kKeep};
-        case 7: return {Act::kDescend, Msg::kNode};
-        default: return {};  // doc_string, metadata_props
+        case 7:
+          return {Act::kDescend, Msg::kNode};
+        default:
+          return {};  // doc_string, metadata_props
       }
   }
   return {};
@@ -97,13 +162,20 @@ WireWalker::Rule WireWalker::rule_for(Msg msg, std::uint32_t field) {
 
 const char* WireWalker::msg_name(Msg msg) {
   switch (msg) {
-    case Msg::kModel: return "ModelProto";
-    case Msg::kGraph: return "GraphProto";
-    case Msg::kNode: return "NodeProto";
-    case Msg::kAttribute: return "AttributeProto";
-    case Msg::kTensor: return "TensorProto";
-    case Msg::kSparseTensor: return "SparseTensorProto";
-    case Msg::kFunction: return "FunctionProto";
+    case Msg::kModel:
+      return "ModelProto";
+    case Msg::kGraph:
+      return "GraphProto";
+    case Msg::kNode:
+      return "NodeProto";
+    case Msg::kAttribute:
+      return "AttributeProto";
+    case Msg::kTensor:
+      return "TensorProto";
+    case Msg::kSparseTensor:
+      return "SparseTensorProto";
+    case Msg::kFunction:
+      return "FunctionProto";
   }
   return "message";
 }
@@ -141,8 +213,7 @@ bool WireWalker::keep(Sink sink, std::string_view bytes) {
     return true;
   }
   if (bytes.size() > limits_.max_structure - kept_structure_) {
-    fail("the model's structure (without tensor data) exceeds " +
-         std::to_string(limits_.max_structure >> 20) + " MiB");
+    fail("the model's structure (without tensor data) exceeds " + std::to_string(limits_.max_structure >> 20) + " MiB");
     return false;
   }
   kept_structure_ += bytes.size();
@@ -154,8 +225,7 @@ bool WireWalker::admit_payload(std::size_t n) {
   Frame& t = stack_.back();
   if (t.payload_dropped) return false;
   // Invariants: payload.size() <= max_tensor_payload, kept_payload_ <= max_total_payload.
-  if (n <= limits_.max_tensor_payload - t.payload.size() &&
-      n <= limits_.max_total_payload - kept_payload_) {
+  if (n <= limits_.max_tensor_payload - t.payload.size() && n <= limits_.max_total_payload - kept_payload_) {
     kept_payload_ += n;
     return true;
   }
@@ -227,8 +297,8 @@ void WireWalker::on_varint(std::uint64_t value) {
 void WireWalker::on_length(std::uint64_t length) {
   Frame& top = stack_.back();
   if (length > kMaxLength || length > top.end - pos_) {
-    fail("length " + std::to_string(length) + " of field " + std::to_string(field_) +
-         " runs past the end of its " + msg_name(top.msg));
+    fail("length " + std::to_string(length) + " of field " + std::to_string(field_) + " runs past the end of its " +
+         msg_name(top.msg));
     return;
   }
   std::string hdr;
@@ -254,8 +324,8 @@ void WireWalker::on_length(std::uint64_t length) {
       [[fallthrough]];
     case Act::kKeep:
       if (length > limits_.max_structure - std::min(kept_structure_, limits_.max_structure)) {
-        fail("the model's structure (without tensor data) exceeds " +
-             std::to_string(limits_.max_structure >> 20) + " MiB");
+        fail("the model's structure (without tensor data) exceeds " + std::to_string(limits_.max_structure >> 20) +
+             " MiB");
         return;
       }
       if (!keep(Sink::kOut, hdr)) return;
@@ -323,10 +393,17 @@ void WireWalker::feed(std::string_view chunk) {
       return;
     }
     switch (state_) {
-      case State::kTag: on_tag(value); break;
-      case State::kVarint: on_varint(value); break;
-      case State::kLength: on_length(value); break;
-      case State::kBody: break;
+      case State::kTag:
+        on_tag(value);
+        break;
+      case State::kVarint:
+        on_varint(value);
+        break;
+      case State::kLength:
+        on_length(value);
+        break;
+      case State::kBody:
+        break;
     }
   }
 }
@@ -339,8 +416,7 @@ Result<std::string> WireWalker::finish() {
   if (stack_.size() > 1 || state_ != State::kTag || vlen_ != 0) {
     const char* inside = msg_name(stack_.back().msg);
     return Error{"truncated: the file ends at byte " + std::to_string(pos_) + " inside a " +
-                 (state_ == State::kTag && vlen_ == 0 ? std::string(inside)
-                                                      : std::string("field of a ") + inside)};
+                 (state_ == State::kTag && vlen_ == 0 ? std::string(inside) : std::string("field of a ") + inside)};
   }
   std::string out = std::move(stack_.back().out);
   failed_ = true;

@@ -31,8 +31,7 @@ bool is_blank(const Cell& c) { return c.text.empty() && !c.first_link; }
 
 }  // namespace
 
-std::vector<ModelRow> read_model_rows(std::string_view markdown, const std::string& shown_path,
-                                      Diagnostics& diags) {
+std::vector<ModelRow> read_model_rows(std::string_view markdown, const std::string& shown_path, Diagnostics& diags) {
   return read_model_rows(parse_tables(markdown), shown_path, diags);
 }
 
@@ -45,8 +44,7 @@ std::vector<ModelRow> read_model_rows(const std::vector<Table>& tables, const st
       if (c.looks_like_model_table()) {
         diags.warning(shown_path, t.line, check::kReadmeMissingColumn,
                       std::string("table has Model and Download columns but no ") +
-                          (c.opset < 0 ? "\"Opset version\"" : "\"ONNX version\"") +
-                          " column; its rows are not read");
+                          (c.opset < 0 ? "\"Opset version\"" : "\"ONNX version\"") + " column; its rows are not read");
       }
       continue;
     }

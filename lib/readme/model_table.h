@@ -28,8 +28,7 @@ struct ModelRow {
 std::vector<ModelRow> read_model_rows(const std::vector<Table>& tables, const std::string& shown_path,
                                       Diagnostics& diags);
 // The same, parsing `markdown` first.
-std::vector<ModelRow> read_model_rows(std::string_view markdown, const std::string& shown_path,
-                                      Diagnostics& diags);
+std::vector<ModelRow> read_model_rows(std::string_view markdown, const std::string& shown_path, Diagnostics& diags);
 
 // True when at least one of `tables` is a model table.
 bool has_model_table(const std::vector<Table>& tables);

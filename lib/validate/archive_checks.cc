@@ -20,7 +20,11 @@ void report(const zoo::BuiltEntry& built, const archive::Listing& listing, Diagn
   if (listing.models.size() != 1) return;
   for (const archive::EntryInfo& e : listing.entries) {
     if (e.sha256.empty() || e.sha256 == built.entry.model_sha) continue;
-    findings.add({Severity::kWarning, readme, line, 0, check::kArchiveModelSha,
+    findings.add({Severity::kWarning,
+                  readme,
+                  line,
+                  0,
+                  check::kArchiveModelSha,
                   path + ": its model " + e.path + " has sha256 " + e.sha256 + ", not model_sha " +
                       built.entry.model_sha + " of " + built.entry.model_path,
                   {}});
@@ -42,7 +46,11 @@ ArchiveStats check_archives(const zoo::GenerateResult& regenerated, Diagnostics&
     if (origin.archive) {
       report(built, *origin.archive, findings);
     } else if (origin.archive_error) {
-      findings.add({Severity::kError, origin.readme, origin.line, 0, check::kArchiveDamaged,
+      findings.add({Severity::kError,
+                    origin.readme,
+                    origin.line,
+                    0,
+                    check::kArchiveDamaged,
                     *built.entry.model_with_data_path + ": " + origin.archive_error->message,
                     {}});
     }

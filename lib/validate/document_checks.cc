@@ -4,8 +4,8 @@
 #include <set>
 #include <utility>
 
-#include "core/text.h"
 #include "core/checks.h"
+#include "core/text.h"
 #include "zoo/zoo_paths.h"
 
 namespace ohm::validate {
@@ -32,8 +32,9 @@ void check_unknown_keys(const ManifestDoc& doc, Diagnostics& findings) {
     for (const auto& item : element.items()) {
       if (is_entry_key(item.key())) continue;
       findings.add(doc.at(entry_pointer(i, item.key()), Severity::kWarning, check::kUnknownKey,
-                          "unknown key " + quoted(item.key()) + " in an entry; the hub client ignores it "
-                          "(extra information belongs in metadata)"));
+                          "unknown key " + quoted(item.key()) +
+                              " in an entry; the hub client ignores it "
+                              "(extra information belongs in metadata)"));
     }
   }
 }
@@ -44,8 +45,8 @@ void check_order(const ManifestDoc& doc, Diagnostics& findings) {
     const Entry& e = doc.entries[i];
     if (!(e.model_path < prev.model_path)) continue;
     findings.add(doc.at(entry_pointer(doc.index_of[i], "model_path"), Severity::kWarning, check::kOrder,
-                        "entries are not sorted by model_path: " + e.model_path + " comes after " +
-                            prev.model_path + " (line " + std::to_string(prev.line) + ")"));
+                        "entries are not sorted by model_path: " + e.model_path + " comes after " + prev.model_path +
+                            " (line " + std::to_string(prev.line) + ")"));
   }
 }
 
@@ -58,8 +59,8 @@ void check_duplicates(const ManifestDoc& doc, Diagnostics& findings) {
     const Entry& other = doc.entries[it->second];
     findings.add(doc.at(entry_pointer(doc.index_of[i], "model"), Severity::kError, check::kDuplicate,
                         "model " + quoted(e.model) + " with opset " + std::to_string(e.opset_version) +
-                            " is also the entry at line " + std::to_string(other.line) + " (" +
-                            quoted(other.model) + ", " + other.model_path +
+                            " is also the entry at line " + std::to_string(other.line) + " (" + quoted(other.model) +
+                            ", " + other.model_path +
                             "); the hub client, matching names case-insensitively, reaches only one"));
   }
 }
@@ -106,9 +107,9 @@ void check_document(const ManifestDoc& doc, const SchemaChecker& schema, Diagnos
   Diagnostics schema_findings;
   for (const SchemaViolation& v : schema.check(doc.json)) {
     if (unsafe.count(v.json_pointer)) continue;  // path.unsafe says it better
-    schema_findings.add(doc.at(v.json_pointer, Severity::kError, check::kSchema,
-                               (v.json_pointer.empty() ? std::string("the document") : v.json_pointer) + ": " +
-                                   v.message));
+    schema_findings.add(
+        doc.at(v.json_pointer, Severity::kError, check::kSchema,
+               (v.json_pointer.empty() ? std::string("the document") : v.json_pointer) + ": " + v.message));
   }
   findings.merge(schema_findings);
   for (const Diagnostic& d : doc.entry_problems) {

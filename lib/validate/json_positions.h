@@ -49,7 +49,7 @@ class JsonPositions {
   struct Node {
     std::size_t offset = 0;
     std::vector<std::pair<std::string, std::size_t>> members;  // objects: key -> node
-    std::vector<std::size_t> elements;                          // arrays: nodes in order
+    std::vector<std::size_t> elements;                         // arrays: nodes in order
     bool is_object = false;
   };
 

@@ -2,13 +2,12 @@
 
 #include <set>
 
-#include "manifest/json_io.h"
 #include "core/checks.h"
+#include "manifest/json_io.h"
 
 namespace ohm::validate {
 
-Diagnostic ManifestDoc::at(const std::string& pointer, Severity severity, const char* code,
-                           std::string message) const {
+Diagnostic ManifestDoc::at(const std::string& pointer, Severity severity, const char* code, std::string message) const {
   LineColumn lc = positions.find(pointer);
   return {severity, shown_path, lc.line, lc.column, code, std::move(message), pointer};
 }
@@ -18,8 +17,13 @@ std::optional<ManifestDoc> read_manifest_doc(std::string_view text, const std::s
   ManifestDoc doc;
   doc.shown_path = shown_path;
   if (auto bad = doc.positions.index(text, &doc.json)) {
-    findings.add({Severity::kError, shown_path, bad->line, bad->column, check::kManifestJson,
-                  "not valid JSON: " + bad->message, {}});
+    findings.add({Severity::kError,
+                  shown_path,
+                  bad->line,
+                  bad->column,
+                  check::kManifestJson,
+                  "not valid JSON: " + bad->message,
+                  {}});
     return std::nullopt;
   }
   if (!doc.json.is_array()) return doc;  // the schema says what it is

@@ -34,7 +34,11 @@ void check_reachability(zoo::ReadmeSet& readmes, zoo::DiscoverMode mode_used, co
   for (const std::string& rel : with_tables) {
     if (rel == zoo::kRootReadme) continue;
     if (std::binary_search(reached.begin(), reached.end(), rel)) continue;
-    findings.add({Severity::kWarning, rel, first_row_line(readmes, rel), 0, check::kReadmeUnreachable,
+    findings.add({Severity::kWarning,
+                  rel,
+                  first_row_line(readmes, rel),
+                  0,
+                  check::kReadmeUnreachable,
                   "this README has a model table, but no \"Model Class\" link of the root README leads "
                   "here: its models are missing from the hub",
                   {}});

@@ -48,13 +48,14 @@ std::string to_pointer(const std::vector<std::string>& context, const json& doc)
   const json* at = &doc;
   for (std::size_t i = 1; i < context.size(); ++i) {
     const std::string& part = context[i];
-    std::string token = part.size() >= 2 && part.front() == '[' && part.back() == ']'
-                            ? part.substr(1, part.size() - 2)
-                            : part;
+    std::string token =
+        part.size() >= 2 && part.front() == '[' && part.back() == ']' ? part.substr(1, part.size() - 2) : part;
     pointer += "/" + pointer_token(token);
     if (at && at->is_array()) {
       std::size_t index = 0;
-      bool digits = !token.empty() && std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; }) && token.size() < 10;
+      bool digits = !token.empty() &&
+                    std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+                    token.size() < 10;
       if (digits) index = std::stoul(token);
       at = digits && index < at->size() ? &(*at)[index] : nullptr;
     } else if (at && at->is_object()) {

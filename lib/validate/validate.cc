@@ -55,8 +55,7 @@ BaseManifest base_of(const ValidateOptions& options, const ManifestDoc& doc) {
   return base;
 }
 
-void check_zoo(const zoo::Source& zoo, const ValidateOptions& options, const ManifestDoc& doc,
-               ValidateReport& report) {
+void check_zoo(const zoo::Source& zoo, const ValidateOptions& options, const ManifestDoc& doc, ValidateReport& report) {
   Diagnostics& findings = report.findings;
   zoo::ReadmeSet readmes(zoo);
   Diagnostics generate_diags;
@@ -96,9 +95,8 @@ void finish(ValidateReport& report, bool strict) {
 }  // namespace
 
 Result<ValidateReport> validate(const zoo::Source& zoo, const ValidateOptions& options) {
-  auto schema = options.schema_text.empty()
-                    ? SchemaChecker::compile(builtin_manifest_schema(), options.schema_shown)
-                    : SchemaChecker::compile(options.schema_text, options.schema_shown);
+  auto schema = options.schema_text.empty() ? SchemaChecker::compile(builtin_manifest_schema(), options.schema_shown)
+                                            : SchemaChecker::compile(options.schema_text, options.schema_shown);
   if (!schema) return schema.failure();
 
   ValidateReport report;

@@ -4,8 +4,8 @@
 #include <map>
 #include <optional>
 
-#include "manifest/json_io.h"
 #include "core/checks.h"
+#include "manifest/json_io.h"
 #include "validate/document_checks.h"
 #include "zoo/zoo_paths.h"
 
@@ -27,9 +27,7 @@ std::optional<Json> as_json(const std::optional<T>& v) {
   return v ? std::optional<Json>(Json(*v)) : std::nullopt;
 }
 
-std::string row_of(const zoo::EntryOrigin& origin) {
-  return origin.readme + ":" + std::to_string(origin.line);
-}
+std::string row_of(const zoo::EntryOrigin& origin) { return origin.readme + ":" + std::to_string(origin.line); }
 
 // Compares one manifest entry with its regenerated counterpart.
 class EntryComparer {
@@ -49,7 +47,8 @@ class EntryComparer {
           as_json(theirs_.model_with_data_path));
     if (ours_.model_with_data_path == theirs_.model_with_data_path && theirs_.model_with_data_path) {
       artifact("model_with_data_sha", "model_with_data_bytes", *theirs_.model_with_data_path,
-               as_json(ours_.model_with_data_sha).value_or(Json()), as_json(theirs_.model_with_data_sha).value_or(Json()),
+               as_json(ours_.model_with_data_sha).value_or(Json()),
+               as_json(theirs_.model_with_data_sha).value_or(Json()),
                as_json(ours_.model_with_data_bytes).value_or(Json()),
                as_json(theirs_.model_with_data_bytes).value_or(Json()));
     }
@@ -58,16 +57,24 @@ class EntryComparer {
       field("metadata", "extra_ports", ours_.extra_ports, theirs_.extra_ports, "the model gives ");
     }
     if (origin_.model_opset && *origin_.model_opset != theirs_.opset_version) {
-      findings_.add({Severity::kError, origin_.readme, origin_.line, 0, check::kOpsetMismatch,
+      findings_.add({Severity::kError,
+                     origin_.readme,
+                     origin_.line,
+                     0,
+                     check::kOpsetMismatch,
                      "the Opset version cell says " + std::to_string(theirs_.opset_version) + " but " +
                          theirs_.model_path + " imports opset " + std::to_string(*origin_.model_opset) +
                          " of the default domain",
                      {}});
     }
     if (origin_.uses_external_data) {
-      findings_.add({Severity::kWarning, origin_.readme, origin_.line, 0, check::kExternalData,
+      findings_.add({Severity::kWarning,
+                     origin_.readme,
+                     origin_.line,
+                     0,
+                     check::kExternalData,
                      theirs_.model_path + " keeps tensors in external data files, which the hub does not "
-                     "download: hub users cannot load it",
+                                          "download: hub users cannot load it",
                      {}});
     }
   }
@@ -76,8 +83,8 @@ class EntryComparer {
   void field(const char* where, const char* key, const std::optional<Json>& ours, const std::optional<Json>& theirs,
              const char* source = "") {
     if (ours == theirs) return;
-    std::string said = std::string(source).empty() ? "the README row " + row_of(origin_) + " gives "
-                                                   : std::string(source);
+    std::string said =
+        std::string(source).empty() ? "the README row " + row_of(origin_) + " gives " : std::string(source);
     findings_.add(doc_.at(entry_pointer(index_, where, key), Severity::kError, check::kEntryStale,
                           std::string(key) + " is " + shown(ours) + " but " + said + shown(theirs) +
                               (std::string(source).empty() ? "" : " (README " + row_of(origin_) + ")")));
@@ -87,9 +94,9 @@ class EntryComparer {
                 const Json& their_sha, const Json& our_bytes, const Json& their_bytes) {
     std::string tail = " (README " + row_of(origin_) + ")";
     if (our_sha != their_sha) {
-      findings_.add(doc_.at(entry_pointer(index_, "metadata", sha_key), Severity::kError, check::kShaMismatch,
-                            std::string(sha_key) + " is " + shown(our_sha) + " but " + path + " has sha256 " +
-                                shown(their_sha) + tail));
+      findings_.add(doc_.at(
+          entry_pointer(index_, "metadata", sha_key), Severity::kError, check::kShaMismatch,
+          std::string(sha_key) + " is " + shown(our_sha) + " but " + path + " has sha256 " + shown(their_sha) + tail));
     }
     if (our_bytes != their_bytes) {
       findings_.add(doc_.at(entry_pointer(index_, "metadata", bytes_key), Severity::kError, check::kSizeMismatch,
@@ -127,8 +134,8 @@ void check_ports_against_base(const zoo::Source& source, const ManifestDoc& doc,
   auto compare = [&](const char* key, const std::optional<Json>& mine, const std::optional<Json>& known) {
     if (mine == known) return;
     findings.add(doc.at(entry_pointer(index, "metadata", key), Severity::kError, check::kPortsMismatch,
-                        std::string(key) + " is " + shown(mine) + " but the manifest at " + base.name +
-                            " gives " + shown(known) + " for the same model_sha (" + vouched.model_path + ")"));
+                        std::string(key) + " is " + shown(mine) + " but the manifest at " + base.name + " gives " +
+                            shown(known) + " for the same model_sha (" + vouched.model_path + ")"));
   };
   compare("io_ports", ours.io_ports, vouched.io_ports);
   compare("extra_ports", ours.extra_ports, vouched.extra_ports);
@@ -174,9 +181,14 @@ CompareStats compare_with_zoo(const zoo::Source& source, const ManifestDoc& doc,
       if (std::find(doc.unreadable_paths.begin(), doc.unreadable_paths.end(), path) != doc.unreadable_paths.end()) {
         continue;  // its entry is there, but the schema rejected it
       }
-      findings.add({Severity::kError, built.origin.readme, built.origin.line, 0, check::kEntryMissing,
+      findings.add({Severity::kError,
+                    built.origin.readme,
+                    built.origin.line,
+                    0,
+                    check::kEntryMissing,
                     "the row \"" + built.entry.model + "\" (" + path + ", opset " +
-                        std::to_string(built.entry.opset_version) + ") has no manifest entry; run onnx-hub-manifest generate",
+                        std::to_string(built.entry.opset_version) +
+                        ") has no manifest entry; run onnx-hub-manifest generate",
                     {}});
       continue;
     }

@@ -11,12 +11,17 @@ namespace ohm::zoo {
 namespace {
 
 // The README an index link names: the link is a folder, or a README.md itself.
-std::optional<std::string> readme_for_link(const Source& source, const readme::IndexLink& link,
-                                           Diagnostics& diags, std::vector<std::string>* unreachable) {
+std::optional<std::string> readme_for_link(const Source& source, const readme::IndexLink& link, Diagnostics& diags,
+                                           std::vector<std::string>* unreachable) {
   auto where = resolve_link("", link.destination);
   if (!where) {
-    diags.add({Severity::kError, kRootReadme, link.line, link.column, check::kIndexLinkInvalid,
-               "Model Class link: " + where.error(), {}});
+    diags.add({Severity::kError,
+               kRootReadme,
+               link.line,
+               link.column,
+               check::kIndexLinkInvalid,
+               "Model Class link: " + where.error(),
+               {}});
     return std::nullopt;
   }
   std::string rel = *where;
@@ -24,7 +29,11 @@ std::optional<std::string> readme_for_link(const Source& source, const readme::I
   fs::FileStatus st = source.stat(rel);
   if (st.kind != fs::FileKind::kRegular) {
     unreachable->push_back(parent_folder(rel));
-    diags.add({Severity::kError, kRootReadme, link.line, link.column, check::kIndexLinkMissing,
+    diags.add({Severity::kError,
+               kRootReadme,
+               link.line,
+               link.column,
+               check::kIndexLinkMissing,
                "Model Class link \"" + link.destination + "\" leads to no README: " + rel + " is " +
                    fs::describe(st.kind) + "; previous entries under " + parent_folder(rel) + "/ are kept",
                {}});

@@ -15,7 +15,6 @@ constexpr const char* kZooFeatureTable = ".onnx-hub-manifest/feature_tensors.jso
 // `override_file` when given (a path on disk), else the zoo's committed
 // table, else the table built into the tool. Fails on an unreadable or
 // malformed table, naming the file.
-Result<std::map<std::string, std::string>> feature_table_for(const Source& source,
-                                                             const std::string& override_file);
+Result<std::map<std::string, std::string>> feature_table_for(const Source& source, const std::string& override_file);
 
 }  // namespace ohm::zoo

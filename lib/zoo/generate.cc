@@ -51,12 +51,16 @@ bool has_tag(const std::vector<std::string>& tags, const std::string& tag) {
 class Generator {
  public:
   Generator(ReadmeSet& readmes, const GenerateOptions& options, Diagnostics& diags)
-      : readmes_(readmes), source_(readmes.source()), options_(options), diags_(diags),
+      : readmes_(readmes),
+        source_(readmes.source()),
+        options_(options),
+        diags_(diags),
         previous_(options.previous, options.reuse) {}
 
   GenerateResult run() {
     GenerateResult result;
-    Discovery found = options_.discovered ? *options_.discovered : discover_readmes(readmes_, options_.discover, diags_);
+    Discovery found =
+        options_.discovered ? *options_.discovered : discover_readmes(readmes_, options_.discover, diags_);
     result.mode_used = found.mode_used;
     result.readmes = found.readmes;
     if (!options_.discovered) result.all_readmes = found.readmes;
@@ -131,7 +135,8 @@ class Generator {
       auto it = previous_.by_path.find(*p.model_path);
       if (it != previous_.by_path.end()) kept = it->second;
     }
-    std::string outcome = kept ? "; kept the previous entry for " + kept->model_path : "; no entry written for this row";
+    std::string outcome =
+        kept ? "; kept the previous entry for " + kept->model_path : "; no entry written for this row";
     diags_.add({Severity::kError, p.readme, p.line, column, code, message + outcome, {}});
     if (kept) {
       BuiltEntry b{*kept, {}};
@@ -247,7 +252,8 @@ class Generator {
     std::vector<std::string> wanted = feature_names(p);
     auto info = reader.finish(wanted);
     if (!info) {
-      diags_.error(p.readme, p.line, check::kModelUnreadable, e->model_path + ": " + info.error() + "; io_ports left out");
+      diags_.error(p.readme, p.line, check::kModelUnreadable,
+                   e->model_path + ": " + info.error() + "; io_ports left out");
       return;
     }
     for (const onnx::ModelWarning& w : info->warnings) {

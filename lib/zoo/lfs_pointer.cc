@@ -9,8 +9,7 @@ namespace ohm::zoo {
 namespace {
 
 constexpr std::string_view kVersionPrefix = "version ";
-constexpr std::string_view kVersions[] = {"https://git-lfs.github.com/spec/v1",
-                                          "https://hawser.github.com/spec/v1"};
+constexpr std::string_view kVersions[] = {"https://git-lfs.github.com/spec/v1", "https://hawser.github.com/spec/v1"};
 
 PointerParse malformed(std::string problem) {
   PointerParse p;

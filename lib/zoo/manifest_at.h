@@ -16,14 +16,14 @@
 namespace ohm::zoo {
 
 struct ZooManifest {
-  bool present = false;              // something is at ONNX_HUB_MANIFEST.json
-  std::optional<std::string> text;   // read: a regular file within kMaxManifestBytes
-  std::optional<Error> unreadable;   // present, but a symlink, special, too large, ...
+  bool present = false;             // something is at ONNX_HUB_MANIFEST.json
+  std::optional<std::string> text;  // read: a regular file within kMaxManifestBytes
+  std::optional<Error> unreadable;  // present, but a symlink, special, too large, ...
   // With parse: the entries that have SPEC 1's form (nullopt when the text is
   // not a manifest), why it is not one, and the entries left out.
   std::optional<std::vector<manifest::Entry>> entries;
-  std::optional<Error> invalid;      // code manifest.invalid
-  Diagnostics entry_problems;        // manifest.entry.invalid, one per entry left out
+  std::optional<Error> invalid;  // code manifest.invalid
+  Diagnostics entry_problems;    // manifest.entry.invalid, one per entry left out
 };
 
 // Reads the manifest at `source`'s root, and parses it when `parse`.

@@ -7,8 +7,8 @@ namespace ohm::zoo {
 namespace {
 
 bool is_below(const std::string& path, const std::string& folder) {
-  return folder.empty() || (path.size() > folder.size() && path.compare(0, folder.size(), folder) == 0 &&
-                            path[folder.size()] == '/');
+  return folder.empty() ||
+         (path.size() > folder.size() && path.compare(0, folder.size(), folder) == 0 && path[folder.size()] == '/');
 }
 
 Result<std::uint64_t> stream_bytes(const std::string& bytes, std::size_t chunk, const fs::ChunkSink& sink) {

@@ -26,9 +26,10 @@ Result<std::uint64_t> Source::stream_lfs_object(const LfsPointer& pointer, const
   if (!done) return done.failure();
   const std::string got = sha.hex_digest();
   if (sha.bytes() != pointer.size || got != pointer.oid) {
-    return problem(check::kArtifactLfsCorrupt,
-                   "LFS store object " + path + " is corrupt: " + std::to_string(sha.bytes()) + " bytes with sha256 " +
-                       got + ", the pointer says " + std::to_string(pointer.size) + " bytes with sha256 " + pointer.oid);
+    return problem(check::kArtifactLfsCorrupt, "LFS store object " + path +
+                                                   " is corrupt: " + std::to_string(sha.bytes()) +
+                                                   " bytes with sha256 " + got + ", the pointer says " +
+                                                   std::to_string(pointer.size) + " bytes with sha256 " + pointer.oid);
   }
   return *done;
 }

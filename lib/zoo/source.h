@@ -38,9 +38,7 @@ class Source {
   // When the source knows `rel` is an unmodified checkout of an LFS pointer
   // (the index's stat data matches), that pointer: its sha and size stand
   // without reading the file.
-  virtual std::optional<LfsPointer> clean_lfs_pointer(const std::string& /*rel*/) const {
-    return std::nullopt;
-  }
+  virtual std::optional<LfsPointer> clean_lfs_pointer(const std::string& /*rel*/) const { return std::nullopt; }
 
   // The git directory, when the zoo is inside a repository (for the LFS store).
   virtual std::optional<std::string> git_dir() const { return std::nullopt; }
@@ -59,9 +57,7 @@ class Source {
 
   // The file-system path of `rel` when the source is a working tree (where
   // generate writes the manifest); nullopt for the index and commits.
-  virtual std::optional<std::string> disk_path(const std::string& /*rel*/) const {
-    return std::nullopt;
-  }
+  virtual std::optional<std::string> disk_path(const std::string& /*rel*/) const { return std::nullopt; }
 };
 
 // Code of the error stream_lfs_object() returns when the store lacks the object.

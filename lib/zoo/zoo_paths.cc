@@ -20,8 +20,7 @@ bool is_url(std::string_view s) {
   std::size_t i = 0;
   auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   if (s.empty() || !alpha(s[0])) return false;
-  while (i < s.size() && (alpha(s[i]) || (s[i] >= '0' && s[i] <= '9') || s[i] == '+' ||
-                          s[i] == '-' || s[i] == '.')) {
+  while (i < s.size() && (alpha(s[i]) || (s[i] >= '0' && s[i] <= '9') || s[i] == '+' || s[i] == '-' || s[i] == '.')) {
     ++i;
   }
   return i < s.size() && s[i] == ':';

@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
       files.push_back(arg);
     }
   }
-  for (const auto& f : files) std::cout << inspect(f).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  for (const auto& f : files)
+    std::cout << inspect(f).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   return 0;
 }

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "onnx/model_reader.h"
 #include "onnx/internal/wire_walker.h"
+#include "onnx/model_reader.h"
 
 namespace {
 

@@ -13,9 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
 namespace {
 
-void run(const std::string& s) {
-  LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(s.data()), s.size());
-}
+void run(const std::string& s) { LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(s.data()), s.size()); }
 
 std::string mutate(std::string s, std::mt19937& rng) {
   static const char* kTokens[] = {"|", "\n", "[", "](", ")", "%", "..", "/", "`", "<br>", "\xff", "{", "\"", "\\", ":"};
@@ -23,10 +21,18 @@ std::string mutate(std::string s, std::mt19937& rng) {
   for (int i = 0; i < edits; ++i) {
     std::size_t pos = s.empty() ? 0 : rng() % (s.size() + 1);
     switch (rng() % 4) {
-      case 0: if (!s.empty() && pos < s.size()) s.erase(pos, 1 + rng() % 8); break;
-      case 1: s.insert(pos, kTokens[rng() % (sizeof kTokens / sizeof *kTokens)]); break;
-      case 2: if (pos < s.size()) s[pos] = static_cast<char>(rng()); break;
-      default: s = s.substr(0, pos); break;
+      case 0:
+        if (!s.empty() && pos < s.size()) s.erase(pos, 1 + rng() % 8);
+        break;
+      case 1:
+        s.insert(pos, kTokens[rng() % (sizeof kTokens / sizeof *kTokens)]);
+        break;
+      case 2:
+        if (pos < s.size()) s[pos] = static_cast<char>(rng());
+        break;
+      default:
+        s = s.substr(0, pos);
+        break;
     }
   }
   return s;

@@ -10,8 +10,8 @@
 namespace ohm::testkit {
 
 // An entry with every required field: sha 64 x `sha`, 10 bytes, ONNX 1.9.
-inline manifest::Entry entry(const std::string& model, const std::string& path, char sha = 'a',
-                             std::int64_t opset = 13, std::vector<std::string> tags = {"vision"}) {
+inline manifest::Entry entry(const std::string& model, const std::string& path, char sha = 'a', std::int64_t opset = 13,
+                             std::vector<std::string> tags = {"vision"}) {
   manifest::Entry e;
   e.model = model;
   e.model_path = path;

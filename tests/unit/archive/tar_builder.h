@@ -12,10 +12,10 @@ namespace ohm::archive::testing {
 
 struct TarEntry {
   std::string path;
-  unsigned type = AE_IFREG;  // AE_IFREG, AE_IFDIR, AE_IFLNK, AE_IFCHR, AE_IFIFO, ...
-  std::string content;       // regular files
-  std::string link;          // symlink target
-  std::string hardlink;      // hard link target (type ignored)
+  unsigned type = AE_IFREG;      // AE_IFREG, AE_IFDIR, AE_IFLNK, AE_IFCHR, AE_IFIFO, ...
+  std::string content;           // regular files
+  std::string link;              // symlink target
+  std::string hardlink;          // hard link target (type ignored)
   long long declared_size = -1;  // header size when it must differ from content
 };
 
@@ -70,8 +70,8 @@ inline std::string build_tar_gz(const std::vector<TarEntry>& entries, bool gzip 
       archive_entry_set_filetype(entry, e.type);
       if (e.type == AE_IFLNK) archive_entry_set_symlink(entry, e.link.c_str());
       if (e.type == AE_IFREG) {
-        archive_entry_set_size(entry, e.declared_size >= 0 ? e.declared_size
-                                                           : static_cast<long long>(e.content.size()));
+        archive_entry_set_size(entry,
+                               e.declared_size >= 0 ? e.declared_size : static_cast<long long>(e.content.size()));
       }
     }
     archive_write_header(a, entry);

@@ -9,12 +9,12 @@ namespace ohm::archive {
 namespace {
 
 using testing::build_tar_gz;
-using testing::TarEntry;
 using testing::dir;
 using testing::file;
 using testing::hardlink;
 using testing::special;
 using testing::symlink;
+using testing::TarEntry;
 
 Listing read(const std::string& bytes, ReadOptions options = {}) {
   Result<Listing> listing = read_tarball(stream_bytes(bytes), options);
@@ -30,11 +30,9 @@ std::string big_content(std::size_t n) {
 
 TEST(Tarball, ListsAModelArchive) {
   std::string model = big_content(300000);  // spans many chunks of the bridge
-  std::string bytes = build_tar_gz({dir("mnist/"),
-                                    file("mnist/model.onnx", model),
-                                    dir("mnist/test_data_set_0/"),
-                                    file("mnist/test_data_set_0/input_0.pb", "abc"),
-                                    file("mnist/test_data_set_1/output_0.pb", "de")});
+  std::string bytes =
+      build_tar_gz({dir("mnist/"), file("mnist/model.onnx", model), dir("mnist/test_data_set_0/"),
+                    file("mnist/test_data_set_0/input_0.pb", "abc"), file("mnist/test_data_set_1/output_0.pb", "de")});
   std::string fed;
   ReadOptions options;
   options.model_sink = [&](const EntryInfo&) {
@@ -47,8 +45,7 @@ TEST(Tarball, ListsAModelArchive) {
   EXPECT_TRUE(listing.safe()) << listing.damage;
   EXPECT_EQ(listing.entries.size(), 5u);
   EXPECT_EQ(listing.models, std::vector<std::string>{"mnist/model.onnx"});
-  EXPECT_EQ(listing.test_data_sets,
-            (std::vector<std::string>{"mnist/test_data_set_0", "mnist/test_data_set_1"}));
+  EXPECT_EQ(listing.test_data_sets, (std::vector<std::string>{"mnist/test_data_set_0", "mnist/test_data_set_1"}));
   EXPECT_EQ(listing.unpacked_bytes, model.size() + 5);
   EXPECT_EQ(listing.sha256, hash::sha256_hex(bytes));
   EXPECT_EQ(listing.bytes, bytes.size());
@@ -88,12 +85,9 @@ TEST(Tarball, FlagsEveryUnsafeKind) {
       {"char device", {special("m/zero", AE_IFCHR)}, UnsafeKind::kSpecialFile},
       {"block device", {special("m/sda", AE_IFBLK)}, UnsafeKind::kSpecialFile},
       {"fifo", {special("m/fifo", AE_IFIFO)}, UnsafeKind::kSpecialFile},
-      {"through link", {symlink("m/l", "sub"), file("m/l/x", "x")},
-       UnsafeKind::kLinkOutside},
-      {"link later", {file("m/l/x", "x"), symlink("m/l", ".")},
-       UnsafeKind::kLinkOutside},
-      {"chained links", {symlink("x", "."), symlink("y", "x/..")},
-       UnsafeKind::kLinkOutside},
+      {"through link", {symlink("m/l", "sub"), file("m/l/x", "x")}, UnsafeKind::kLinkOutside},
+      {"link later", {file("m/l/x", "x"), symlink("m/l", ".")}, UnsafeKind::kLinkOutside},
+      {"chained links", {symlink("x", "."), symlink("y", "x/..")}, UnsafeKind::kLinkOutside},
   };
   for (const HostileCase& c : cases) {
     Listing listing = read(build_tar_gz(c.entries));
@@ -107,9 +101,8 @@ TEST(Tarball, FlagsEveryUnsafeKind) {
 }
 
 TEST(Tarball, SafeLinksInsideAreAccepted) {
-  Listing listing = read(build_tar_gz({file("m/model.onnx", "x"),
-                                       symlink("m/alias.onnx", "model.onnx"),
-                                       hardlink("m/hard.onnx", "m/model.onnx")}));
+  Listing listing = read(build_tar_gz(
+      {file("m/model.onnx", "x"), symlink("m/alias.onnx", "model.onnx"), hardlink("m/hard.onnx", "m/model.onnx")}));
   EXPECT_TRUE(listing.safe());
   EXPECT_EQ(listing.models.size(), 1u);
 }
@@ -129,8 +122,7 @@ TEST(Tarball, EnforcesByteLimitFromHeaders) {
   ReadOptions options;
   options.limits.max_unpacked_bytes = 1000;
   Listing listing =
-      read(build_tar_gz({file("m/a", std::string(600, 'a')), file("m/b", std::string(600, 'b'))}),
-           options);
+      read(build_tar_gz({file("m/a", std::string(600, 'a')), file("m/b", std::string(600, 'b'))}), options);
   ASSERT_EQ(listing.unsafe.size(), 1u);
   EXPECT_EQ(listing.unsafe[0].kind, UnsafeKind::kTooManyBytes);
 }
@@ -151,8 +143,7 @@ TEST(Tarball, ReportsDamage) {
 }
 
 TEST(Tarball, TruncatedAtEveryOffsetNeverCrashes) {
-  std::string bytes = build_tar_gz({file("m/model.onnx", big_content(3000)),
-                                    file("m/test_data_set_0/in.pb", "x")});
+  std::string bytes = build_tar_gz({file("m/model.onnx", big_content(3000)), file("m/test_data_set_0/in.pb", "x")});
   for (std::size_t n = 0; n < bytes.size(); ++n) {
     Result<Listing> listing = read_tarball(stream_bytes(std::string_view(bytes).substr(0, n)), {});
     ASSERT_TRUE(listing.ok());

@@ -15,12 +15,12 @@ namespace {
 
 namespace stdfs = std::filesystem;
 using testing::build_tar_gz;
-using testing::TarEntry;
 using testing::dir;
 using testing::file;
 using testing::hardlink;
 using testing::special;
 using testing::symlink;
+using testing::TarEntry;
 
 class UnpackTest : public testkit::TempDirTest {
  protected:
@@ -47,10 +47,8 @@ class UnpackTest : public testkit::TempDirTest {
 std::string slurp(const stdfs::path& p) { return testkit::slurp(p.string()); }
 
 TEST_F(UnpackTest, UnpacksASafeArchive) {
-  std::string bytes = build_tar_gz({dir("m/"),
-                                    file("m/model.onnx", "model"),
-                                    file("m/test_data_set_0/input_0.pb", "in"),
-                                    symlink("m/alias.onnx", "model.onnx")});
+  std::string bytes = build_tar_gz({dir("m/"), file("m/model.onnx", "model"),
+                                    file("m/test_data_set_0/input_0.pb", "in"), symlink("m/alias.onnx", "model.onnx")});
   Result<Listing> listing = unpack_tarball(stream_bytes(bytes), target(), {});
   ASSERT_TRUE(listing.ok()) << listing.error();
   EXPECT_TRUE(listing->safe());

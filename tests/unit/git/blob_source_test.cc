@@ -48,7 +48,10 @@ TEST_F(BlobSourceTest, KindsAndSizes) {
     EXPECT_FALSE(s->read("m", 100));
     EXPECT_FALSE(s->read("m/model.onnx", 4));  // over max_bytes
     std::string streamed;
-    auto n = s->stream("m/model.onnx", [&](std::string_view c) { streamed += c; return true; });
+    auto n = s->stream("m/model.onnx", [&](std::string_view c) {
+      streamed += c;
+      return true;
+    });
     ASSERT_TRUE(n);
     EXPECT_EQ(*n, 14u);
     EXPECT_EQ(streamed, "model bytes v1");

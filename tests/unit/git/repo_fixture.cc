@@ -6,7 +6,8 @@
 namespace ohm::git::testing {
 
 void RepoTest::SetUp() {
-  for (const char* v : {"GIT_DIR", "GIT_INDEX_FILE", "GIT_WORK_TREE", "GIT_OBJECT_DIRECTORY", "GIT_CEILING_DIRECTORIES"}) {
+  for (const char* v :
+       {"GIT_DIR", "GIT_INDEX_FILE", "GIT_WORK_TREE", "GIT_OBJECT_DIRECTORY", "GIT_CEILING_DIRECTORIES"}) {
     ::unsetenv(v);
   }
   TempDirTest::SetUp();

@@ -29,8 +29,7 @@ TEST_F(WorkTreeGitTest, ListsWhatGitTracksOrWouldTrack) {
   write("repo/x.tmp", "ignored file\n");
   write("repo/new/README.md", "untracked, not ignored\n");
   auto s = work_tree();
-  EXPECT_EQ(*s->list_files(),
-            (std::vector<std::string>{".gitignore", "README.md", "forced.tmp", "new/README.md"}));
+  EXPECT_EQ(*s->list_files(), (std::vector<std::string>{".gitignore", "README.md", "forced.tmp", "new/README.md"}));
   EXPECT_EQ(s->disk_path("README.md").value(), path("repo/README.md"));
   EXPECT_EQ(s->git_dir().value(), path("repo/.git"));
 }

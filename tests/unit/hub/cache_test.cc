@@ -38,8 +38,7 @@ TEST(CachePaths, MatchThePythonLayout) {
             "/c/vision/classification/mnist/model/" + std::string(64, 'a') + "_mnist-8.onnx");
   std::string archive = *cached_archive_path("/c", e);
   EXPECT_EQ(archive, "/c/vision/classification/mnist/model/" + std::string(64, 'b') + "_mnist-8.tar.gz");
-  EXPECT_EQ(*unpacked_folder(archive),
-            "/c/vision/classification/mnist/model/" + std::string(64, 'b') + "_mnist-8");
+  EXPECT_EQ(*unpacked_folder(archive), "/c/vision/classification/mnist/model/" + std::string(64, 'b') + "_mnist-8");
   e.model_path = "top.onnx";
   EXPECT_EQ(*cached_model_path("/c", e), "/c/" + std::string(64, 'a') + "_top.onnx");
 }

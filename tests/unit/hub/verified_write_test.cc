@@ -48,10 +48,11 @@ TEST_F(VerifiedWriteTest, MismatchLeavesNothing) {
 
 TEST_F(VerifiedWriteTest, FailedStreamLeavesNothingAndKeepsItsKind) {
   std::string dest = path("f");
-  auto failed = write_verified(dest, {hash::sha256_hex("x"), 100}, "f", [](const fs::ChunkSink& sink) -> Result<std::uint64_t> {
-    sink("partial");
-    return cannot_run("connection reset");
-  });
+  auto failed =
+      write_verified(dest, {hash::sha256_hex("x"), 100}, "f", [](const fs::ChunkSink& sink) -> Result<std::uint64_t> {
+        sink("partial");
+        return cannot_run("connection reset");
+      });
   ASSERT_FALSE(failed.ok());
   EXPECT_EQ(failed.failure().kind, ErrorKind::kCannotRun);
   EXPECT_EQ(file_count(), 0u);

@@ -16,10 +16,11 @@ class JsonWriter : public testkit::TempDirTest {
   // What Debian's Python writes for the manifest in `json_text` (json.dumps(indent=4)).
   std::string python_dumps(const std::string& json_text) {
     write("in.json", json_text);
-    std::string cmd = std::string(OHM_PYTHON) +
-                      " -c 'import json,sys,collections; d=json.load(open(sys.argv[1]), "
-                      "object_pairs_hook=collections.OrderedDict); open(sys.argv[2],\"w\").write(json.dumps(d, indent=4))' " +
-                      path("in.json") + " " + path("out.json");
+    std::string cmd =
+        std::string(OHM_PYTHON) +
+        " -c 'import json,sys,collections; d=json.load(open(sys.argv[1]), "
+        "object_pairs_hook=collections.OrderedDict); open(sys.argv[2],\"w\").write(json.dumps(d, indent=4))' " +
+        path("in.json") + " " + path("out.json");
     EXPECT_EQ(std::system(cmd.c_str()), 0);
     return testkit::slurp(path("out.json"));
   }
@@ -29,11 +30,16 @@ Entry tricky_entry() {
   Entry e;
   e.model = "quote\" backslash\\ tab\t nl\n ctl\x01 del\x7f caf\xc3\xa9 emoji\xf0\x9f\xa4\x97 slash/";
   e.model_path = "a/b/m.onnx";
-  e.onnx_version = "1.\xe2\x80\x8b" "2";
+  e.onnx_version =
+      "1.\xe2\x80\x8b"
+      "2";
   e.opset_version = 12;
   e.model_sha = std::string(64, 'a');
   e.model_bytes = 1ull << 40;
-  e.io_ports = Json{{"inputs", Json::array()}, {"outputs", Json::array({Json{{"name", "y"}, {"shape", Json::array({1, "N", nullptr})}, {"type", "tensor(float)"}}})}};
+  e.io_ports =
+      Json{{"inputs", Json::array()},
+           {"outputs",
+            Json::array({Json{{"name", "y"}, {"shape", Json::array({1, "N", nullptr})}, {"type", "tensor(float)"}}})}};
   e.extra_ports = Json{{"features", Json::array()}};
   return e;
 }
@@ -54,8 +60,8 @@ TEST_F(JsonWriter, EmptyManifest) { EXPECT_EQ(write_manifest({}), python_dumps("
 
 TEST_F(JsonWriter, KeyOrderOfSpec) {
   std::string out = write_manifest({tricky_entry()});
-  std::vector<std::string> keys{"\"model\"", "\"model_path\"", "\"onnx_version\"", "\"opset_version\"",
-                                "\"metadata\"", "\"model_sha\"", "\"model_bytes\"", "\"tags\"",
+  std::vector<std::string> keys{"\"model\"",    "\"model_path\"", "\"onnx_version\"", "\"opset_version\"",
+                                "\"metadata\"", "\"model_sha\"",  "\"model_bytes\"",  "\"tags\"",
                                 "\"io_ports\"", "\"extra_ports\""};
   std::size_t at = 0;
   for (const auto& k : keys) {
@@ -85,8 +91,9 @@ TEST(JsonReader, BadJsonHasLineAndColumn) {
 
 TEST(JsonReader, InvalidEntriesAreReportedAndSkipped) {
   Diagnostics diags;
-  auto parsed = parse_manifest(R"([{"model": 1}, 5, {"model":"a","model_path":"p","onnx_version":"1","opset_version":3,"metadata":{"model_sha":"x","model_bytes":-4}}])",
-                               "m.json", diags);
+  auto parsed = parse_manifest(
+      R"([{"model": 1}, 5, {"model":"a","model_path":"p","onnx_version":"1","opset_version":3,"metadata":{"model_sha":"x","model_bytes":-4}}])",
+      "m.json", diags);
   ASSERT_TRUE(parsed);
   EXPECT_TRUE(parsed->empty());
   ASSERT_EQ(diags.all().size(), 3u);

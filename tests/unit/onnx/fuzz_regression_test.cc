@@ -10,9 +10,9 @@
 namespace ohm::onnx {
 namespace {
 
+using test::finish_into;
 using test::inspect_bytes;
 using test::ports_json;
-using test::finish_into;
 
 ::onnx::ValueInfoProto float_value(const std::string& name, std::initializer_list<std::int64_t> dims) {
   ::onnx::ValueInfoProto vi;

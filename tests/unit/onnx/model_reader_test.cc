@@ -12,10 +12,10 @@
 namespace ohm::onnx {
 namespace {
 
+using test::finish_into;
 using test::fixture_path;
 using test::inspect_bytes;
 using test::ports_json;
-using test::finish_into;
 using test::read_fixture;
 
 std::string port(const std::string& name, const std::string& shape, const std::string& type) {
@@ -79,8 +79,7 @@ INSTANTIATE_TEST_SUITE_P(
         // IR 3 lists weights as inputs: they are not ports.
         Case{"ir3_weights_as_inputs", ports(port("X", "[1,3]", kF), port("Y", "[1,3]", kF))},
         // Non-tensor types.
-        Case{"sequence_identity",
-             ports(port("S", "[]", "seq(tensor(uint8))"), port("S2", "[]", "seq(tensor(uint8))"))},
+        Case{"sequence_identity", ports(port("S", "[]", "seq(tensor(uint8))"), port("S2", "[]", "seq(tensor(uint8))"))},
         Case{"map_passthrough",
              ports(port("M", "[]", "map(int64,tensor(float))"), port("M", "[]", "map(int64,tensor(float))"))},
         Case{"optional_identity",

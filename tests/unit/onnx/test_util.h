@@ -59,9 +59,7 @@ inline std::string varint(std::uint64_t v) {
 inline std::string tag(int field, int wire_type) {
   return varint((static_cast<std::uint64_t>(field) << 3) | static_cast<std::uint64_t>(wire_type));
 }
-inline std::string len_field(int field, const std::string& body) {
-  return tag(field, 2) + varint(body.size()) + body;
-}
+inline std::string len_field(int field, const std::string& body) { return tag(field, 2) + varint(body.size()) + body; }
 inline std::string varint_field(int field, std::uint64_t v) { return tag(field, 0) + varint(v); }
 
 }  // namespace ohm::onnx::test

@@ -31,8 +31,7 @@ void check_every_prefix(const std::string& name) {
     for (std::size_t chunk : {std::size_t{0}, std::size_t{3}}) {
       Diagnostics diags;
       Result<ModelInfo> got = test::inspect_bytes(prefix, chunk, diags);
-      ASSERT_EQ(got.ok(), want.ok()) << name << " cut at " << n << ": "
-                                     << (got.ok() ? want.error() : got.error());
+      ASSERT_EQ(got.ok(), want.ok()) << name << " cut at " << n << ": " << (got.ok() ? want.error() : got.error());
       if (got.ok()) {
         EXPECT_EQ(test::ports_json(*got).dump(), test::ports_json(*want).dump()) << name << " cut at " << n;
         EXPECT_EQ(got->opset, want->opset);

@@ -32,8 +32,7 @@ Result<std::string> walk(const std::string& bytes, std::size_t chunk = 0, Walker
 }
 
 std::string tensor(const std::string& name, std::int64_t dim, const std::string& raw) {
-  return varint_field(1, static_cast<std::uint64_t>(dim)) + varint_field(2, 1) + len_field(8, name) +
-         len_field(9, raw);
+  return varint_field(1, static_cast<std::uint64_t>(dim)) + varint_field(2, 1) + len_field(8, name) + len_field(9, raw);
 }
 
 TEST(WireWalkerTest, DropsBigPayloadsAndMarksThem) {

@@ -28,8 +28,7 @@ TEST(ModelTable, ReadsCellsAndLinks) {
 }
 
 TEST(ModelTable, ModelCellThatIsALinkGivesItsText) {
-  auto rows = rows_of(std::string(kHeader) +
-                      "|[googlenet_age](https://example.org/x) |[23 MB](m.onnx) | |1.6 |11 |\n");
+  auto rows = rows_of(std::string(kHeader) + "|[googlenet_age](https://example.org/x) |[23 MB](m.onnx) | |1.6 |11 |\n");
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].model.text, "googlenet_age");
   EXPECT_FALSE(rows[0].with_data->first_link);
@@ -42,8 +41,7 @@ TEST(ModelTable, PlainTextOfInlines) {
 }
 
 TEST(ModelTable, AcceptsOpsetVersionCapitalised) {
-  auto rows = rows_of(
-      "|Model |Download |ONNX version |Opset Version |\n|-|-|-|-|\n|A |[a](a.onnx) |1.3 |8 |\n");
+  auto rows = rows_of("|Model |Download |ONNX version |Opset Version |\n|-|-|-|-|\n|A |[a](a.onnx) |1.3 |8 |\n");
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].opset.text, "8");
   EXPECT_FALSE(rows[0].with_data);
@@ -65,8 +63,7 @@ TEST(ModelTable, SkipsAllEmptyRowsButKeepsHalfEmptyOnes) {
 
 TEST(ModelTable, SkipsOtherTablesSilently) {
   Diagnostics diags;
-  auto rows = rows_of("|Model |MNLI |QNLI |\n|-|-|-|\n|A |1 |2 |\n\n|Name |Download |\n|-|-|\n|A |[x](x) |\n",
-                      &diags);
+  auto rows = rows_of("|Model |MNLI |QNLI |\n|-|-|-|\n|A |1 |2 |\n\n|Name |Download |\n|-|-|\n|A |[x](x) |\n", &diags);
   EXPECT_TRUE(rows.empty());
   EXPECT_TRUE(diags.all().empty());
 }
@@ -82,8 +79,9 @@ TEST(ModelTable, WarnsAboutModelTableWithoutOpsetColumn) {
 }
 
 TEST(ModelTable, ExtraColumnsAreIgnoredAndOrderDoesNotMatter) {
-  auto rows = rows_of("|Opset version |Accuracy |ONNX version |Download |Model |\n|-|-|-|-|-|\n"
-                      "|9 |99 |1.4 |[d](d.onnx) |M |\n");
+  auto rows = rows_of(
+      "|Opset version |Accuracy |ONNX version |Download |Model |\n|-|-|-|-|-|\n"
+      "|9 |99 |1.4 |[d](d.onnx) |M |\n");
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].model.text, "M");
   EXPECT_EQ(rows[0].opset.text, "9");

@@ -9,8 +9,7 @@ namespace {
 
 std::string entry(const std::string& model, const std::string& path, int opset, const std::string& extra = "") {
   return "    {\n        \"model\": \"" + model + "\",\n        \"model_path\": \"" + path +
-         "\",\n        \"onnx_version\": \"1.9\",\n        \"opset_version\": " + std::to_string(opset) + "," +
-         extra +
+         "\",\n        \"onnx_version\": \"1.9\",\n        \"opset_version\": " + std::to_string(opset) + "," + extra +
          "\n        \"metadata\": {\n            \"model_sha\": "
          "\"0000000000000000000000000000000000000000000000000000000000000000\",\n"
          "            \"model_bytes\": 1,\n            \"tags\": []\n        }\n    }";

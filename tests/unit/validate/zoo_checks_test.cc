@@ -2,9 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "core/checks.h"
 #include "manifest/json_io.h"
 #include "zoo/memory_source.h"
-#include "core/checks.h"
 
 namespace ohm::validate {
 namespace {
@@ -67,10 +67,9 @@ TEST(ZooChecks, MissingExtraAndStale) {
   stale.model_bytes = 11;
   Entry fresh = entry("B", "b/b.onnx", 'c');
   Compared run;
-  compare(run, {entry("A", "a/a.onnx", 'a'), stale},
-          {built(fresh, 7), built(entry("C", "c/c.onnx", 'd'), 8)});
+  compare(run, {entry("A", "a/a.onnx", 'a'), stale}, {built(fresh, 7), built(entry("C", "c/c.onnx", 'd'), 8)});
   EXPECT_EQ(run.codes(), (std::vector<std::string>{
-                             "entry.stale@M.json:23",             // tags of b/b.onnx
+                             "entry.stale@M.json:23",  // tags of b/b.onnx
                              "artifact.sha-mismatch@M.json:21",
                              "artifact.size-mismatch@M.json:22",
                              "entry.missing@m/README.md:8",
@@ -94,8 +93,8 @@ TEST(ZooChecks, OpsetAndExternalDataFromTheModel) {
   b.origin.uses_external_data = true;
   Compared run;
   compare(run, {entry("A", "a/a.onnx", 'a')}, {b});
-  EXPECT_EQ(run.codes(), (std::vector<std::string>{"model.opset-mismatch@m/README.md:4",
-                                                   "model.external-data@m/README.md:4"}));
+  EXPECT_EQ(run.codes(),
+            (std::vector<std::string>{"model.opset-mismatch@m/README.md:4", "model.external-data@m/README.md:4"}));
   EXPECT_EQ(run.findings.all()[1].severity, Severity::kWarning);
 }
 
@@ -122,7 +121,8 @@ TEST(ZooChecks, PortsOfAbsentContentAgainstTheBase) {
 TEST(ZooChecks, PortsReadFromTheModelAreCompared) {
   zoo::BuiltEntry b = built(entry("A", "a/a.onnx", 'a'), 4);
   b.origin.ports_from_content = true;
-  b.entry.io_ports = Json::parse(R"json({"inputs": [{"name": "x", "shape": [1], "type": "tensor(float)"}], "outputs": []})json");
+  b.entry.io_ports =
+      Json::parse(R"json({"inputs": [{"name": "x", "shape": [1], "type": "tensor(float)"}], "outputs": []})json");
   Compared run;
   compare(run, {entry("A", "a/a.onnx", 'a')}, {b});
   // The manifest has no io_ports: the finding sits at its metadata (line 7).

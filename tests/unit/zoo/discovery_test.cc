@@ -57,7 +57,8 @@ TEST(Discovery, TreeModeReadsEveryReadmeOnce) {
 
 TEST(Discovery, ForcedModes) {
   MemorySource zoo;
-  zoo.file("README.md", index_readme({"a"})).file("a/README.md", model_readme({"A|a.onnx|7"}))
+  zoo.file("README.md", index_readme({"a"}))
+      .file("a/README.md", model_readme({"A|a.onnx|7"}))
       .file("b/README.md", model_readme({"B|b.onnx|7"}));
   ReadmeSet readmes(zoo);
   Diagnostics diags;

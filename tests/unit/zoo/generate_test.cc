@@ -147,9 +147,9 @@ TEST(Generate, RowsWithErrorsKeepTheirPreviousEntry) {
                       testkit::entry("C", "a/link.onnx", 'c')};
   Diagnostics diags;
   GenerateResult result = generate(zoo, options, diags);
-  EXPECT_EQ(codes(diags), (std::vector<std::string>{"readme.row.opset@a/README.md:5", "artifact.missing@a/README.md:6",
-                                                    "artifact.not-regular@a/README.md:7",
-                                                    "readme.row.opset@a/README.md:8"}));
+  EXPECT_EQ(codes(diags),
+            (std::vector<std::string>{"readme.row.opset@a/README.md:5", "artifact.missing@a/README.md:6",
+                                      "artifact.not-regular@a/README.md:7", "readme.row.opset@a/README.md:8"}));
   EXPECT_NE(diags.all()[0].message.find("kept the previous entry for a/m.onnx"), std::string::npos);
   EXPECT_NE(diags.all()[3].message.find("no entry written for this row"), std::string::npos);
   std::vector<std::string> kept;
@@ -162,7 +162,8 @@ TEST(Generate, RowsWithErrorsKeepTheirPreviousEntry) {
 
 TEST(Generate, BrokenIndexLinkKeepsEntriesBelowItsFolder) {
   MemorySource zoo;
-  zoo.file("README.md", testkit::index_readme({"a", "gone"})).file("a/README.md", model_readme({"A|m.onnx|7"}))
+  zoo.file("README.md", testkit::index_readme({"a", "gone"}))
+      .file("a/README.md", model_readme({"A|m.onnx|7"}))
       .file("a/m.onnx", "real but tiny");
   GenerateOptions options;
   options.previous = {testkit::entry("G", "gone/g.onnx", 'g'), testkit::entry("H", "other/h.onnx", 'h')};

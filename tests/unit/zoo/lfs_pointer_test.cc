@@ -62,9 +62,7 @@ TEST(LfsPointer, NoFinalNewlineOrUnsortedKeys) {
             PointerStatus::kMalformed);
 }
 
-TEST(LfsPointer, StorePath) {
-  EXPECT_EQ(lfs_store_path("/r/.git", kOid), "/r/.git/lfs/objects/a4/b4/" + kOid);
-}
+TEST(LfsPointer, StorePath) { EXPECT_EQ(lfs_store_path("/r/.git", kOid), "/r/.git/lfs/objects/a4/b4/" + kOid); }
 
 }  // namespace
 }  // namespace ohm::zoo

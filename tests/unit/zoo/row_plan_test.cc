@@ -15,7 +15,8 @@ std::vector<RowPlan> plan(const std::string& rel, const std::string& text, Diagn
   return plan_rows(rel, readme, diags ? *diags : local);
 }
 
-const char* kHeader = "|Model |Download |Download (with sample test data) |ONNX version |Opset version |\n|-|-|-|-|-|\n";
+const char* kHeader =
+    "|Model |Download |Download (with sample test data) |ONNX version |Opset version |\n|-|-|-|-|-|\n";
 
 TEST(RowPlan, ResolvesLinksTagsAndOpset) {
   auto plans = plan("validated/vision/tiny_net/README.md",

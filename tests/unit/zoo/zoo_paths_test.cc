@@ -12,9 +12,7 @@ TEST(ResolveLink, RelativeToReadmeFolder) {
   EXPECT_EQ(*resolve_link("", "m.onnx"), "m.onnx");
 }
 
-TEST(ResolveLink, LeadingSlashMeansZooRoot) {
-  EXPECT_EQ(*resolve_link("a/b", "/x/m.onnx"), "x/m.onnx");
-}
+TEST(ResolveLink, LeadingSlashMeansZooRoot) { EXPECT_EQ(*resolve_link("a/b", "/x/m.onnx"), "x/m.onnx"); }
 
 TEST(ResolveLink, PercentDecoded) {
   EXPECT_EQ(*resolve_link("a", "my%20model%2D1.onnx"), "a/my model-1.onnx");
@@ -32,8 +30,8 @@ TEST(ResolveLink, EscapingTheZooIsAnError) {
 }
 
 TEST(ResolveLink, UrlsAreNotZooFiles) {
-  for (const char* url : {"https://example.org/m.onnx", "file:///etc/passwd", "http://x", "//cdn/x.onnx",
-                          "mailto:a@b"}) {
+  for (const char* url :
+       {"https://example.org/m.onnx", "file:///etc/passwd", "http://x", "//cdn/x.onnx", "mailto:a@b"}) {
     auto r = resolve_link("a", url);
     ASSERT_FALSE(r) << url;
     EXPECT_NE(r.error().find("URL"), std::string::npos) << url;
