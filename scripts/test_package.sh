@@ -10,13 +10,13 @@
 # when it is missing. About 2 minutes beside the build. Not a ctest test: it
 # downloads a Debian system and needs chroot, which a test run should not
 # depend on (tests/package/ checks the package's contents offline instead).
-#   MIRROR      Debian mirror (default http://deb.debian.org/debian)
+#   MIRROR      Debian mirror (default: debootstrap's own)
 #   CACHE_DIR   debootstrap's download cache (default ~/.cache/onnx-hub-manifest/debootstrap)
 #   KEEP_ROOT=1 leave the Debian root in place and print where it is
 set -euo pipefail
 cd "$(dirname "$0")/.."
 src=$PWD
-mirror=${MIRROR:-http://deb.debian.org/debian}
+mirror=(${MIRROR:+"$MIRROR"})
 cache_dir=${CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/onnx-hub-manifest/debootstrap}
 
 fail() { echo "test_package.sh: FAIL: $*" >&2; exit 1; }
@@ -41,9 +41,9 @@ cleanup() {
 trap cleanup EXIT
 in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LC_ALL=C.UTF-8 "$@"; }
 
-echo "== debootstrap bookworm (minbase) from $mirror" >&2
+echo "== debootstrap bookworm (minbase) ${MIRROR:+from $MIRROR}" >&2
 mkdir -p "$cache_dir"
-debootstrap --variant=minbase --cache-dir="$cache_dir" bookworm "$root" "$mirror" >"$root.log" 2>&1 ||
+debootstrap --variant=minbase --cache-dir="$cache_dir" bookworm "$root" "${mirror[@]}" >"$root.log" 2>&1 ||
   { tail -20 "$root.log" >&2; fail "debootstrap"; }
 rm -f "$root.log"
 mount -t proc proc "$root/proc"
