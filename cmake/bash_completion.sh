@@ -47,9 +47,6 @@ declare -gA _onnx_hub_manifest_commands=() _onnx_hub_manifest_flags=()
 declare -gA _onnx_hub_manifest_positional=() _onnx_hub_manifest_values=()
 EOF
   table
-  for cmd in $(printf '%s\n' "$("$bin" --help)" | awk -f "$here/help_entries.awk" | awk -F '\t' '$1 == "sub" { print $2 }'); do
-    table "$cmd"
-  done
   cat <<'EOF'
 
 # _onnx_hub_manifest_reply KIND: completes $cur as a value of that kind.

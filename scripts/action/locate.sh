@@ -32,6 +32,10 @@ if [[ ( -z "$repo" || -z "$ref" ) && "$action_src" == */_actions/*/*/* ]]; then
 fi
 version=$(bash "$action_src/scripts/version.sh")
 deb=""
+updated=false
+apt_update_once() {
+  [[ $updated == true ]] || { apt_get update -qq; updated=true; output apt-updated true; }
+}
 if [[ -z "$repo" || "$ref" != "v$version" ]]; then
   notice "${repo:-a local copy}@${ref:-?} is not the release tag v$version of its source: building from source"
 else
@@ -39,9 +43,19 @@ else
   name=$(deb_name)
   dir=${OHM_DEB_DIR:?OHM_DEB_DIR is not set}
   mkdir -p "$dir"
-  if ! curl -fsSL --retry 3 -o "$dir/$name" "$base/$ref/$name"; then
+  if ! command -v curl >/dev/null 2>&1; then   # a bare container (debian:12)
+    apt_update_once
+    apt_get install -y -qq --no-install-recommends curl ca-certificates >/dev/null
+  fi
+  rc=0
+  curl -fsSL --retry 3 -o "$dir/$name" "$base/$ref/$name" || rc=$?
+  if [[ $rc -ne 0 ]]; then
     rm -f "$dir/$name"
-    notice "release $ref of $repo has no $name: building from source"
+    if [[ $rc -eq 22 ]]; then
+      notice "release $ref of $repo has no $name: building from source"
+    else
+      notice "could not download $name from release $ref of $repo (curl exit $rc): building from source"
+    fi
   else
     if curl -fsSL --retry 3 -o "$dir/SHA256SUMS" "$base/$ref/SHA256SUMS"; then
       if ! (cd "$dir" && sha256sum -c --ignore-missing --quiet SHA256SUMS); then
@@ -50,8 +64,7 @@ else
       fi
     fi
     # Its Depends name the libraries of the system it was built on (Debian 12).
-    apt_get update -qq
-    output apt-updated true
+    apt_update_once
     if apt_get install --simulate -q "$dir/$name" >"$dir/simulate.log" 2>&1; then
       deb="$dir/$name"
       echo "Using $name from release $ref of $repo"

@@ -144,6 +144,11 @@ expect_rc 0 "locate, no asset"
 [[ -z $(output deb) && ! -e "$RUNNER_TEMP/r4/$DEB" ]] || fail "no asset, yet a deb"
 expect_stdout_has "release v$version of owner/onnx-hub-manifest has no $DEB: building from source"
 step "$tagged" locate OHM_ACTION_REPOSITORY=owner/onnx-hub-manifest OHM_ACTION_REF=v$version \
+  OHM_RELEASES_URL="http://127.0.0.1:1" OHM_DEB_DIR="$RUNNER_TEMP/r4"
+expect_rc 0 "locate, no server"
+[[ -z $(output deb) ]] || fail "no server, yet a deb"
+expect_stdout_has "could not download $DEB from release v$version of owner/onnx-hub-manifest (curl exit 7): building from source"
+step "$tagged" locate OHM_ACTION_REPOSITORY=owner/onnx-hub-manifest OHM_ACTION_REF=v$version \
   OHM_RELEASES_URL="$releases/foreign" OHM_DEB_DIR="$RUNNER_TEMP/r5"
 expect_rc 0 "locate, foreign .deb"
 [[ -z $(output deb) ]] || fail "an uninstallable .deb was kept"
