@@ -16,7 +16,7 @@ packages=(
 if [[ "${1:-}" != --build-only ]]; then
   packages+=(
     git-lfs ca-certificates libgtest-dev libgmock-dev
-    libonnx-testdata python3 python3-onnx python3-numpy python3-jsonschema
+    libonnx-testdata python3 python3-onnx python3-numpy python3-jsonschema python3-yaml
     openssl pre-commit time util-linux groff-base
   )
   # A Node.js that ships its own npm (NodeSource) conflicts with Debian's npm

@@ -1,97 +1,14 @@
-# The GitHub Action's steps (scripts/action/*.sh, as action.yml runs them),
-# with the environment a workflow gives them: the action checked out under
+# The GitHub Action's steps (scripts/action/*.sh), one at a time, with the
+# environment a workflow gives them: the action checked out under
 # _actions/OWNER/NAME/REF, GITHUB_* and RUNNER_TEMP set, the inputs as
-# action.yml maps them to INPUT_*. apt-get and sudo are stubs that log (only
-# `apt-get install --simulate` runs for real, it changes nothing); the tool is
-# taken from PATH, as the install step leaves it, through a wrapper that
-# records its command line. Releases come from a loopback server.
+# action.yml maps them to INPUT_*, the tool taken from PATH as the install
+# step leaves it (action_lib.sh has the stubs and the fake releases).
 # Not run here: the build step's scripts/package.sh (a full Release build,
 # minutes), which scripts/test_package.sh and the release workflow run; a stub
-# stands in for it to check the step's wiring.
+# stands in for it to check the step's wiring. pass_action_runs.sh runs the
+# steps through action.yml itself.
 source "$SRC/tests/e2e/lib.sh"
-source "$SRC/tests/e2e/hub/hub_lib.sh"
-
-version=$(bash "$SRC/scripts/version.sh")
-DEB=onnx-hub-manifest_${version}_$(dpkg --print-architecture).deb
-
-# Stubs first on PATH.
-mkdir stubs
-cat > stubs/apt-get <<'EOF'
-#!/bin/bash
-echo "apt-get $*" >> "$WORK/apt.log"
-for a in "$@"; do [[ "$a" == --simulate ]] && exec /usr/bin/apt-get "$@"; done
-exit 0
-EOF
-cat > stubs/sudo <<'EOF'
-#!/bin/bash
-echo "sudo $*" >> "$WORK/apt.log"
-exec "$@"
-EOF
-cat > stubs/onnx-hub-manifest <<'EOF'
-#!/bin/bash
-printf '%s\n' "$@" > "$WORK/argv"
-echo "GITHUB_STEP_SUMMARY=${GITHUB_STEP_SUMMARY-unset}" > "$WORK/tool_env"
-[[ "${RECORD_ONLY:-0}" == 1 ]] && exit 0
-exec "$OHM" "$@"
-EOF
-chmod +x stubs/*
-export WORK OHM PATH="$WORK/stubs:$PATH"
-
-# The environment of a job's step.
-export CI=true GITHUB_ACTIONS=true RUNNER_OS=Linux GITHUB_SERVER_URL=https://github.com GITHUB_REPOSITORY=owner/zoo
-export RUNNER_TEMP="$WORK/runner/_temp" GITHUB_STEP_SUMMARY="$WORK/runner/_temp/_runner_file_commands/step_summary"
-mkdir -p "$RUNNER_TEMP/_runner_file_commands"
-unset OHM_ACTION_REPOSITORY OHM_ACTION_REF OHM_RELEASES_URL OHM_DEB OHM_DEB_DIR OHM_BUILD_DIR OHM_APT_UPDATED
-unset INPUT_REPO INPUT_CHANGED_SINCE INPUT_STRICT INPUT_FULL_CHECK
-
-# action_at OWNER/NAME/REF: the action as the runner checks it out (the files its steps read).
-action_at() {
-  local dir="$WORK/runner/_actions/$1"
-  mkdir -p "$dir"
-  (cd "$SRC" && cp -r action.yml CMakeLists.txt README.md cmake lib tools schemas data scripts "$dir/")
-  echo "$dir"
-}
-
-# step ACTION_DIR NAME [VAR=VALUE...]: runs one step in $GITHUB_WORKSPACE with a
-# fresh $GITHUB_OUTPUT; stdout, stderr and RC as run() leaves them.
-step() {
-  local dir=$1 name=$2
-  shift 2
-  : > "$WORK/gh_output"
-  rm -f "$WORK/argv" "$WORK/tool_env"
-  set +e
-  (cd "${GITHUB_WORKSPACE:-$WORK}" && env GITHUB_ACTION_PATH="$dir" GITHUB_OUTPUT="$WORK/gh_output" "$@" \
-     bash "$dir/scripts/action/$name.sh") >"$WORK/stdout" 2>"$WORK/stderr"
-  RC=$?
-  set -e
-}
-# output NAME: the step output NAME (empty when the step did not set it).
-output() { sed -n "s/^$1=//p" "$WORK/gh_output" | tail -1; }
-expect_stdout_lacks() { ! grep -qF -- "$1" "$WORK/stdout" || { cat "$WORK/stdout" >&2; fail "stdout has: $1"; }; }
-expect_argv() {
-  printf '%s\n' "$@" > "$WORK/want_argv"
-  [[ -f "$WORK/argv" ]] || fail "the tool was not run"
-  expect_same "$WORK/want_argv" "$WORK/argv"
-}
-
-# --- Releases: a fake .deb per case, served as $OHM_RELEASES_URL/<tag>/<name>.
-# fake_deb OUT DEPENDS: a package named and versioned as a release's.
-fake_deb() {
-  rm -rf "$WORK/pkg" && mkdir -p "$WORK/pkg/DEBIAN" "$WORK/pkg/usr/bin"
-  printf 'Package: onnx-hub-manifest\nVersion: %s\nArchitecture: %s\nMaintainer: e2e <e2e@example.invalid>\nDepends: %s\nDescription: e2e\n' \
-    "$version" "$(dpkg --print-architecture)" "$2" > "$WORK/pkg/DEBIAN/control"
-  printf '#!/bin/sh\n' > "$WORK/pkg/usr/bin/onnx-hub-manifest"
-  chmod 755 "$WORK/pkg/usr/bin/onnx-hub-manifest"
-  mkdir -p "$(dirname "$1")"
-  dpkg-deb -b "$WORK/pkg" "$1" >/dev/null
-}
-fake_deb rel/good/v$version/$DEB libc6
-(cd rel/good/v$version && sha256sum "$DEB" > SHA256SUMS)
-fake_deb rel/foreign/v$version/$DEB "libc6, libohm-e2e-missing0 (>= 1)"
-fake_deb rel/corrupt/v$version/$DEB libc6
-printf '%064d  %s\n' 0 "$DEB" > rel/corrupt/v$version/SHA256SUMS
-start_server "$WORK/rel"
-releases="http://127.0.0.1:$PORT/ok"
+source "$SRC/tests/e2e/action/action_lib.sh"
 
 tagged=$(action_at "owner/onnx-hub-manifest/v$version")
 : > apt.log
@@ -160,11 +77,7 @@ expect_stdout_has "::error title=onnx-hub-manifest::$DEB from release v$version 
 
 # --- Build and install from source: package.sh stands in (see the top).
 built=$(action_at owner/onnx-hub-manifest/feature)
-cat > "$built/scripts/package.sh" <<EOF
-#!/bin/bash
-echo "BUILD_DIR=\$BUILD_DIR DEB_DIR=\$DEB_DIR" > "$WORK/package_env"
-mkdir -p "\$DEB_DIR" && cp "$WORK/rel/good/v$version/$DEB" "\$DEB_DIR/"
-EOF
+stub_package_sh "$built"
 step "$built" build OHM_DEB_DIR="$RUNNER_TEMP/onnx-hub-manifest-deb" OHM_BUILD_DIR="$RUNNER_TEMP/onnx-hub-manifest-build"
 expect_rc 0 "build"
 [[ $(cat package_env) == "BUILD_DIR=$RUNNER_TEMP/onnx-hub-manifest-build DEB_DIR=$RUNNER_TEMP/onnx-hub-manifest-deb" ]] ||
