@@ -41,7 +41,7 @@ cleanup() {
 trap cleanup EXIT
 in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LC_ALL=C.UTF-8 "$@"; }
 
-echo "== debootstrap bookworm (minbase) ${MIRROR:+from $MIRROR}" >&2
+echo "== debootstrap bookworm (minbase)${MIRROR:+ from $MIRROR}" >&2
 mkdir -p "$cache_dir"
 debootstrap --variant=minbase --cache-dir="$cache_dir" bookworm "$root" "${mirror[@]}" >"$root.log" 2>&1 ||
   { tail -20 "$root.log" >&2; fail "debootstrap"; }
