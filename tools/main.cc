@@ -8,6 +8,7 @@
 
 #include "commands.h"
 #include "exit_codes.h"
+#include "ohm_version.h"
 
 int main(int argc, char** argv) {
   using namespace ohm::cli;
@@ -23,7 +24,7 @@ int main(int argc, char** argv) {
     CLI::App app{"Generate and validate ONNX_HUB_MANIFEST.json, and fetch models from an ONNX Model Hub",
                  "onnx-hub-manifest"};
     app.require_subcommand(1);
-    app.set_version_flag("--version", std::string(OHM_VERSION));
+    app.set_version_flag("--version", std::string(OHM_VERSION " (commit " OHM_GIT_COMMIT ")"));
     register_generate(app, ctx);
     register_validate(app, ctx);
     register_inspect(app, ctx);
