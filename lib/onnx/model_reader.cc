@@ -5,6 +5,7 @@
 
 #include <onnx/onnx_pb.h>
 
+#include "onnx/model_checker.h"
 #include "onnx/model_inspect.h"
 #include "onnx/wire_walker.h"
 
@@ -12,6 +13,7 @@ namespace ohm::onnx {
 
 struct ModelReader::Impl {
   detail::WireWalker walker;
+  std::optional<CheckerVerdict> verdict;
 };
 
 ModelReader::ModelReader() : impl_(std::make_unique<Impl>()) {}
@@ -19,8 +21,15 @@ ModelReader::~ModelReader() = default;
 
 void ModelReader::feed(std::string_view chunk) { impl_->walker.feed(chunk); }
 
+const std::optional<CheckerVerdict>& ModelReader::checker_verdict() const { return impl_->verdict; }
+
 Result<ModelInfo> ModelReader::finish(const std::string& shown_path,
                                       const std::vector<std::string>& feature_tensors, Diagnostics& diags) {
+  return finish(shown_path, feature_tensors, diags, FinishOptions{});
+}
+
+Result<ModelInfo> ModelReader::finish(const std::string& shown_path, const std::vector<std::string>& feature_tensors,
+                                      Diagnostics& diags, const FinishOptions& options) {
   Result<std::string> small = impl_->walker.finish();
   if (!small) return Error{small.error()};
   if (small->size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
@@ -34,7 +43,13 @@ Result<ModelInfo> ModelReader::finish(const std::string& shown_path,
     small->clear();
     small->shrink_to_fit();
     Result<ModelInfo> info = detail::inspect_model(model, shown_path, feature_tensors, diags);
-    if (info) info->uses_external_data = impl_->walker.uses_external_data();
+    // The checker runs on models SPEC 5 cannot inspect too (no default-domain opset, ...).
+    if (options.run_checker) impl_->verdict = detail::run_checker(model, impl_->walker.dropped(), options);
+    if (!info) return info;
+    info->uses_external_data = impl_->walker.uses_external_data();
+    info->tensor_size_faults = impl_->walker.size_faults();
+    info->tensor_size_fault_count = impl_->walker.size_fault_count();
+    info->checker = impl_->verdict;
     return info;
   } catch (const std::exception& e) {
     return Error{std::string("model inspection failed: ") + e.what()};
