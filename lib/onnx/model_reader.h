@@ -33,7 +33,9 @@ struct CheckerVerdict {
   std::string log;
 };
 
-// What ModelReader::finish does beyond SPEC 5 inspection.
+// What ModelReader::finish does beyond SPEC 5 inspection. The checker
+// swaps std::cerr's buffer while libonnx runs (to capture its warnings), so
+// run finish() with run_checker on one thread at a time.
 struct FinishOptions {
   bool run_checker = false;  // set ModelInfo::checker
   bool full_check = false;   // with run_checker: check_model(full_check=True), strict shape inference
