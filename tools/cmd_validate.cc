@@ -60,6 +60,7 @@ void register_validate(CLI::App& app, Context& ctx) {
                   "against its manifest");
   cmd->add_option("--format", flags->format, "Report form: text (stderr), json or github (stdout)")
       ->check(CLI::IsMember({"text", "json", "github"}));
+  cmd->add_flag("--full-check", r.full_check, "Run the ONNX checker with full_check=True (strict shape inference)");
   cmd->add_flag("--strict", r.strict, "Treat warnings as errors");
   add_archive_limit_flags(*cmd, r.archive_limits);
   cmd->callback([flags, &ctx] { ctx.run = [flags, &ctx] { return run_validate(*flags, ctx); }; });

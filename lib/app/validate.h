@@ -22,6 +22,7 @@ struct ValidateRequest {
   zoo::DiscoverMode discover = zoo::DiscoverMode::kAuto;
   std::string feature_tensors;  // --feature-tensors FILE
   bool strict = false;
+  bool full_check = false;  // --full-check: the ONNX checker's full_check=True
   archive::Limits archive_limits;
 };
 

@@ -38,7 +38,7 @@ Result<ModelInfo> ModelReader::finish(const std::vector<std::string>& feature_te
     }
     small->clear();
     small->shrink_to_fit();
-    Result<ModelInfo> info = detail::inspect_model(model, feature_tensors);
+    Result<ModelInfo> info = options.inspect ? detail::inspect_model(model, feature_tensors) : ModelInfo{};
     // The checker runs on models SPEC 5 cannot inspect too (no default-domain opset, ...).
     if (options.run_checker) impl_->verdict = detail::run_checker(model, impl_->walker.dropped(), options);
     if (!info) return unreadable(info.error());

@@ -36,6 +36,9 @@ struct CheckerVerdict {
 // swaps std::cerr's buffer while libonnx runs (to capture its warnings), so
 // run finish() with run_checker on one thread at a time.
 struct FinishOptions {
+  // SPEC 5 inspection (opset, io_ports with shape inference, feature shapes);
+  // false when only the checks are wanted (the ports are known by sha).
+  bool inspect = true;
   bool run_checker = false;  // set ModelInfo::checker
   bool full_check = false;   // with run_checker: check_model(full_check=True), strict shape inference
   // The folder external data locations are resolved in: the model file's
