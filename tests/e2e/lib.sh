@@ -180,14 +180,3 @@ make_repo() {
 
 # json_query FILE EXPR: evaluates a Python expression over the parsed JSON `m`.
 json_query() { "$PY" -c "import json,sys; m=json.load(open(sys.argv[1])); print($2)" "$1"; }
-
-# Substring checks, until every case compares whole outcomes with check.
-run() {
-  set +e
-  "$OHM" "$@" >"$WORK/stdout" 2>"$WORK/stderr"
-  RC=$?
-  set -e
-}
-expect_stderr_has() { grep -qF -- "$1" "$WORK/stderr" || { cat "$WORK/stderr" >&2; fail "stderr lacks: $1"; }; }
-expect_stderr_lacks() { ! grep -qF -- "$1" "$WORK/stderr" || { cat "$WORK/stderr" >&2; fail "stderr has: $1"; }; }
-expect_stdout_has() { grep -qF -- "$1" "$WORK/stdout" || { head -50 "$WORK/stdout" >&2; fail "stdout lacks: $1"; }; }
