@@ -52,7 +52,11 @@ std::string checked_text(const GenerateRequest& request, const zoo::ZooManifest&
 // --changed-since), when the zoo is in a repository that has it.
 Result<std::optional<git::OpenedZoo>> open_base(const GenerateRequest& request, const git::OpenedZoo& zoo) {
   if (!zoo.in_repository) {
-    if (request.changed_since) return cannot_run("--changed-since needs a git repository");
+    if (request.changed_since) {
+      return cannot_run("--changed-since needs a git repository: " +
+                        (request.where.repo_dir.empty() ? std::string("current folder") : request.where.repo_dir) +
+                        " is not inside a git repository");
+    }
     return std::optional<git::OpenedZoo>();
   }
   // A commit read with --rev is its own authority unless --changed-since names a base.
