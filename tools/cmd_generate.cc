@@ -5,6 +5,7 @@
 
 #include "app/generate.h"
 #include "commands.h"
+#include "core/text.h"
 #include "exit_codes.h"
 #include "flag_groups.h"
 #include "progress_line.h"
@@ -16,8 +17,31 @@ struct GenerateFlags {
   ZooFlags zoo;
   app::GenerateRequest request;
   bool quiet = false;
-  bool stats = false;  // --stats: bytes read from files, on stderr
+  bool stats = false;      // --stats: bytes read from files, on stderr
+  bool full_diff = false;  // --full-diff: the whole diff, not its first 200 lines
 };
+
+// --check's output: one line per differing entry and field, then the unified
+// diff, cut after 200 lines unless `full_diff`.
+void print_check(const app::GenerateOutcome& outcome, bool full_diff, std::ostream& out) {
+  constexpr std::size_t kMaxDiffLines = 200;
+  if (!outcome.changes.empty()) {
+    out << outcome.changes.size() << (outcome.changes.size() == 1 ? " difference" : " differences")
+        << " (the manifest -> what generate writes):\n";
+  }
+  for (const std::string& line : outcome.changes) out << "  " << line << '\n';
+  if (outcome.diff.empty()) return;
+  if (!outcome.changes.empty()) out << '\n';
+  std::size_t lines = 0, at = 0;
+  for (; at < outcome.diff.size() && (full_diff || lines < kMaxDiffLines); ++lines) {
+    std::size_t end = outcome.diff.find('\n', at);
+    at = end == std::string::npos ? outcome.diff.size() : end + 1;
+  }
+  out << outcome.diff.substr(0, at);
+  std::size_t rest = 0;
+  for (std::size_t i = at; i < outcome.diff.size(); ++i) rest += outcome.diff[i] == '\n';
+  if (rest > 0) out << "... " << rest << " more lines of the diff (--full-diff shows them all)\n";
+}
 
 int run_generate(GenerateFlags& flags, Context& ctx) {
   app::GenerateRequest& request = flags.request;
@@ -33,14 +57,14 @@ int run_generate(GenerateFlags& flags, Context& ctx) {
   if (flags.stats) ctx.err << "stats: " << outcome->bytes_read << " bytes read from files\n";
 
   const std::string what =
-      std::to_string(outcome->entries) + " entries from " + std::to_string(outcome->readmes) + " READMEs";
+      counted(outcome->entries, "entry", "entries") + " from " + counted(outcome->readmes, "README", "READMEs");
   const Diagnostics& findings = outcome->findings;
   if (outcome->nothing_to_write) {
-    ctx.print_diagnostics(findings, "generate: no model READMEs could be looked for, nothing written");
+    ctx.print_diagnostics(findings, "generate: nothing written");
     return kExitProblems;
   }
   if (request.check) {
-    ctx.out << outcome->diff;
+    print_check(*outcome, flags.full_diff, ctx.out);
     ctx.print_diagnostics(findings, "check: " + what);
     return findings.has_errors() ? kExitProblems : kExitClean;
   }
@@ -72,6 +96,7 @@ void register_generate(CLI::App& app, Context& ctx) {
   cmd->add_option("--changed-since", r.changed_since,
                   "Rebuild only the rows whose README, .onnx or .tar.gz changed since this revision");
   cmd->add_flag("--full-check", r.full_check, "Run the ONNX checker with full_check=True (strict shape inference)");
+  cmd->add_flag("--full-diff", flags->full_diff, "With --check, print the whole diff, not only its first 200 lines");
   cmd->add_flag("--stats", flags->stats, "Print how many bytes were read from files, on stderr");
   cmd->callback([flags, &ctx] { ctx.run = [flags, &ctx] { return run_generate(*flags, ctx); }; });
 }

@@ -1,5 +1,7 @@
 // onnx-hub-manifest validate: check ONNX_HUB_MANIFEST.json against its schema
 // and the zoo (SPEC 7), and report in text, JSON or GitHub annotations.
+#include <cstdlib>
+#include <fstream>
 #include <memory>
 #include <string>
 
@@ -30,15 +32,13 @@ int run_validate(ValidateFlags& flags, Context& ctx) {
   if (flags.format == "json") {
     render_json(report, ctx.out, ctx.err);
   } else if (flags.format == "github") {
-    const std::string prefix = outcome->repo_prefix;
-    const std::string manifest_flag = request.manifest_file.value_or("");
-    render_github(
-        report,
-        [&](const std::string& file) {
-          if (!manifest_flag.empty() && file == manifest_flag) return file;
-          return prefix.empty() ? file : prefix + "/" + file;
-        },
-        ctx.out, ctx.err);
+    render_github(report, ctx.out, ctx.err);
+    // In GitHub Actions every finding also goes to the job summary.
+    if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary) {
+      std::ofstream file(summary, std::ios::app);
+      render_step_summary(report, file);
+      if (!file) ctx.err << "onnx-hub-manifest: warning: cannot append to $GITHUB_STEP_SUMMARY (" << summary << ")\n";
+    }
   } else {
     render_text(report, ctx.err);
   }

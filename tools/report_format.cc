@@ -1,7 +1,10 @@
 #include "report_format.h"
 
 #include <ostream>
+#include <utility>
+#include <vector>
 
+#include "core/text.h"
 #include "manifest/json_io.h"
 
 namespace ohm::cli {
@@ -9,25 +12,21 @@ namespace {
 
 const char* severity_name(Severity s) { return s == Severity::kError ? "error" : "warning"; }
 
-std::string plural(std::size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 }  // namespace
 
 std::string summary_line(const validate::ValidateReport& report) {
   const validate::ValidateSummary& s = report.summary;
-  std::string line =
-      "validate: " + plural(s.entries, "entry", "entries") + ", " + plural(s.readmes, "model README", "model READMEs");
+  std::string line = "validate: " + counted(s.entries, "entry", "entries") + ", " +
+                     counted(s.readmes, "model README", "model READMEs");
   if (s.limited) line += " (changed rows only)";
   if (s.ports_unchecked > 0) {
-    line += ", " + plural(s.ports_unchecked, "entry", "entries") + " with ports not checked";
+    line += ", " + counted(s.ports_unchecked, "entry", "entries") + " with ports not checked";
   }
   if (s.models_unchecked > 0) {
-    line += ", " + plural(s.models_unchecked, "model", "models") + " not checked";
+    line += ", " + counted(s.models_unchecked, "model", "models") + " not checked";
   }
   if (s.archives_absent > 0) {
-    line += ", " + plural(s.archives_absent, "archive", "archives") + " not at hand";
+    line += ", " + counted(s.archives_absent, "archive", "archives") + " not at hand";
   }
   const Diagnostics& f = report.findings;
   return line + ": " + count_summary(f.error_count(), f.warning_count());
@@ -95,16 +94,76 @@ std::string github_escape(const std::string& s, bool property) {
   return out;
 }
 
-void render_github(const validate::ValidateReport& report,
-                   const std::function<std::string(const std::string&)>& repo_path, std::ostream& out,
-                   std::ostream& err) {
+void render_github(const validate::ValidateReport& report, std::ostream& out, std::ostream& err) {
+  // GitHub shows at most 10 error and 10 warning annotations per step: past
+  // that, the 10th says how many more there are, and they go to the log.
+  constexpr std::size_t kCap = 10;
+  const std::size_t errors = report.findings.error_count(), warnings = report.findings.warning_count();
+  std::size_t shown_errors = 0, shown_warnings = 0;
+  std::vector<const Diagnostic*> in_log;
   for (const Diagnostic& d : report.findings.all()) {
-    out << "::" << severity_name(d.severity) << " file=" << github_escape(repo_path(d.file), true);
+    const bool error = d.severity == Severity::kError;
+    std::size_t& shown = error ? shown_errors : shown_warnings;
+    const std::size_t total = error ? errors : warnings;
+    if (total > kCap && shown + 1 >= kCap) {
+      in_log.push_back(&d);
+      continue;
+    }
+    ++shown;
+    out << "::" << severity_name(d.severity) << " file=" << github_escape(d.file, true);
     if (d.line > 0) out << ",line=" << d.line;
     if (d.line > 0 && d.column > 0) out << ",col=" << d.column;
     out << ",title=" << github_escape(d.code, true) << "::" << github_escape(d.message, false) << '\n';
   }
+  for (const auto& [severity, hidden] : {std::make_pair(Severity::kError, errors - shown_errors),
+                                         std::make_pair(Severity::kWarning, warnings - shown_warnings)}) {
+    if (hidden == 0) continue;
+    const std::string what = severity == Severity::kError ? "error" : "warning";
+    out << "::" << what << " title=" << what << "s not shown::" << hidden << " more " << what
+        << (hidden == 1 ? " is" : "s are")
+        << " not shown as annotations (GitHub shows 10 per step): see this step's log and the job summary\n";
+  }
+  for (const Diagnostic* d : in_log) out << format_text(*d) << '\n';
   err << summary_line(report) << '\n';
+}
+
+namespace {
+
+// Text in a Markdown table cell: no pipes, tags or line breaks.
+std::string markdown_cell(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '|':
+        out += "\\|";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '\n':
+      case '\r':
+        out += ' ';
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void render_step_summary(const validate::ValidateReport& report, std::ostream& out) {
+  out << "### onnx-hub-manifest validate\n\n" << markdown_cell(summary_line(report)) << "\n\n";
+  if (report.findings.all().empty()) return;
+  out << "| severity | check | location | message |\n| --- | --- | --- | --- |\n";
+  for (const Diagnostic& d : report.findings.all()) {
+    std::string where = d.file;
+    if (d.line > 0) where += ":" + std::to_string(d.line);
+    out << "| " << severity_name(d.severity) << " | `" << d.code << "` | `" << markdown_cell(where) << "` | "
+        << markdown_cell(d.message) << " |\n";
+  }
+  out << "\n";
 }
 
 }  // namespace ohm::cli

@@ -21,11 +21,14 @@ void render_text(const validate::ValidateReport& report, std::ostream& err);
 void render_json(const validate::ValidateReport& report, std::ostream& out, std::ostream& err);
 
 // GitHub: "::error file=F,line=L,col=C,title=CHECK::message" (or ::warning) per
-// finding on `out`; `repo_path` maps a finding's file to its path in the
-// repository. The summary line goes to `err`.
-void render_github(const validate::ValidateReport& report,
-                   const std::function<std::string(const std::string&)>& repo_path, std::ostream& out,
-                   std::ostream& err);
+// finding on `out` (files are repository paths already), at most 10 of each
+// severity, the 10th saying how many more there are, which follow as plain
+// lines for the log. The summary line goes to `err`.
+void render_github(const validate::ValidateReport& report, std::ostream& out, std::ostream& err);
+
+// A Markdown table of every finding, with the summary line, for
+// $GITHUB_STEP_SUMMARY (where annotations beyond GitHub's cap still show).
+void render_step_summary(const validate::ValidateReport& report, std::ostream& out);
 
 // One workflow-command property or message, escaped as GitHub's toolkit does.
 std::string github_escape(const std::string& s, bool property);

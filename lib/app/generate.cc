@@ -1,8 +1,10 @@
 #include "app/generate.h"
 
+#include "app/report_paths.h"
 #include "core/checks.h"
 #include "fs/atomic_file.h"
 #include "git/text_diff.h"
+#include "manifest/entry_changes.h"
 #include "manifest/json_io.h"
 #include "zoo/changed_since.h"
 #include "zoo/counting_source.h"
@@ -15,15 +17,11 @@ namespace {
 using manifest::kManifestName;
 using manifest::kMaxManifestBytes;
 
-// The zoo's manifest as generate sees it: bad JSON is a warning and no
-// previous entries; entries that lack SPEC 1's form are replaced, and said so.
+// The zoo's manifest as generate sees it (SPEC 6): entries that lack SPEC 1's
+// form are replaced, and said so. A manifest that cannot be read at all is
+// reported by previous_entries(), which knows what stands in for it.
 zoo::ZooManifest previous_manifest(const zoo::Source& source, Diagnostics& findings) {
   zoo::ZooManifest at = zoo::read_zoo_manifest(source, true);
-  if (at.unreadable) findings.warning(kManifestName, 0, check::kManifestUnreadable, at.unreadable->message);
-  if (at.invalid) {
-    findings.warning(kManifestName, 0, check::kManifestInvalid,
-                     at.invalid->message + "; previous entries are not reused");
-  }
   for (Diagnostic d : at.entry_problems.take()) {
     d.severity = Severity::kWarning;
     d.message += "; it is not kept";
@@ -37,7 +35,7 @@ Result<std::vector<manifest::Entry>> read_reuse_file(const std::string& path, Di
   auto text = fs::read_regular_file(path, kMaxManifestBytes);
   if (!text) return with_prefix(text.failure(), "--reuse: ");
   auto parsed = manifest::parse_manifest(*text, path, findings);
-  if (!parsed) return cannot_run("--reuse: " + path + ": " + parsed.error());
+  if (!parsed) return cannot_run("--reuse: " + parsed.error());
   return std::move(*parsed);
 }
 
@@ -46,6 +44,11 @@ std::string checked_text(const GenerateRequest& request, const zoo::ZooManifest&
   if (request.output.empty() || request.output == "-") return at.text.value_or("");
   auto other = fs::read_regular_file(request.output, kMaxManifestBytes);
   return other ? *other : std::string();
+}
+
+// How findings about the zoo as a whole name it: the folder given, or ".".
+std::string zoo_root_shown(const GenerateRequest& request) {
+  return request.where.repo_dir.empty() ? std::string(".") : request.where.repo_dir;
 }
 
 // The base revision (SPEC 6: HEAD for the work tree and the index, BASE with
@@ -74,31 +77,25 @@ Result<std::optional<git::OpenedZoo>> open_base(const GenerateRequest& request, 
 // base's for --check, --staged and --changed-since (never the manifest under
 // check); else the one at the source, or the base's when that one is broken.
 // nullopt: none can be read although the zoo has a manifest (ports would be lost).
-std::optional<std::vector<manifest::Entry>> previous_entries(const GenerateRequest& request,
-                                                             const zoo::ZooManifest& at,
+std::optional<std::vector<manifest::Entry>> previous_entries(const GenerateRequest& request, const zoo::ZooManifest& at,
                                                              const zoo::ZooManifest* base, Diagnostics& findings) {
   const bool base_is_authority = request.check || request.where.staged || request.changed_since;
   const bool base_readable = base != nullptr && base->entries.has_value();
+  const std::string from_base = base_readable ? "previous entries and ports come from the manifest at HEAD"
+                                              : "no previous entries or ports are reused";
+  if (at.unreadable)
+    findings.warning(kManifestName, 0, check::kManifestUnreadable, at.unreadable->message + "; " + from_base);
+  if (at.invalid) findings.warning(kManifestName, 0, check::kManifestInvalid, at.invalid->message + "; " + from_base);
   if (base_is_authority && base_readable) return *base->entries;
   if (at.entries) return *at.entries;
   if (!at.present) return std::vector<manifest::Entry>{};
-  if (base_readable) {
-    findings.warning(kManifestName, 0, check::kManifestUnreadable,
-                     "previous entries and ports come from the manifest at HEAD instead");
-    return *base->entries;
-  }
+  if (base_readable) return *base->entries;
   return std::nullopt;
 }
 
-}  // namespace
-
-Result<GenerateOutcome> generate(const GenerateRequest& request) {
-  if (request.where.rev && request.output.empty() && !request.check) {
-    return cannot_run("--rev reads a commit, which has no manifest file to replace: name the output with -o FILE");
-  }
-  Result<git::OpenedZoo> zoo = git::open_zoo(request.where);
-  if (!zoo) return zoo.failure();
-  zoo::CountingSource source(*zoo->source);
+// generate on the zoo `opened`; findings name zoo-relative paths.
+Result<GenerateOutcome> generate_at(const GenerateRequest& request, const git::OpenedZoo& zoo) {
+  zoo::CountingSource source(*zoo.source);
   GenerateOutcome out;
   zoo::GenerateOptions options;
   options.discover = request.discover;
@@ -116,7 +113,7 @@ Result<GenerateOutcome> generate(const GenerateRequest& request) {
   // The manifest at the source (compared by --check, kept by --changed-since),
   // the base revision's, and the previous one for reuse.
   zoo::ZooManifest at = previous_manifest(source, out.findings);
-  auto base = open_base(request, *zoo);
+  auto base = open_base(request, zoo);
   if (!base) return base.failure();
   std::optional<zoo::ZooManifest> base_manifest;
   if (*base) base_manifest = zoo::read_zoo_manifest(*(*base)->source, true);
@@ -127,9 +124,10 @@ Result<GenerateOutcome> generate(const GenerateRequest& request) {
   } else if (auto previous = previous_entries(request, at, base_manifest ? &*base_manifest : nullptr, out.findings)) {
     options.previous = std::move(*previous);
   } else if (!request.no_reuse && !request.check) {
-    out.findings.error(kManifestName, 0, check::kManifestNotWritten,
-                       "nothing written: the manifest cannot be read and no committed manifest gives its entries and "
-                       "ports, which a new one would drop; repair it, or pass --no-reuse to build it from the files alone");
+    out.findings.error(
+        kManifestName, 0, check::kManifestNotWritten,
+        "nothing written: the manifest cannot be read and no committed manifest gives its entries and "
+        "ports, which a new one would drop; repair it, or pass --no-reuse to build it from the files alone");
     out.nothing_to_write = true;
     return out;
   }
@@ -146,9 +144,10 @@ Result<GenerateOutcome> generate(const GenerateRequest& request) {
     const std::vector<manifest::Entry> none;
     const std::vector<manifest::Entry>& base_entries =
         base_manifest && base_manifest->entries ? *base_manifest->entries : none;
-    result = at.entries ? zoo::generate_changed_since(readmes, base_readmes,
-                                                      zoo::with_paths(*changes, zoo::manifest_changes(*at.entries, base_entries)),
-                                                      *at.entries, options, out.findings)
+    result = at.entries ? zoo::generate_changed_since(
+                              readmes, base_readmes,
+                              zoo::with_paths(*changes, zoo::manifest_changes(*at.entries, base_entries)), *at.entries,
+                              options, out.findings)
                         : zoo::generate(readmes, options, out.findings);
   } else {
     result = zoo::generate(readmes, options, out.findings);
@@ -162,14 +161,27 @@ Result<GenerateOutcome> generate(const GenerateRequest& request) {
     return out;
   }
   if (result.all_readmes && result.all_readmes->empty()) {
-    out.findings.error(zoo->source->describe(), 0, check::kZooEmpty,
+    out.findings.error(zoo_root_shown(request), 0, check::kZooEmpty,
                        "no model README found (a README.md with a Model, Download, ONNX version and Opset version "
                        "table): nothing written");
     out.nothing_to_write = true;
     return out;
   }
   if (request.check) {
-    out.diff = git::unified_diff(checked_text(request, at), out.text, kManifestName, kManifestName);
+    const std::string old_text = checked_text(request, at);
+    out.diff = git::unified_diff(old_text, out.text, kManifestName, kManifestName);
+    if (!out.diff.empty()) {
+      Diagnostics not_a_manifest;  // the diff says it all then
+      auto before = manifest::parse_manifest(old_text, kManifestName, not_a_manifest);
+      if (before) {
+        out.changes = manifest::entry_changes(*before, zoo::entries_of(result));
+        if (out.changes.empty()) {
+          out.changes.push_back(
+              "no entry differs, only the file's bytes: generate writes Python's "
+              "json.dumps(entries, indent=4)");
+        }
+      }
+    }
     if (!out.diff.empty()) {
       out.findings.error(request.output.empty() || request.output == "-" ? kManifestName : request.output, 0,
                          check::kManifestStale,
@@ -178,11 +190,31 @@ Result<GenerateOutcome> generate(const GenerateRequest& request) {
     return out;
   }
   if (request.output == "-") return out;
-  const std::string target = request.output.empty() ? zoo->root_on_disk + "/" + kManifestName : request.output;
+  const std::string target = request.output.empty() ? zoo.root_on_disk + "/" + kManifestName : request.output;
   if (auto written = fs::write_file_atomically(target, out.text); !written) {
     out.write_error = written.failure();
   } else {
     out.target = target;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<GenerateOutcome> generate(const GenerateRequest& request) {
+  if (request.where.rev && request.output.empty() && !request.check) {
+    return cannot_run("--rev reads a commit, which has no manifest file to replace: name the output with -o FILE");
+  }
+  Result<git::OpenedZoo> zoo = git::open_zoo(request.where);
+  if (!zoo) return zoo.failure();
+  Result<GenerateOutcome> out = generate_at(request, *zoo);
+  if (out) {
+    std::set<std::string> as_given;
+    if (!request.output.empty()) as_given.insert(request.output);
+    as_given.insert(zoo_root_shown(request));
+    if (request.reuse_file) as_given.insert(*request.reuse_file);
+    out->findings.sort_by_location();
+    name_repository_paths(out->findings, *zoo->source, as_given);
   }
   return out;
 }

@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/diagnostic.h"
 #include "core/result.h"
@@ -41,6 +42,7 @@ struct GenerateOutcome {
   std::string target;                // the file written ("" when nothing was)
   std::optional<Error> write_error;  // the file could not be written (the findings still stand)
   std::string diff;                  // check: the unified diff, "" when up to date
+  std::vector<std::string> changes;  // check: one line per differing entry and field (manifest::entry_changes)
   std::uint64_t bytes_read = 0;      // from the zoo's files and the LFS store
 };
 

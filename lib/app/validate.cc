@@ -1,5 +1,6 @@
 #include "app/validate.h"
 
+#include "app/report_paths.h"
 #include "fs/file_reader.h"
 #include "manifest/json_io.h"
 #include "zoo/feature_tensors.h"
@@ -16,14 +17,14 @@ Result<void> manifest_under_check(const ValidateRequest& request, const zoo::Sou
                                   validate::ValidateOptions& options) {
   if (request.manifest_file) {
     auto text = fs::read_regular_file(*request.manifest_file, manifest::kMaxManifestBytes);
-    if (!text) return with_prefix(text.failure(), "--manifest: " + *request.manifest_file + ": ");
+    if (!text) return with_prefix(text.failure(), "--manifest: ");
     options.manifest_text = std::move(*text);
     options.manifest_shown = *request.manifest_file;
     return {};
   }
   zoo::ZooManifest at = zoo::read_zoo_manifest(source, false);
   if (at.text) options.manifest_text = std::move(*at.text);
-  if (at.unreadable) options.manifest_unreadable = std::string(manifest::kManifestName) + ": " + at.unreadable->message;
+  if (at.unreadable) options.manifest_unreadable = at.unreadable->message;
   return {};
 }
 
@@ -40,7 +41,7 @@ Result<ValidateOutcome> validate(const ValidateRequest& request) {
   if (auto read = manifest_under_check(request, *zoo->source, options); !read) return read.failure();
   if (request.schema_file) {
     auto text = fs::read_regular_file(*request.schema_file, kMaxSchemaBytes);
-    if (!text) return with_prefix(text.failure(), "--schema: " + *request.schema_file + ": ");
+    if (!text) return with_prefix(text.failure(), "--schema: ");
     options.schema_text = std::move(*text);
     options.schema_shown = *request.schema_file;
   }
@@ -76,6 +77,9 @@ Result<ValidateOutcome> validate(const ValidateRequest& request) {
 
   auto report = validate::validate(*zoo->source, options);
   if (!report) return report.failure();
+  std::set<std::string> as_given;
+  if (request.manifest_file) as_given.insert(*request.manifest_file);
+  name_repository_paths(report->findings, *zoo->source, as_given);
   return ValidateOutcome{std::move(*report), zoo->prefix};
 }
 

@@ -1,4 +1,5 @@
 #include "archive/internal/scanner.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <set>
@@ -223,7 +224,7 @@ Result<Listing> scan_tarball(const StreamFn& stream, const Limits& limits, const
       }
       if (++count > limits.max_entries) {
         listing.unsafe.push_back(
-            {info.path, UnsafeKind::kTooManyEntries, "more than " + std::to_string(limits.max_entries) + " entries"});
+            {info.path, UnsafeKind::kTooManyEntries, "more than " + counted(limits.max_entries, "entry", "entries")});
         break;
       }
       // Compare against the cap first: the sum below cannot overflow.

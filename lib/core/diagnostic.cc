@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/text.h"
+
 namespace ohm {
 
 std::string format_text(const Diagnostic& d) {
@@ -40,6 +42,13 @@ void Diagnostics::warning(std::string file, int line, std::string code, std::str
 
 void Diagnostics::merge(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+void Diagnostics::sort_by_location() {
+  std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.file != b.file) return a.file < b.file;
+    return a.line < b.line;
+  });
 }
 
 std::size_t Diagnostics::error_count() const {

@@ -37,6 +37,9 @@ class Diagnostics {
   void warning(std::string file, int line, std::string code, std::string message);
   // Appends every finding of `other`.
   void merge(const Diagnostics& other);
+  // Orders the findings by file, then line, keeping the order of equals (so
+  // a report reads top to bottom whatever step found what).
+  void sort_by_location();
   // Takes the findings out, leaving the sink empty.
   std::vector<Diagnostic> take() { return std::move(items_); }
 

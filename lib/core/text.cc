@@ -104,6 +104,10 @@ std::optional<std::int64_t> parse_int64(std::string_view s) {
   return static_cast<std::int64_t>(value);
 }
 
+std::string counted(std::size_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
 std::vector<std::string> split(std::string_view s, char sep) {
   std::vector<std::string> out;
   std::size_t start = 0;

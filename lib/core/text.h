@@ -28,6 +28,9 @@ std::optional<std::string> percent_decode(std::string_view s);
 // on anything else, including overflow.
 std::optional<std::int64_t> parse_int64(std::string_view s);
 
+// "1 entry", "3 entries": a count with the word in the number it needs.
+std::string counted(std::size_t n, std::string_view one, std::string_view many);
+
 // Splits on `sep`, keeping empty parts.
 std::vector<std::string> split(std::string_view s, char sep);
 

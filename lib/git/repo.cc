@@ -5,6 +5,9 @@
 #include <climits>
 #include <cstdlib>
 
+#include "fs/file_reader.h"
+#include "manifest/json_io.h"
+
 namespace ohm::git {
 namespace {
 
@@ -35,6 +38,21 @@ int open_with_work_tree_env(git_repository** out, const std::string& dir, const 
     git_index_free(index);
   }
   return 0;
+}
+
+// The zoo root inside the work tree `top` when no folder is named: the
+// nearest folder from the current one up to `top` that holds the manifest
+// (a zoo kept in a subfolder), else `top` itself. "" or the prefix.
+std::string default_prefix(const std::string& top) {
+  auto cwd = real_path(".");
+  auto real_top = real_path(top);
+  if (!cwd || !real_top || cwd->compare(0, real_top->size() + 1, *real_top + "/") != 0) return {};
+  for (std::string dir = *cwd; dir.size() > real_top->size(); dir = dir.substr(0, dir.rfind('/'))) {
+    if (fs::status_of(dir + "/" + manifest::kManifestName).kind != fs::FileKind::kMissing) {
+      return dir.substr(real_top->size() + 1);
+    }
+  }
+  return {};
 }
 
 }  // namespace
@@ -85,6 +103,8 @@ Result<std::shared_ptr<Repo>> open_repo(const std::string& dir) {
       }
       r->prefix = real_dir->substr(real_top->size() + 1);
     }
+  } else if (dir.empty() && !r->workdir.empty() && !std::getenv("GIT_DIR")) {
+    r->prefix = default_prefix(r->workdir);
   }
   return r;
 }

@@ -25,8 +25,10 @@ std::string unified_diff(std::string_view old_text, std::string_view new_text, c
   std::string out;
   if (git_patch_to_buf(&buf, patch.get()) == 0) out.assign(buf.ptr, buf.size);
   git_buf_dispose(&buf);
-  // The "diff --git" header line says nothing the ---/+++ lines do not.
-  if (out.rfind("diff --git ", 0) == 0) out.erase(0, out.find('\n') + 1);
+  // The "diff --git" and "index" header lines say nothing the ---/+++ lines do not.
+  for (const char* header : {"diff --git ", "index "}) {
+    if (out.rfind(header, 0) == 0) out.erase(0, out.find('\n') + 1);
+  }
   return out;
 }
 

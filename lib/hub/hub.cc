@@ -91,7 +91,7 @@ Result<OpenedHub> open_hub(const HubSpec& spec, const HttpOptions& http, bool wi
     if (with_content) hub.content = local_content(std::move(*opened));
   }
   Result<std::vector<manifest::Entry>> parsed = manifest::parse_manifest(text, hub.manifest_shown, diags);
-  if (!parsed) return with_prefix(parsed.failure(), hub.manifest_shown + ": ");
+  if (!parsed) return parsed.failure();
   hub.entries = std::move(*parsed);
   return hub;
 }

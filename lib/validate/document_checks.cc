@@ -74,8 +74,16 @@ std::set<std::string> check_paths(const ManifestDoc& doc, Diagnostics& findings)
     if (it == object.end() || !it->is_string()) return;  // the schema says what it is
     const std::string path = it->get<std::string>();
     std::string why = zoo::unsafe_path_reason(path);
-    if (why.empty()) return;
     std::string pointer = entry_pointer(index, where, key);
+    if (why.empty()) {
+      if (std::string unportable = zoo::unportable_path_reason(path); !unportable.empty()) {
+        findings.add(doc.at(pointer, Severity::kWarning, check::kPathUnportable,
+                            std::string(key) + " " + quoted(path) + ": " + unportable +
+                                ", which the Python hub client (onnx.hub) puts into its download URL unescaped: "
+                                "rename the file"));
+      }
+      return;
+    }
     findings.add(doc.at(pointer, Severity::kError, check::kUnsafePath,
                         std::string(key) + " " + quoted(path) + " is not a safe zoo-relative path: " + why));
     reported.insert(pointer);

@@ -15,9 +15,12 @@
 namespace ohm::validate {
 namespace {
 
-// generate's findings that say nothing about the manifest: validate checks
-// ports of models whose content is absent by itself (ports.*).
-bool is_generate_noise(const Diagnostic& d) { return d.code == check::kModelContentMissing; }
+// generate's findings that validate reports its own way: ports of models
+// whose content is absent (ports.*), and unportable paths (at the manifest's
+// entry rather than the README row).
+bool is_generate_noise(const Diagnostic& d) {
+  return d.code == check::kModelContentMissing || d.code == check::kPathUnportable;
+}
 
 zoo::GenerateResult regenerate(zoo::ReadmeSet& readmes, const ValidateOptions& options,
                                const std::optional<zoo::ChangeSet>& changes,
@@ -70,7 +73,8 @@ void check_zoo(const zoo::Source& zoo, const ValidateOptions& options, const Man
   // a hand edit of it can never pass as "unchanged" (SPEC 6).
   std::optional<zoo::ChangeSet> changes = options.changes;
   if (changes) {
-    changes = zoo::with_paths(std::move(*changes), zoo::manifest_changes(doc.entries, base.value_or(std::vector<manifest::Entry>{})));
+    changes = zoo::with_paths(std::move(*changes),
+                              zoo::manifest_changes(doc.entries, base.value_or(std::vector<manifest::Entry>{})));
   }
   Diagnostics generate_diags;
   zoo::GenerateResult regenerated = regenerate(readmes, options, changes, doc.entries, generate_diags);
@@ -97,17 +101,13 @@ void check_zoo(const zoo::Source& zoo, const ValidateOptions& options, const Man
 }
 
 void finish(ValidateReport& report, bool strict) {
-  std::vector<Diagnostic> all = report.findings.all();
   if (strict) {
-    for (Diagnostic& d : all) d.severity = Severity::kError;
+    for (Diagnostic d : report.findings.take()) {
+      d.severity = Severity::kError;
+      report.findings.add(std::move(d));
+    }
   }
-  std::stable_sort(all.begin(), all.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    if (a.file != b.file) return a.file < b.file;
-    return a.line < b.line;
-  });
-  Diagnostics sorted;
-  for (Diagnostic& d : all) sorted.add(std::move(d));
-  report.findings = std::move(sorted);
+  report.findings.sort_by_location();
 }
 
 }  // namespace

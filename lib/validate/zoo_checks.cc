@@ -20,7 +20,10 @@ std::string shown(const Json& value) {
   return s.size() <= 160 ? s : s.substr(0, 157) + "...";
 }
 
+// A field's value as the manifest has it ("absent" when it has none) and as
+// its source gives it ("none").
 std::string shown(const std::optional<Json>& value) { return value ? shown(*value) : "absent"; }
+std::string given(const std::optional<Json>& value) { return value ? shown(*value) : "none"; }
 
 template <typename T>
 std::optional<Json> as_json(const std::optional<T>& v) {
@@ -86,7 +89,7 @@ class EntryComparer {
     std::string said =
         std::string(source).empty() ? "the README row " + row_of(origin_) + " gives " : std::string(source);
     findings_.add(doc_.at(entry_pointer(index_, where, key), Severity::kError, check::kEntryStale,
-                          std::string(key) + " is " + shown(ours) + " but " + said + shown(theirs) +
+                          std::string(key) + " is " + shown(ours) + " but " + said + given(theirs) +
                               (std::string(source).empty() ? "" : " (README " + row_of(origin_) + ")")));
   }
 
@@ -135,7 +138,7 @@ void check_ports_against_base(const zoo::Source& source, const ManifestDoc& doc,
     if (mine == known) return;
     findings.add(doc.at(entry_pointer(index, "metadata", key), Severity::kError, check::kPortsMismatch,
                         std::string(key) + " is " + shown(mine) + " but the manifest at " + base.name + " gives " +
-                            shown(known) + " for the same model_sha (" + vouched.model_path + ")"));
+                            given(known) + " for the same model_sha (" + vouched.model_path + ")"));
   };
   compare("io_ports", ours.io_ports, vouched.io_ports);
   compare("extra_ports", ours.extra_ports, vouched.extra_ports);

@@ -80,7 +80,10 @@ Discovery discover_readmes(ReadmeSet& readmes, DiscoverMode mode, Diagnostics& d
   std::optional<std::vector<readme::IndexLink>> links;
   if (mode != DiscoverMode::kTree) links = index_links(readmes, &diags);
   if (mode == DiscoverMode::kIndex && !links) {
-    diags.error(kRootReadme, 0, check::kIndexMissing, "the root README has no table with a \"Model Class\" column");
+    // A root README that could not be read was reported already: it has no index only when it was read.
+    const bool read = readmes.source().stat(kRootReadme).kind == fs::FileKind::kMissing || readmes.get(kRootReadme);
+    if (read)
+      diags.error(kRootReadme, 0, check::kIndexMissing, "the root README has no table with a \"Model Class\" column");
     d.mode_used = DiscoverMode::kIndex;
     d.failed = true;
     return d;

@@ -157,6 +157,17 @@ class Generator {
     return {it->second};
   }
 
+  // A path the Python client cannot fetch: written all the same (it is the
+  // README's link), with a warning saying what to rename.
+  void warn_unportable(const RowPlan& p, const char* key, const std::string& path) {
+    const std::string why = unportable_path_reason(path);
+    if (why.empty()) return;
+    diags_.warning(
+        p.readme, p.line, check::kPathUnportable,
+        std::string(key) + " \"" + path + "\": " + why +
+            ", which the Python hub client (onnx.hub) puts into its download URL unescaped: rename the file");
+  }
+
   // An LFS store object that did not match its pointer is an error of the row;
   // one that is not in the store is just absent content.
   void report_content_error(const RowPlan& p, const ArtifactInfo& info) {
@@ -179,6 +190,9 @@ class Generator {
     if (!all_utf8(e, p)) {
       return row_error(p, check::kReadmeRowEncoding, "the row's text or paths are not valid UTF-8", 0, result);
     }
+
+    warn_unportable(p, "model_path", e.model_path);
+    if (p.with_data_path) warn_unportable(p, "model_with_data_path", *p.with_data_path);
 
     // Ports come from the previous manifest when the content is the same;
     // only otherwise is the model's content wanted.

@@ -31,6 +31,19 @@ std::set<int> lines_with_bad_utf8(std::string_view text) {
   return bad;
 }
 
+// Markdown ends a link at a space: "[m](conv 6.onnx)" is text, not a link.
+std::string space_hint(const std::string& text) {
+  const auto open = text.find("](");
+  if (open == std::string::npos) return {};
+  const auto close = text.find(')', open);
+  const std::string destination =
+      text.substr(open + 2, close == std::string::npos ? std::string::npos : close - open - 2);
+  if (destination.find(' ') == std::string::npos) return {};
+  std::string escaped;
+  for (char c : destination) escaped += c == ' ' ? std::string("%20") : std::string(1, c);
+  return ": a link destination cannot hold a space; write " + escaped + " or <" + destination + ">";
+}
+
 }  // namespace
 
 std::vector<RowPlan> plan_rows(const std::string& readme_rel, const ParsedReadme& readme, Diagnostics& diags) {
@@ -61,8 +74,9 @@ std::vector<RowPlan> plan_rows(const std::string& readme_rel, const ParsedReadme
     }
     if (!row.download.first_link) {
       set_error(p, row.download, check::kReadmeRowIncomplete,
-                row.download.text.empty() ? "the Download cell is empty"
-                                          : "the Download cell \"" + row.download.text + "\" is not a link");
+                row.download.text.empty()
+                    ? "the Download cell is empty"
+                    : "the Download cell \"" + row.download.text + "\" is not a link" + space_hint(row.download.text));
     }
     auto opset = parse_int64(row.opset.text);
     if (opset && *opset >= 0 && row.opset.text[0] != '-') {

@@ -92,4 +92,14 @@ std::string unsafe_path_reason(std::string_view path) {
   return {};
 }
 
+std::string unportable_path_reason(std::string_view path) {
+  for (unsigned char c : path) {
+    if (c == ' ') return "it holds a space";
+    if (c == '#' || c == '?' || c == '%') return std::string("it holds a '") + static_cast<char>(c) + "'";
+    if (c < 0x20 || c == 0x7f) return "it holds a control character";
+    if (c >= 0x80) return "it holds a character that is not ASCII";
+  }
+  return {};
+}
+
 }  // namespace ohm::zoo

@@ -34,4 +34,9 @@ bool is_url(std::string_view s);
 // reports them (path.unsafe) and the hub refuses to cache them.
 std::string unsafe_path_reason(std::string_view path);
 
+// Why the Python hub client cannot request `path` as written ("" when it
+// can): it joins paths into URLs unescaped, so a space, '#', '?', '%', a
+// control character or a non-ASCII byte breaks the URL (path.unportable).
+std::string unportable_path_reason(std::string_view path);
+
 }  // namespace ohm::zoo

@@ -57,7 +57,8 @@ else
       notice "could not download $name from release $ref of $repo (curl exit $rc): building from source"
     fi
   else
-    if curl -fsSL --retry 3 -o "$dir/SHA256SUMS" "$base/$ref/SHA256SUMS"; then
+    # SHA256SUMS is optional: a release without one is not an error worth a line.
+    if curl -fsSL --retry 3 -o "$dir/SHA256SUMS" "$base/$ref/SHA256SUMS" 2>/dev/null; then
       if ! (cd "$dir" && sha256sum -c --ignore-missing --quiet SHA256SUMS); then
         error "$name from release $ref does not match the release's SHA256SUMS"
         exit 2
