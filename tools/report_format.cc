@@ -30,14 +30,9 @@ std::string summary_line(const validate::ValidateReport& report) {
   return line + ": " + count_summary(f.error_count(), f.warning_count());
 }
 
-void render_text(const validate::ValidateReport& report, std::ostream& err) {
-  for (const Diagnostic& d : report.findings.all()) err << format_text(d) << '\n';
-  err << summary_line(report) << '\n';
-}
-
-void render_json(const validate::ValidateReport& report, std::ostream& out, std::ostream& err) {
+manifest::Json findings_json(const Diagnostics& diags) {
   manifest::Json findings = manifest::Json::array();
-  for (const Diagnostic& d : report.findings.all()) {
+  for (const Diagnostic& d : diags.all()) {
     manifest::Json f = manifest::Json::object();
     f["check"] = d.code;
     f["severity"] = severity_name(d.severity);
@@ -48,6 +43,11 @@ void render_json(const validate::ValidateReport& report, std::ostream& out, std:
     f["message"] = d.message;
     findings.push_back(std::move(f));
   }
+  return findings;
+}
+
+void render_json(const validate::ValidateReport& report, std::ostream& out) {
+  manifest::Json findings = findings_json(report.findings);
   const validate::ValidateSummary& s = report.summary;
   manifest::Json summary = manifest::Json::object();
   summary["errors"] = report.findings.error_count();
@@ -62,7 +62,6 @@ void render_json(const validate::ValidateReport& report, std::ostream& out, std:
   doc["findings"] = std::move(findings);
   doc["summary"] = std::move(summary);
   out << manifest::dump_python_style(doc) << '\n';
-  err << summary_line(report) << '\n';
 }
 
 std::string github_escape(const std::string& s, bool property) {
@@ -91,16 +90,19 @@ std::string github_escape(const std::string& s, bool property) {
   return out;
 }
 
-void render_github(const validate::ValidateReport& report,
-                   const std::function<std::string(const std::string&)>& repo_path, std::ostream& out,
-                   std::ostream& err) {
-  for (const Diagnostic& d : report.findings.all()) {
+void github_lines(const Diagnostics& diags, const std::function<std::string(const std::string&)>& repo_path,
+                  std::ostream& out) {
+  for (const Diagnostic& d : diags.all()) {
     out << "::" << severity_name(d.severity) << " file=" << github_escape(repo_path(d.file), true);
     if (d.line > 0) out << ",line=" << d.line;
     if (d.line > 0 && d.column > 0) out << ",col=" << d.column;
     out << ",title=" << github_escape(d.code, true) << "::" << github_escape(d.message, false) << '\n';
   }
-  err << summary_line(report) << '\n';
+}
+
+void render_github(const validate::ValidateReport& report,
+                   const std::function<std::string(const std::string&)>& repo_path, std::ostream& out) {
+  github_lines(report.findings, repo_path, out);
 }
 
 }  // namespace ohm::cli

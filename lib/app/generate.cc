@@ -58,6 +58,7 @@ Result<GenerateOutcome> generate(const GenerateRequest& request) {
   if (!zoo) return zoo.failure();
   zoo::CountingSource source(*zoo->source);
   GenerateOutcome out;
+  out.repo_prefix = zoo->prefix;
   zoo::GenerateOptions options;
   options.discover = request.discover;
   options.reuse = !request.no_reuse;

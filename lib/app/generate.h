@@ -41,6 +41,7 @@ struct GenerateOutcome {
   std::optional<Error> write_error;  // the file could not be written (the findings still stand)
   std::string diff;                  // check: the unified diff, "" when up to date
   std::uint64_t bytes_read = 0;      // from the zoo's files and the LFS store
+  std::string repo_prefix;           // the zoo inside its repository ("" at the top), for annotations
 };
 
 // Runs generate. Fails (cannot run) when the zoo, a revision, --reuse or the

@@ -29,6 +29,7 @@ zoo::GenerateResult regenerate(zoo::ReadmeSet& readmes, const ValidateOptions& o
   g.feature_tensors = options.feature_tensors;
   g.read_archives = true;  // archive checks ride on the read that hashes each archive
   g.archive_limits = options.archive_limits;
+  g.on_progress = options.on_progress;
   if (options.changes && options.base_source) {
     zoo::ReadmeSet base(*options.base_source);
     return zoo::generate_changed_since(readmes, base, *options.changes, entries, g, diags);
