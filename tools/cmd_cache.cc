@@ -187,7 +187,7 @@ void register_cache(CLI::App& app, Context& ctx) {
                              flags, ctx, run_prune, "text or json (what is or would be removed)");
   prune->add_option("--older-than", flags->older_than_days, "Choose models and archives placed more than DAYS ago")
       ->type_name("DAYS")
-      ->check(CLI::Range(0.0, 1e6));
+      ->check(CLI::Range(0.0, 1e6).description(""));
   prune
       ->add_option("--keep-manifest", flags->keep_manifest,
                    "Choose everything this manifest does not name (with --older-than: only the old ones)")

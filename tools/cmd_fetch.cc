@@ -85,7 +85,9 @@ void register_fetch(CLI::App& app, Context& ctx) {
   CLI::App* cmd =
       app.add_subcommand("fetch", "Place a model in the hub cache, verified by sha256, where onnx.hub finds it");
   add_hub_flags(*cmd, flags->hub);
-  cmd->add_option("MODEL", r.model, "Model name (case-insensitive)")->required();
+  cmd->add_option("MODEL", r.model, "Model name (case-insensitive)")
+      ->type_name("")  // the name says it
+      ->required();
   cmd->add_option("--opset", r.opset, "This opset instead of the highest")->type_name("N");
   cmd->add_option("--cache", r.cache,
                   "Cache folder (default: $ONNX_HOME/hub, $XDG_CACHE_HOME/onnx/hub or ~/.cache/onnx/hub)")

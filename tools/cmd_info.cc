@@ -75,7 +75,9 @@ void register_info(CLI::App& app, Context& ctx) {
   auto flags = std::make_shared<InfoFlags>();
   CLI::App* cmd = app.add_subcommand("info", "Print a model's manifest entry (the highest opset unless --opset)");
   add_hub_flags(*cmd, flags->hub);
-  cmd->add_option("MODEL", flags->model, "Model name (case-insensitive)")->required();
+  cmd->add_option("MODEL", flags->model, "Model name (case-insensitive)")
+      ->type_name("")  // the name says it
+      ->required();
   cmd->add_option("--opset", flags->opset, "This opset instead of the highest")->type_name("N");
   add_output_flags(*cmd, flags->out, {"json", "text"}, "The entry as json (as in the manifest) or text");
   cmd->callback([flags, &ctx] { ctx.run = [flags, &ctx] { return run_info(*flags, ctx); }; });

@@ -49,6 +49,7 @@ void register_inspect(CLI::App& app, Context& ctx) {
   cmd->add_option("FILE", flags->request.file,
                   "An .onnx model, or a .tar.gz holding one (read as a stream, never unpacked); a Git LFS pointer "
                   "is read from the LFS store")
+      ->type_name("")  // the name says it
       ->required();
   add_output_flags(*cmd, flags->out, {"json", "text"}, "json (Python json.dumps indent=4 formatting) or text");
   add_archive_limit_flags(*cmd, flags->request.archive_limits);

@@ -50,15 +50,16 @@ void add_hub_flags(CLI::App& cmd, HubFlags& flags) {
   cmd.add_option("--hub", flags.source.hub, "A remote hub: owner/name[:ref] on GitHub, or an https:// base URL")
       ->type_name("OWNER/NAME[:REF]|URL");
   cmd.add_flag("--trust", flags.trust, "Download from a hub other than onnx/models:main without asking");
-  cmd.add_option("--connect-timeout", flags.connect_timeout_s, "Seconds to wait for a connection")
+  cmd.add_option("--connect-timeout", flags.connect_timeout_s, "Seconds to wait for a connection (1-3600)")
       ->type_name("SECONDS")
-      ->check(CLI::Range(1L, 3600L));
-  cmd.add_option("--stall-timeout", flags.stall_timeout_s, "Give up when no data arrives for this many seconds")
+      ->check(CLI::Range(1L, 3600L).description(""));
+  cmd.add_option("--stall-timeout", flags.stall_timeout_s,
+                 "Give up when no data arrives for this many seconds (1-3600)")
       ->type_name("SECONDS")
-      ->check(CLI::Range(1L, 3600L));
-  cmd.add_option("--retries", flags.retries, "Further attempts after a transient network failure")
+      ->check(CLI::Range(1L, 3600L).description(""));
+  cmd.add_option("--retries", flags.retries, "Further attempts after a transient network failure (0-10)")
       ->type_name("N")
-      ->check(CLI::Range(0, 10));
+      ->check(CLI::Range(0, 10).description(""));
 }
 
 }  // namespace ohm::cli
