@@ -88,8 +88,17 @@ ItemCheck check_item(const std::string& root, const CachedItem& item, bool with_
   }
   out.actual_sha = listing->sha256;
   out.file = out.actual_sha == item.sha ? Health::kOk : Health::kMismatch;
-  if (out.file != Health::kOk || !listing->safe()) return out;  // nothing to compare the folder with
-  out.detail = data_difference(*listing, root + "/" + item.data_folder);
+  if (out.file != Health::kOk) return out;  // nothing to compare the folder with
+  if (!listing->safe()) {
+    // Unpacked by a client that did not refuse it (fetch does).
+    const std::size_t n = listing->unsafe.size();
+    out.detail = listing->damage.empty() ? "the archive has " + std::to_string(n) +
+                                               (n == 1 ? " unsafe entry (" : " unsafe entries (first: ") +
+                                               listing->unsafe.front().path + ")"
+                                         : "the archive is damaged: " + listing->damage;
+  } else {
+    out.detail = data_difference(*listing, root + "/" + item.data_folder);
+  }
   out.data = out.detail.empty() ? Health::kOk : Health::kMismatch;
   return out;
 }

@@ -33,7 +33,9 @@ using BytesRead = std::function<void(std::uint64_t)>;
 // carries. With `with_data`, an archive is also listed in the same pass (as
 // a stream) and its data folder compared with it: every regular file the
 // archive holds must be in the folder with its size, and each .onnx with its
-// sha256 (test data files are compared by size). Other kinds are unchecked.
+// sha256 (test data files are compared by size); an archive with unsafe
+// entries (which fetch refuses, but another client may have unpacked) makes
+// its folder a mismatch. Other kinds are unchecked.
 ItemCheck check_item(const std::string& root, const CachedItem& item, bool with_data, const BytesRead& progress);
 
 // Removes the item under `root` (a folder with everything in it; a symlink

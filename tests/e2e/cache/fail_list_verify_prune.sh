@@ -71,6 +71,27 @@ run cache verify -q
 expect_rc 0
 expect_stderr_lacks ": error:"
 
+# An archive another client unpacked although it holds an unsafe entry.
+"$PY" - "$H/other" <<'PY'
+import hashlib, io, os, sys, tarfile
+buf = io.BytesIO()
+with tarfile.open(fileobj=buf, mode="w:gz") as t:
+    data = b"escape"
+    info = tarfile.TarInfo("../evil.txt")
+    info.size = len(data)
+    t.addfile(info, io.BytesIO(data))
+raw = buf.getvalue()
+name = hashlib.sha256(raw).hexdigest() + "_evil"
+open(os.path.join(sys.argv[1], name + ".tar.gz"), "wb").write(raw)
+os.makedirs(os.path.join(sys.argv[1], name))
+PY
+run cache verify
+expect_rc 1 "unsafe archive"
+expect_stderr_has "_evil: error: differs from its archive: the archive has 1 unsafe entry (../evil.txt) [cache.data-mismatch]"
+run cache verify --fix
+[[ -z $(find "$H/other" -maxdepth 1 -type d -name '*_evil') ]] || fail "--fix kept the unsafe archive's folder"
+rm "$H"/other/*_evil.tar.gz
+
 # prune: without choices only the dead process's temp file, and only with --yes.
 run cache prune
 expect_rc 0
