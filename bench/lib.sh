@@ -1,7 +1,8 @@
 # Shared set-up for the benchmark scripts: $OHM (absolute path of the binary
 # given as $1, default build/tools/onnx-hub-manifest), a temp folder $WORK
-# removed on exit (the current folder), and a private git identity.
+# removed on exit (the current folder), $SRC the source tree, and a private git identity.
 set -euo pipefail
+SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)  # the source tree
 OHM=$(realpath "${1:-build/tools/onnx-hub-manifest}")
 MODELS=${MODELS:-2000}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ohm-bench-XXXXXX")

@@ -1,20 +1,28 @@
 #!/usr/bin/env bash
 # Installs every Debian package the build, the tests and the benchmarks need.
 # Runs apt only when something is missing, so repeated runs are fast.
+# `setup.sh --build-only` installs only what building the tool and its .deb
+# needs (scripts/package.sh, the GitHub Action's build step).
 set -euo pipefail
 
+# file: CPack's DEB generator needs it to find the binaries for dpkg-shlibdeps.
 packages=(
-  build-essential cmake pkg-config git git-lfs ca-certificates
+  build-essential cmake pkg-config git file
   libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libonnx-dev libprotobuf-dev protobuf-compiler
   nlohmann-json3-dev libvalijson-dev libssl-dev libarchive-dev
-  libgtest-dev libgmock-dev libcli11-dev libcurl4-openssl-dev
-  libonnx-testdata python3 python3-onnx python3-numpy python3-jsonschema
-  openssl pre-commit time util-linux
+  libcli11-dev libcurl4-openssl-dev
 )
-# A Node.js that ships its own npm (NodeSource) conflicts with Debian's npm
-# package: take Debian's pair only where no npm is on the machine yet.
-command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+if [[ "${1:-}" != --build-only ]]; then
+  packages+=(
+    git-lfs ca-certificates libgtest-dev libgmock-dev
+    libonnx-testdata python3 python3-onnx python3-numpy python3-jsonschema python3-yaml
+    openssl pre-commit time util-linux groff-base
+  )
+  # A Node.js that ships its own npm (NodeSource) conflicts with Debian's npm
+  # package: take Debian's pair only where no npm is on the machine yet.
+  command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -122,6 +122,7 @@ void register_generate(CLI::App& app, Context& ctx) {
   cmd->add_option("--changed-since", r.changed_since,
                   "Rebuild only the rows whose README, .onnx or .tar.gz changed since this revision")
       ->type_name("REV");
+  cmd->add_flag("--full-check", r.full_check, "Run the ONNX checker with full_check=True (strict shape inference)");
   cmd->add_flag("--stats", flags->stats, "Print how many bytes were read from files, on stderr");
   cmd->callback([flags, &ctx] { ctx.run = [flags, &ctx] { return run_generate(*flags, ctx); }; });
 }

@@ -52,6 +52,8 @@ void register_inspect(CLI::App& app, Context& ctx) {
       ->type_name("")  // the name says it
       ->required();
   add_output_flags(*cmd, flags->out, {"json", "text"}, "json (Python json.dumps indent=4 formatting) or text");
+  cmd->add_flag("--full-check", flags->request.full_check,
+                "Run the ONNX checker with full_check=True (strict shape inference)");
   add_archive_limit_flags(*cmd, flags->request.archive_limits);
   cmd->callback([flags, &ctx] { ctx.run = [flags, &ctx] { return run_inspect(*flags, ctx); }; });
 }

@@ -71,6 +71,7 @@ void register_validate(CLI::App& app, Context& ctx) {
       ->type_name("REV");
   add_output_flags(*cmd, flags->out, {"text", "json", "github"},
                    "Report form: text (findings on stderr), json or github (workflow commands), both on stdout");
+  cmd->add_flag("--full-check", r.full_check, "Run the ONNX checker with full_check=True (strict shape inference)");
   cmd->add_flag("--strict", r.strict, "Treat warnings as errors");
   add_archive_limit_flags(*cmd, r.archive_limits);
   cmd->callback([flags, &ctx] { ctx.run = [flags, &ctx] { return run_validate(*flags, ctx); }; });

@@ -1,7 +1,5 @@
 #include "flag_groups.h"
 
-#include <map>
-
 namespace ohm::cli {
 
 void add_zoo_flags(CLI::App& cmd, ZooFlags& flags) {
@@ -13,11 +11,16 @@ void add_zoo_flags(CLI::App& cmd, ZooFlags& flags) {
   auto staged = cmd.add_flag("--staged", flags.where.staged,
                              "Read the zoo from the git index (GIT_INDEX_FILE when set), as pre-commit does");
   rev->excludes(staged);
-  static const std::map<std::string, zoo::DiscoverMode> kModes = {
-      {"auto", zoo::DiscoverMode::kAuto}, {"index", zoo::DiscoverMode::kIndex}, {"tree", zoo::DiscoverMode::kTree}};
-  cmd.add_option("--discover", flags.discover, "How model READMEs are found: auto, index or tree")
-      ->transform(CLI::CheckedTransformer(kModes, CLI::ignore_case).description(""))
-      ->type_name("auto|index|tree");
+  cmd.add_option_function<std::string>(
+         "--discover",
+         [&flags](const std::string& mode) {
+           flags.discover = mode == "index"  ? zoo::DiscoverMode::kIndex
+                            : mode == "tree" ? zoo::DiscoverMode::kTree
+                                             : zoo::DiscoverMode::kAuto;
+         },
+         "How model READMEs are found")
+      ->type_name("auto|index|tree")
+      ->check(CLI::IsMember({"auto", "index", "tree"}).description(""));
   cmd.add_option("--feature-tensors", flags.feature_tensors,
                  "Feature-tensor table (JSON: model name -> tensor) instead of the zoo's "
                  ".onnx-hub-manifest/feature_tensors.json or the built-in one")

@@ -28,6 +28,19 @@ Json model_json(const app::InspectedModel& m) {
   }
   j["opset_imports"] = std::move(imports);
   j["io_ports"] = manifest::to_json(info.io_ports);
+  if (info.checker) {
+    const onnx::CheckerVerdict& v = *info.checker;
+    Json checker = Json::object();
+    if (v.undecided.empty()) {
+      checker["passed"] = v.passed;
+      checker["message"] = v.message.substr(0, v.message.find('\n'));
+    } else {
+      checker["passed"] = nullptr;  // could not be decided without the payloads
+      checker["message"] = v.undecided;
+    }
+    j["checker"] = std::move(checker);
+  }
+  j["tensor_size_faults"] = info.tensor_size_fault_count;
   return j;
 }
 
@@ -61,6 +74,14 @@ void print_model_text(std::ostream& out, const std::string& name, const Json& m,
     out << " " << (domain.empty() ? "(default)" : domain) << " " << imp["version"].dump();
   }
   out << "\n";
+  if (m.contains("checker")) {
+    const Json& c = m["checker"];
+    out << indent << "  checker   "
+        << (c["passed"].is_null()     ? "undecided"
+            : c["passed"].get<bool>() ? "passed"
+                                      : "refused")
+        << "  " << c["message"].get<std::string>() << "\n";
+  }
   for (const char* side : {"inputs", "outputs"}) {
     out << indent << "  " << side << "\n";
     for (const Json& p : m["io_ports"][side]) {

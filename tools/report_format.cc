@@ -23,6 +23,9 @@ std::string summary_line(const validate::ValidateReport& report) {
   if (s.ports_unchecked > 0) {
     line += ", " + plural(s.ports_unchecked, "entry", "entries") + " with ports not checked";
   }
+  if (s.models_unchecked > 0) {
+    line += ", " + plural(s.models_unchecked, "model", "models") + " not checked";
+  }
   if (s.archives_absent > 0) {
     line += ", " + plural(s.archives_absent, "archive", "archives") + " not at hand";
   }
@@ -57,6 +60,7 @@ void render_json(const validate::ValidateReport& report, std::ostream& out) {
   summary["ports_unchecked"] = s.ports_unchecked;
   summary["archives_read"] = s.archives_read;
   summary["archives_not_at_hand"] = s.archives_absent;
+  summary["models_not_checked"] = s.models_unchecked;
   summary["changed_rows_only"] = s.limited;
   manifest::Json doc = manifest::Json::object();
   doc["findings"] = std::move(findings);

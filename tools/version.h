@@ -5,7 +5,8 @@
 
 namespace ohm::cli {
 
-// "onnx-hub-manifest 0.1.0 (abc1234)": the version and the git commit it was built from.
+// "0.1.0 (commit abc1234)": the version and the git commit it was built from
+// (cmake/version.cmake).
 std::string version_line();
 
 }  // namespace ohm::cli

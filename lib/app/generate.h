@@ -28,6 +28,7 @@ struct GenerateRequest {
   bool recompute_ports = false;
   std::optional<std::string> changed_since;  // --changed-since BASE
   std::string feature_tensors;               // --feature-tensors FILE ("" for the zoo's or built-in table)
+  bool full_check = false;                   // --full-check: the ONNX checker's full_check=True
   std::function<void(const zoo::Progress&)> on_progress;
 };
 

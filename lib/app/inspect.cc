@@ -7,6 +7,8 @@
 #include "fs/file_reader.h"
 #include "git/open_zoo.h"
 #include "hash/sha256.h"
+#include "zoo/test_data.h"
+#include "zoo/zoo_paths.h"
 
 namespace ohm::app {
 namespace {
@@ -15,19 +17,43 @@ bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// Finishes a reader into `out`; an unreadable model is a finding instead.
-void finish_model(onnx::ModelReader& reader, InspectedModel model, const std::string& shown, InspectOutcome& out) {
-  auto info = reader.finish();
+onnx::FinishOptions checks_for(const InspectRequest& request) {
+  onnx::FinishOptions o;
+  o.run_checker = true;
+  o.full_check = request.full_check;
+  // External data lies beside the model file (for an archive's model: beside the archive).
+  const std::string folder = zoo::parent_folder(request.file);
+  o.model_dir = folder.empty() ? "./" : folder + "/";
+  return o;
+}
+
+// Files what the reader found about one model under `shown`; a readable one
+// goes to out.models.
+void report_model(const onnx::ModelReader& reader, const Result<onnx::ModelInfo>& info, InspectedModel model,
+                  const std::string& shown, bool full_check, InspectOutcome& out) {
+  if (const auto& v = reader.checker_verdict(); v && !v->passed && v->undecided.empty()) {
+    out.findings.error(shown, 0, check::kModelChecker,
+                       std::string("the ONNX checker") + (full_check ? " (full check)" : "") +
+                           " refuses it: " + v->message.substr(0, v->message.find('\n')));
+  }
   if (!info) {
     out.findings.error(shown, 0, check::kModelUnreadable, info.error());
     return;
   }
   for (const onnx::ModelWarning& w : info->warnings) out.findings.warning(shown, 0, w.code, w.message);
+  for (const onnx::TensorSizeFault& fault : info->tensor_size_faults) {
+    out.findings.error(shown, 0, check::kModelTensorSize, onnx::describe(fault));
+  }
+  if (info->tensor_size_fault_count > info->tensor_size_faults.size()) {
+    out.findings.error(shown, 0, check::kModelTensorSize,
+                       "and " + std::to_string(info->tensor_size_fault_count - info->tensor_size_faults.size()) +
+                           " more tensors whose payload does not fit");
+  }
   if (info->uses_external_data) {
     out.findings.warning(shown, 0, check::kExternalData,
                          "tensor data is kept in side files, which the hub does not download");
   }
-  model.info = std::move(*info);
+  model.info = *info;
   out.models.push_back(std::move(model));
 }
 
@@ -41,37 +67,65 @@ Result<InspectOutcome> inspect_onnx(const InspectRequest& request, const archive
     return true;
   });
   if (!streamed) return streamed.failure();
-  finish_model(reader, {request.file, sha.hex_digest(), *streamed, {}}, request.file, out);
+  auto info = reader.finish({}, checks_for(request));
+  report_model(reader, info, {request.file, sha.hex_digest(), *streamed, {}}, request.file, request.full_check, out);
   return out;
 }
+
+// A model inside the archive, finished once: when its test data asks for
+// its ports, or after the archive.
+struct ArchiveModel {
+  std::string path;
+  std::unique_ptr<onnx::ModelReader> reader = std::make_unique<onnx::ModelReader>();
+  std::optional<Result<onnx::ModelInfo>> info;
+
+  const Result<onnx::ModelInfo>& finish(const onnx::FinishOptions& options) {
+    if (!info) info.emplace(reader->finish({}, options));
+    return *info;
+  }
+};
 
 Result<InspectOutcome> inspect_tarball(const InspectRequest& request, const archive::StreamFn& stream) {
   InspectOutcome out;
   out.is_archive = true;
-  std::vector<std::pair<std::string, std::unique_ptr<onnx::ModelReader>>> readers;
+  const onnx::FinishOptions checks = checks_for(request);
+  std::vector<ArchiveModel> models;
+  // Test data belongs to the archive's one model, read before it.
+  zoo::TestDataChecker test_data([&]() -> const onnx::IoPorts* {
+    if (models.size() != 1) return nullptr;
+    const Result<onnx::ModelInfo>& info = models[0].finish(checks);
+    return info ? &info->io_ports : nullptr;
+  });
   archive::ReadOptions options;
   options.limits = request.archive_limits;
-  options.model_sink = [&readers](const archive::EntryInfo& entry) -> fs::ChunkSink {
-    readers.emplace_back(entry.path, std::make_unique<onnx::ModelReader>());
-    onnx::ModelReader* reader = readers.back().second.get();
+  options.model_sink = [&models](const archive::EntryInfo& entry) -> fs::ChunkSink {
+    models.emplace_back();
+    models.back().path = entry.path;
+    onnx::ModelReader* reader = models.back().reader.get();
     return [reader](std::string_view chunk) {
       reader->feed(chunk);
       return true;
     };
   };
+  options.data_sink = [&test_data](const archive::EntryInfo&, const std::string& normalized) {
+    return test_data.sink_for(normalized);
+  };
   auto listing = archive::read_tarball(stream, options);
   if (!listing) return with_prefix(listing.failure(), request.file + ": ");
   archive::report_listing(*listing, request.file, out.findings);
-  for (auto& [path, reader] : readers) {
+  for (ArchiveModel& m : models) {
     InspectedModel model;
-    model.path = path;
+    model.path = m.path;
     for (const auto& e : listing->entries) {
-      if (e.path == path) {
+      if (e.path == m.path) {
         model.sha = e.sha256;
         model.bytes = e.size;
       }
     }
-    finish_model(*reader, std::move(model), request.file + ":" + path, out);
+    report_model(*m.reader, m.finish(checks), std::move(model), request.file + ":" + m.path, request.full_check, out);
+  }
+  for (const zoo::TestDataFinding& f : test_data.finish(listing->test_data_sets)) {
+    out.findings.error(request.file, 0, f.code, f.entry + ": " + f.message);
   }
   out.listing = std::move(*listing);
   return out;

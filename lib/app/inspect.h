@@ -18,6 +18,7 @@ namespace ohm::app {
 struct InspectRequest {
   std::string file;  // an .onnx, or a .tar.gz / .tgz holding models
   archive::Limits archive_limits;
+  bool full_check = false;  // the ONNX checker's full_check=True
 };
 
 struct InspectedModel {
@@ -28,7 +29,9 @@ struct InspectedModel {
 };
 
 struct InspectOutcome {
-  Diagnostics findings;  // an unreadable model, its warnings, archive findings
+  // An unreadable model, its warnings, the checker's verdict, tensors whose
+  // payload does not fit, archive findings, the test data's findings.
+  Diagnostics findings;
   bool is_archive = false;
   std::optional<archive::Listing> listing;  // is_archive
   std::vector<InspectedModel> models;       // the model, or the readable models of the archive

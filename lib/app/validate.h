@@ -24,6 +24,7 @@ struct ValidateRequest {
   zoo::DiscoverMode discover = zoo::DiscoverMode::kAuto;
   std::string feature_tensors;  // --feature-tensors FILE
   bool strict = false;
+  bool full_check = false;  // --full-check: the ONNX checker's full_check=True
   archive::Limits archive_limits;
   // Called after each model the comparison regenerates (zoo::GenerateOptions::on_progress).
   std::function<void(const zoo::Progress&)> on_progress;

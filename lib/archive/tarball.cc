@@ -12,6 +12,20 @@ namespace {
 
 constexpr std::size_t kReadBlock = 64 * 1024;
 
+// Feeds an entry's data to `sink` until it says stop; the rest is skipped.
+bool consume_data(struct archive* reader, const EntryInfo& info, const fs::ChunkSink& sink, std::string& damage) {
+  std::vector<char> buffer(kReadBlock);
+  for (;;) {
+    la_ssize_t n = archive_read_data(reader, buffer.data(), buffer.size());
+    if (n < 0) {
+      const char* why = archive_error_string(reader);
+      damage = "cannot read " + info.path + ": " + (why ? why : "damaged data");
+      return false;
+    }
+    if (n == 0 || !sink(std::string_view(buffer.data(), static_cast<std::size_t>(n)))) return true;
+  }
+}
+
 // Reads a model entry's data: hashes it and feeds the caller's sink, if any.
 bool consume_model(struct archive* reader, EntryInfo& info, const fs::ChunkSink& sink, std::string& damage) {
   hash::Sha256 hasher;
@@ -63,9 +77,16 @@ StreamFn stream_bytes(std::string_view bytes) {
 Result<Listing> read_tarball(const StreamFn& stream, const ReadOptions& options) {
   auto handler = [&options](struct archive* reader, struct archive_entry*, EntryInfo& info,
                             const std::string& normalized, std::string& damage) {
-    if (info.kind != EntryKind::kFile || !is_model_path(normalized)) return true;
-    fs::ChunkSink sink = options.model_sink ? options.model_sink(info) : fs::ChunkSink();
-    return consume_model(reader, info, sink, damage);
+    if (info.kind != EntryKind::kFile) return true;
+    if (is_model_path(normalized)) {
+      fs::ChunkSink sink = options.model_sink ? options.model_sink(info) : fs::ChunkSink();
+      return consume_model(reader, info, sink, damage);
+    }
+    if (options.data_sink && test_data_set_of(normalized)) {
+      fs::ChunkSink sink = options.data_sink(info, normalized);
+      if (sink) return consume_data(reader, info, sink, damage);
+    }
+    return true;
   };
   return scan_tarball(stream, options.limits, handler);
 }

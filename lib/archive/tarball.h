@@ -81,6 +81,10 @@ struct ReadOptions {
   // content in chunks (an empty function skips it). Lets lib/onnx's ModelReader
   // inspect the model without unpacking.
   std::function<fs::ChunkSink(const EntryInfo&)> model_sink;
+  // Called likewise for each safe regular file inside a test_data_set_* folder
+  // (`normalized` is its path with "." and empty parts dropped), in archive
+  // order, each entry's data complete before the next entry is asked for.
+  std::function<fs::ChunkSink(const EntryInfo&, const std::string& normalized)> data_sink;
 };
 
 // Reads the whole stream. Unsafe entries, a limit hit and damage are reported

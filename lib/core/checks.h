@@ -62,6 +62,22 @@ namespace ohm::check {
     "an op or opset ONNX shape inference does not know (ai.onnx above 17, other domains): outputs as declared")      \
   X(kInferenceFailed, "onnx.inference.failed", kWarning, kWarning,                                                   \
     "shape inference failed on the model: outputs as declared")                                                      \
+  X(kModelChecker, "model.checker", kError, kWarning,                                                                \
+    "the ONNX checker (`onnx.checker.check_model`; with `--full-check`, `full_check=True`) refuses the model")       \
+  X(kModelTensorSize, "model.tensor-size", kError, kWarning,                                                         \
+    "a tensor whose payload does not fit its dims and element type (onnxruntime refuses to load it)")                \
+  /* Test data sets of archives (SPEC 7) */                                                                          \
+  X(kTestDataMissing, "testdata.missing", kError, kWarning,                                                          \
+    "a `test_data_set_*` lacks the `input_N.pb` or `output_N.pb` of a port")                                         \
+  X(kTestDataExtra, "testdata.extra", kError, kWarning,                                                              \
+    "an `input_N.pb` or `output_N.pb` with no port of that number")                                                  \
+  X(kTestDataUnreadable, "testdata.unreadable", kError, kWarning,                                                    \
+    "a test data file that is not an ONNX `TensorProto` (or the sequence, map or optional its port needs)")          \
+  X(kTestDataType, "testdata.type", kError, kWarning, "a test data value whose type is not its port's")              \
+  X(kTestDataShape, "testdata.shape", kError, kWarning,                                                              \
+    "a test data tensor whose rank or dims differ from its port's (a symbolic dim takes one value per set)")         \
+  X(kTestDataTensorSize, "testdata.tensor-size", kError, kWarning,                                                   \
+    "a test data tensor whose payload does not fit its dims and element type")                                       \
   /* Archives (SPEC 4) */                                                                                            \
   X(kArchiveUnsafeEntry, "archive.unsafe-entry", kError, kError,                                                     \
     "an archive entry that is absolute, has `..`, a link leading outside, a device or fifo")                         \

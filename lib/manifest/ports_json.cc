@@ -29,7 +29,43 @@ Json ports_json(const std::vector<onnx::Port>& ports) {
   return out;
 }
 
+std::optional<std::vector<onnx::Port>> ports_of(const Json& list) {
+  if (!list.is_array()) return std::nullopt;
+  std::vector<onnx::Port> out;
+  for (const Json& p : list) {
+    auto name = p.find("name");
+    auto shape = p.find("shape");
+    auto type = p.find("type");
+    if (!p.is_object() || name == p.end() || !name->is_string() || shape == p.end() || !shape->is_array() ||
+        type == p.end() || !type->is_string()) {
+      return std::nullopt;
+    }
+    onnx::Port port{name->get<std::string>(), {}, type->get<std::string>()};
+    for (const Json& d : *shape) {
+      if (d.is_number_integer()) {
+        port.shape.push_back(onnx::Dim::of(d.get<std::int64_t>()));
+      } else if (d.is_string()) {
+        port.shape.push_back(onnx::Dim::named(d.get<std::string>()));
+      } else if (d.is_null()) {
+        port.shape.push_back(onnx::Dim::unknown());
+      } else {
+        return std::nullopt;
+      }
+    }
+    out.push_back(std::move(port));
+  }
+  return out;
+}
+
 }  // namespace
+
+std::optional<onnx::IoPorts> ports_from_json(const Json& io_ports) {
+  if (!io_ports.is_object() || !io_ports.contains("inputs") || !io_ports.contains("outputs")) return std::nullopt;
+  auto inputs = ports_of(io_ports["inputs"]);
+  auto outputs = ports_of(io_ports["outputs"]);
+  if (!inputs || !outputs) return std::nullopt;
+  return onnx::IoPorts{std::move(*inputs), std::move(*outputs)};
+}
 
 Json to_json(const onnx::IoPorts& ports) {
   Json out = Json::object();

@@ -6,6 +6,7 @@
 #include <onnx/onnx_pb.h>
 
 #include "core/checks.h"
+#include "onnx/internal/model_checker.h"
 #include "onnx/internal/model_inspect.h"
 #include "onnx/internal/wire_walker.h"
 
@@ -13,6 +14,7 @@ namespace ohm::onnx {
 
 struct ModelReader::Impl {
   detail::WireWalker walker;
+  std::optional<CheckerVerdict> verdict;
 };
 
 ModelReader::ModelReader() : impl_(std::make_unique<Impl>()) {}
@@ -20,7 +22,9 @@ ModelReader::~ModelReader() = default;
 
 void ModelReader::feed(std::string_view chunk) { impl_->walker.feed(chunk); }
 
-Result<ModelInfo> ModelReader::finish(const std::vector<std::string>& feature_tensors) {
+const std::optional<CheckerVerdict>& ModelReader::checker_verdict() const { return impl_->verdict; }
+
+Result<ModelInfo> ModelReader::finish(const std::vector<std::string>& feature_tensors, const FinishOptions& options) {
   auto unreadable = [](std::string message) { return problem(check::kModelUnreadable, std::move(message)); };
   Result<std::string> small = impl_->walker.finish();
   if (!small) return unreadable(small.error());
@@ -34,9 +38,14 @@ Result<ModelInfo> ModelReader::finish(const std::vector<std::string>& feature_te
     }
     small->clear();
     small->shrink_to_fit();
-    Result<ModelInfo> info = detail::inspect_model(model, feature_tensors);
+    Result<ModelInfo> info = options.inspect ? detail::inspect_model(model, feature_tensors) : ModelInfo{};
+    // The checker runs on models SPEC 5 cannot inspect too (no default-domain opset, ...).
+    if (options.run_checker) impl_->verdict = detail::run_checker(model, impl_->walker.dropped(), options);
     if (!info) return unreadable(info.error());
     info->uses_external_data = impl_->walker.uses_external_data();
+    info->tensor_size_faults = impl_->walker.size_faults();
+    info->tensor_size_fault_count = impl_->walker.size_fault_count();
+    info->checker = impl_->verdict;
     return info;
   } catch (const std::exception& e) {
     return unreadable(std::string("model inspection failed: ") + e.what());

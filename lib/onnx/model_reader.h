@@ -13,8 +13,39 @@
 
 #include "core/result.h"
 #include "onnx/ports.h"
+#include "onnx/tensor_size.h"
 
 namespace ohm::onnx {
+
+// What the ONNX checker (onnx::checker::check_model of libonnx 1.12, the C++
+// behind python3-onnx's onnx.checker.check_model) says about a model.
+struct CheckerVerdict {
+  bool passed = false;
+  // Why not, as libonnx words it; its first line is the first line of the
+  // Python exception's str(). Empty when passed.
+  std::string message;
+  // Non-empty when the verdict could not be decided on the streamed model
+  // (it needed payload bytes the reader does not keep); says why. passed and
+  // message are then left unset.
+  std::string undecided;
+  // What libonnx printed while checking (removed experimental ops), captured.
+  std::string log;
+};
+
+// What ModelReader::finish does beyond SPEC 5 inspection. The checker
+// swaps std::cerr's buffer while libonnx runs (to capture its warnings), so
+// run finish() with run_checker on one thread at a time.
+struct FinishOptions {
+  // SPEC 5 inspection (opset, io_ports with shape inference, feature shapes);
+  // false when only the checks are wanted (the ports are known by sha).
+  bool inspect = true;
+  bool run_checker = false;  // set ModelInfo::checker
+  bool full_check = false;   // with run_checker: check_model(full_check=True), strict shape inference
+  // The folder external data locations are resolved in: the model file's
+  // folder, as onnx.checker.check_model(path) does. "" resolves them in the
+  // current directory, as check_model(ModelProto) does.
+  std::string model_dir;
+};
 
 // A finding about a model that still gives its ports (shape inference skipped
 // or failed, a feature tensor not found): the caller files it where the model
@@ -35,6 +66,12 @@ struct ModelInfo {
   std::vector<ModelWarning> warnings;
   // Inferred shape of each requested feature tensor found in the graph (SPEC 5 extra_ports).
   std::map<std::string, std::vector<std::int64_t>> feature_shapes;
+  // Set when FinishOptions::run_checker.
+  std::optional<CheckerVerdict> checker;
+  // Tensors whose payload does not fit their dims and type (`model.tensor-size`),
+  // in file order: at most 1000 of them, and how many there were in all.
+  std::vector<TensorSizeFault> tensor_size_faults;
+  std::uint64_t tensor_size_fault_count = 0;
 };
 
 // Consumes a model's bytes chunk by chunk. Memory stays bounded by the graph
@@ -50,11 +87,19 @@ class ModelReader {
   void feed(std::string_view chunk);
 
   // Ends the stream: parses what was fed, runs shape inference and returns the
-  // model's info, with the inferred shapes of `feature_tensors`. A truncated
-  // or corrupt model is a problem model.unreadable ("truncated at byte N", ...);
-  // onnx.inference.unsupported, a feature tensor not found, ... are warnings
-  // in the info.
-  Result<ModelInfo> finish(const std::vector<std::string>& feature_tensors = {});
+  // model's info, with the inferred shapes of `feature_tensors`, and runs the
+  // ONNX checker as `options` asks. A truncated or corrupt model is a problem
+  // model.unreadable ("truncated at byte N", ...); onnx.inference.unsupported,
+  // a feature tensor not found, ... are warnings in the info. A model the
+  // checker refuses is still a value (ModelInfo::checker says why); the
+  // checker never throws or prints.
+  Result<ModelInfo> finish(const std::vector<std::string>& feature_tensors = {}, const FinishOptions& options = {});
+
+  // The verdict of finish() with run_checker, also when finish() returned an
+  // Error after the model parsed: a model SPEC 5 cannot inspect (one without a
+  // default-domain opset, say) is still checked. nullopt when the model did
+  // not parse or the checker was not asked for.
+  const std::optional<CheckerVerdict>& checker_verdict() const;
 
  private:
   struct Impl;

@@ -4,6 +4,8 @@
 #include <limits>
 #include <utility>
 
+#include "onnx/internal/wire_cursor.h"
+
 namespace ohm::onnx::detail {
 namespace {
 
@@ -38,19 +40,22 @@ WireWalker::Rule WireWalker::rule_for(Msg msg, std::uint32_t field) {
   switch (msg) {
     case Msg::kModel:
       switch (field) {
+        // ir_version, producer_*, domain, model_version, opset_import, and
+        // metadata_props (the checker refuses duplicate keys)
         case 1:
         case 2:
         case 3:
         case 4:
         case 5:
-        case 8:  // ir_version, producer_*, domain, model_version, opset_import
+        case 8:
+        case 14:
           return {Act::kKeep};
         case 7:
           return {Act::kDescend, Msg::kGraph};
         case 25:
           return {Act::kDescend, Msg::kFunction};
         default:
-          return {};  // doc_string, metadata_props, training_info
+          return {};  // doc_string, training_info
       }
     case Msg::kGraph:
       switch (field) {
@@ -224,15 +229,96 @@ bool WireWalker::keep(Sink sink, std::string_view bytes) {
 bool WireWalker::admit_payload(std::size_t n) {
   Frame& t = stack_.back();
   if (t.payload_dropped) return false;
-  // Invariants: payload.size() <= max_tensor_payload, kept_payload_ <= max_total_payload.
-  if (n <= limits_.max_tensor_payload - t.payload.size() && n <= limits_.max_total_payload - kept_payload_) {
-    kept_payload_ += n;
+  // Sparse indices have a budget of their own: the checker reads each index.
+  const std::size_t cap = t.sparse_indices ? limits_.max_sparse_indices_payload : limits_.max_tensor_payload;
+  const std::size_t total = t.sparse_indices ? limits_.max_sparse_indices_payload : limits_.max_total_payload;
+  std::size_t& kept = t.sparse_indices ? kept_indices_ : kept_payload_;
+  // Invariants: payload.size() <= cap, kept <= total.
+  if (n <= cap - t.payload.size() && n <= total - kept) {
+    kept += n;
     return true;
   }
-  kept_payload_ -= t.payload.size();
+  kept -= t.payload.size();
   std::string().swap(t.payload);
   t.payload_dropped = true;
   return false;
+}
+
+std::vector<PathStep> WireWalker::path_to(const Frame& child) const {
+  std::vector<PathStep> path;
+  for (std::size_t i = 1; i < stack_.size(); ++i) path.push_back({stack_[i].field, stack_[i].index});
+  path.push_back({child.field, child.index});
+  return path;
+}
+
+std::string WireWalker::location_of(const Frame& tensor) const {
+  std::string where;
+  auto add = [&where](const std::string& part) { where += (where.empty() ? "" : ", ") + part; };
+  auto quoted = [](std::string_view s) { return "\"" + std::string(s) + "\""; };
+  for (std::size_t i = 1; i < stack_.size(); ++i) {
+    const Frame& f = stack_[i];
+    switch (f.msg) {
+      case Msg::kNode:
+        add("node " + quoted(find_bytes_field(f.out, 3)) + " (" + std::string(find_bytes_field(f.out, 4)) + ")");
+        break;
+      case Msg::kAttribute:
+        add("attribute " + quoted(find_bytes_field(f.out, 1)));
+        break;
+      case Msg::kFunction:
+        add("function " + quoted(find_bytes_field(f.out, 1)));
+        break;
+      case Msg::kSparseTensor:
+        add(f.field == 15 ? "sparse initializer" : "sparse tensor");
+        break;
+      default:
+        break;  // a graph is named by the attribute holding it
+    }
+  }
+  const Frame& parent = stack_.back();
+  if (parent.msg == Msg::kGraph) add("initializer");
+  if (parent.msg == Msg::kSparseTensor) add(tensor.field == 1 ? "values" : "indices");
+  if (parent.msg == Msg::kAttribute && tensor.field == 10) add("tensors[" + std::to_string(tensor.index) + "]");
+  return where;
+}
+
+void WireWalker::account(const Frame& child) {
+  if (child.msg == Msg::kAttribute && child.string_dropped) {
+    Dropped d;
+    d.what = Dropped::What::kAttributeString;
+    d.path = path_to(child);
+    dropped_.push_back(std::move(d));
+    return;
+  }
+  if (child.msg != Msg::kTensor) return;
+  TensorHead head;
+  // The kept fields were copied from the file as they were; a malformed
+  // packed dims field fails the protobuf parse later, so no size check here.
+  const bool head_ok = decode_tensor_head(child.out, head).empty();
+  if (head_ok) {
+    if (auto fault = size_fault(head, child.tally)) {
+      ++size_fault_count_;
+      if (size_faults_.size() < limits_.max_size_faults) {
+        fault->location = location_of(child);
+        size_faults_.push_back(std::move(*fault));
+      }
+    }
+  }
+  if (child.payload_dropped) {
+    Dropped d;
+    d.path = path_to(child);
+    d.data_location = head.data_location;
+    d.nonempty_fields = child.tally.nonempty_mask();
+    d.sparse_indices = child.sparse_indices;
+    // Records are kept structure too, so a hostile file cannot grow them unbounded.
+    const std::size_t cost = sizeof(Dropped) + d.path.size() * sizeof(PathStep);
+    if (cost > limits_.max_structure - std::min(kept_structure_, limits_.max_structure)) {
+      fail("the model's structure (without tensor data) exceeds " + std::to_string(limits_.max_structure >> 20) +
+           " MiB");
+      return;
+    }
+    kept_structure_ += cost;
+    dropped_.push_back(std::move(d));
+  }
 }
 
 void WireWalker::on_tag(std::uint64_t tag) {
@@ -258,9 +344,11 @@ void WireWalker::on_tag(std::uint64_t tag) {
         fail("fixed-size field runs past the end of its " + std::string(msg_name(stack_.back().msg)));
         return;
       }
+      if (rule_.act == Act::kPayload) stack_.back().tally.scalar(field_, wire_type_);
       std::string hdr;
       append_tag(hdr, field_, wire_type_);
       body_sink_ = Sink::kNone;
+      scan_body_ = false;
       if (rule_.act == Act::kKeep || rule_.act == Act::kKeepSmall) {
         body_sink_ = Sink::kOut;
       } else if (rule_.act == Act::kPayload && admit_payload(hdr.size() + n)) {
@@ -284,6 +372,7 @@ void WireWalker::on_tag(std::uint64_t tag) {
 void WireWalker::on_varint(std::uint64_t value) {
   state_ = State::kTag;
   if (stack_.back().msg == Msg::kTensor && field_ == 14 && value == 1) uses_external_data_ = true;
+  if (rule_.act == Act::kPayload) stack_.back().tally.scalar(field_, 0);
   std::string bytes;
   append_tag(bytes, field_, 0);
   append_varint(bytes, value);
@@ -305,6 +394,7 @@ void WireWalker::on_length(std::uint64_t length) {
   append_tag(hdr, field_, 2);
   append_varint(hdr, length);
   body_sink_ = Sink::kNone;
+  scan_body_ = false;
   switch (rule_.act) {
     case Act::kDescend: {
       if (static_cast<int>(stack_.size()) > limits_.max_depth) {
@@ -315,12 +405,20 @@ void WireWalker::on_length(std::uint64_t length) {
       child.msg = rule_.child;
       child.field = field_;
       child.end = pos_ + length;
+      child.sparse_indices = top.msg == Msg::kSparseTensor && field_ == 2;
+      auto it =
+          std::find_if(top.children.begin(), top.children.end(), [this](const auto& c) { return c.first == field_; });
+      if (it == top.children.end()) it = top.children.insert(it, {field_, 0});
+      child.index = it->second++;
       stack_.push_back(std::move(child));
       state_ = State::kTag;
       return;
     }
     case Act::kKeepSmall:
-      if (length > limits_.max_string_attribute) break;
+      if (length > limits_.max_string_attribute) {
+        top.string_dropped = true;
+        break;
+      }
       [[fallthrough]];
     case Act::kKeep:
       if (length > limits_.max_structure - std::min(kept_structure_, limits_.max_structure)) {
@@ -331,14 +429,22 @@ void WireWalker::on_length(std::uint64_t length) {
       if (!keep(Sink::kOut, hdr)) return;
       body_sink_ = Sink::kOut;
       break;
-    case Act::kPayload:
-      if (length <= limits_.max_tensor_payload && admit_payload(hdr.size() + length)) {
+    case Act::kPayload: {
+      const std::string bad = top.tally.length(field_, length);
+      if (!bad.empty()) {
+        fail(bad);
+        return;
+      }
+      scan_body_ = top.tally.scanning();
+      const std::size_t cap = top.sparse_indices ? limits_.max_sparse_indices_payload : limits_.max_tensor_payload;
+      if (length <= cap && admit_payload(hdr.size() + length)) {
         keep(Sink::kPayload, hdr);
         body_sink_ = Sink::kPayload;
       } else {
         admit_payload(std::numeric_limits<std::size_t>::max());  // drops this tensor's payload
       }
       break;
+    }
     case Act::kSkip:
       break;
   }
@@ -349,6 +455,8 @@ void WireWalker::on_length(std::uint64_t length) {
 void WireWalker::pop_frame() {
   Frame child = std::move(stack_.back());
   stack_.pop_back();
+  account(child);
+  if (failed_) return;
   if (child.msg == Msg::kTensor) {
     if (child.payload_dropped) {
       append_tag(child.out, 14, 0);
@@ -375,12 +483,21 @@ void WireWalker::feed(std::string_view chunk) {
       const auto n = static_cast<std::size_t>(std::min(body_left_, avail));
       if (n > 0) {
         if (body_sink_ != Sink::kNone) keep(body_sink_, std::string_view(p, n));
+        if (scan_body_) stack_.back().tally.body(std::string_view(p, n));
         p += n;
         pos_ += n;
         body_left_ -= n;
       }
       if (body_left_ > 0) return;  // the chunk is used up
       state_ = State::kTag;
+      if (scan_body_) {
+        scan_body_ = false;
+        const std::string bad = stack_.back().tally.end_body();
+        if (!bad.empty()) {
+          fail(bad);
+          return;
+        }
+      }
     }
     if (state_ == State::kTag && vlen_ == 0) {
       while (stack_.size() > 1 && pos_ == stack_.back().end) pop_frame();
@@ -413,6 +530,7 @@ Result<std::string> WireWalker::finish() {
   if (state_ == State::kTag && vlen_ == 0) {
     while (stack_.size() > 1 && pos_ == stack_.back().end) pop_frame();
   }
+  if (failed_) return Error{error_};
   if (stack_.size() > 1 || state_ != State::kTag || vlen_ != 0) {
     const char* inside = msg_name(stack_.back().msg);
     return Error{"truncated: the file ends at byte " + std::to_string(pos_) + " inside a " +

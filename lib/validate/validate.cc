@@ -29,6 +29,9 @@ zoo::GenerateResult regenerate(zoo::ReadmeSet& readmes, const ValidateOptions& o
   g.feature_tensors = options.feature_tensors;
   g.read_archives = true;  // archive checks ride on the read that hashes each archive
   g.archive_limits = options.archive_limits;
+  g.check_models = true;  // the checker, tensor sizes and test data, as errors
+  g.full_check = options.full_check;
+  g.check_severity = Severity::kError;
   g.on_progress = options.on_progress;
   if (options.changes && options.base_source) {
     zoo::ReadmeSet base(*options.base_source);
@@ -70,6 +73,10 @@ void check_zoo(const zoo::Source& zoo, const ValidateOptions& options, const Man
   ArchiveStats archives = check_archives(regenerated, findings);
   report.summary.archives_read = archives.read;
   report.summary.archives_absent = archives.content_absent;
+  for (const zoo::BuiltEntry& b : regenerated.entries) {
+    const bool own_row = !b.origin.readme.empty() && !b.origin.kept_previous;
+    if (own_row && !b.origin.content_present) ++report.summary.models_unchecked;
+  }
 
   // Reachability needs every README the index reaches; --changed-since looks
   // only at the changed READMEs for ones it does not.

@@ -44,7 +44,8 @@ struct ValidateOptions {
   const zoo::Source* base_source = nullptr;
   std::optional<zoo::ChangeSet> changes;
   archive::Limits archive_limits;
-  bool strict = false;  // warnings become errors
+  bool full_check = false;  // the ONNX checker's full_check=True
+  bool strict = false;      // warnings become errors
   // Called after each model the regeneration reads (zoo::GenerateOptions::on_progress).
   std::function<void(const zoo::Progress&)> on_progress;
 };
@@ -54,8 +55,9 @@ struct ValidateSummary {
   std::size_t readmes = 0;          // model READMEs read
   std::size_t ports_unchecked = 0;  // entries whose io_ports nothing could check
   std::size_t archives_read = 0;
-  std::size_t archives_absent = 0;  // archives whose content is not at hand
-  bool limited = false;             // only changed rows were compared
+  std::size_t archives_absent = 0;   // archives whose content is not at hand
+  std::size_t models_unchecked = 0;  // models whose content is not at hand: not checked (SPEC 7)
+  bool limited = false;              // only changed rows were compared
 };
 
 struct ValidateReport {

@@ -9,6 +9,8 @@
 #include "onnx/model_reader.h"
 #include "zoo/artifact.h"
 #include "zoo/row_plan.h"
+#include "zoo/test_data.h"
+#include "zoo/zoo_paths.h"
 
 namespace ohm::zoo {
 namespace {
@@ -190,12 +192,15 @@ class Generator {
     if (!model) return row_error(p, model.failure().code, model.error(), 0, result);
     e.model_sha = model->sha;
     e.model_bytes = model->bytes;
+    origin.content_present = model->content_streamed;
     report_content_error(p, *model);
 
     auto reused = previous_.by_sha.find(e.model_sha);
     if (reusable(e.model_sha)) {
       e.io_ports = reused->second.io_ports;
       e.extra_ports = reused->second.extra_ports;
+      // The content went through the reader all the same: check it (no inference).
+      if (options_.check_models && model->content_streamed) check_only(p, reader, e.model_path, &origin);
     } else if (model->content_streamed) {
       inspect(p, reader, &e, &origin);
     } else if (reused != previous_.by_sha.end()) {
@@ -209,7 +214,7 @@ class Generator {
     }
 
     if (p.with_data_path) {
-      auto data = read_with_data(p, *p.with_data_path, &origin);
+      auto data = read_with_data(p, e, *p.with_data_path, &origin);
       if (!data) {
         return row_error(p, data.failure().code, "Download (with sample test data): " + data.error(), 0, result);
       }
@@ -220,10 +225,13 @@ class Generator {
     result->entries.push_back({std::move(e), std::move(origin)});
   }
 
-  // The with-data archive's sha and size and, with read_archives, its listing,
-  // from one read of its bytes.
-  Result<ArtifactInfo> read_with_data(const RowPlan& p, const std::string& path, EntryOrigin* origin) {
+  // The with-data archive's sha and size and, with read_archives, its listing
+  // and the check of its test data against `e`'s ports, from one read of its bytes.
+  Result<ArtifactInfo> read_with_data(const RowPlan& p, const Entry& e, const std::string& path, EntryOrigin* origin) {
     if (!options_.read_archives) return read_artifact(source_, path, nullptr);
+    std::optional<onnx::IoPorts> ports;
+    if (options_.check_models && e.io_ports) ports = manifest::ports_from_json(*e.io_ports);
+    TestDataChecker test_data([&ports]() { return ports ? &*ports : nullptr; });
     std::optional<Result<ArtifactInfo>> info;
     archive::StreamFn stream = [&](const fs::ChunkSink& sink) -> Result<std::uint64_t> {
       ContentRequest request{sink, [](const std::string&) { return true; }};
@@ -234,6 +242,11 @@ class Generator {
     };
     archive::ReadOptions read;
     read.limits = options_.archive_limits;
+    if (ports) {
+      read.data_sink = [&test_data](const archive::EntryInfo&, const std::string& normalized) {
+        return test_data.sink_for(normalized);
+      };
+    }
     Result<archive::Listing> listing = archive::read_tarball(stream, read);
     if (!info) return cannot_run("cannot read " + path);
     if (!*info) return *info;
@@ -241,6 +254,10 @@ class Generator {
       origin->archive_absent = true;
       report_content_error(p, **info);
     } else if (listing) {
+      for (const TestDataFinding& f : test_data.finish(listing->test_data_sets)) {
+        diags_.add(
+            {options_.check_severity, p.readme, p.line, 0, f.code, path + ": " + f.entry + ": " + f.message, {}});
+      }
       origin->archive = std::move(*listing);
     } else {
       origin->archive_error = listing.failure();
@@ -248,17 +265,70 @@ class Generator {
     return *info;
   }
 
+  // The checker's verdict and the tensors whose payload does not fit.
+  void report_model_checks(const RowPlan& p, const std::string& path, const onnx::ModelReader& reader,
+                           const onnx::ModelInfo* info) {
+    const Severity severity = options_.check_severity;
+    if (const auto& verdict = reader.checker_verdict(); verdict && !verdict->passed && verdict->undecided.empty()) {
+      const std::string first_line = verdict->message.substr(0, verdict->message.find('\n'));
+      diags_.add(
+          {severity,
+           p.readme,
+           p.line,
+           0,
+           check::kModelChecker,
+           path + ": the ONNX checker" + (options_.full_check ? " (full check)" : "") + " refuses it: " + first_line,
+           {}});
+    }
+    if (info == nullptr) return;
+    for (const onnx::TensorSizeFault& fault : info->tensor_size_faults) {
+      diags_.add({severity, p.readme, p.line, 0, check::kModelTensorSize, path + ": " + onnx::describe(fault), {}});
+    }
+    if (info->tensor_size_fault_count > info->tensor_size_faults.size()) {
+      diags_.add({severity,
+                  p.readme,
+                  p.line,
+                  0,
+                  check::kModelTensorSize,
+                  path + ": and " + std::to_string(info->tensor_size_fault_count - info->tensor_size_faults.size()) +
+                      " more tensors whose payload does not fit",
+                  {}});
+    }
+  }
+
+  onnx::FinishOptions finish_options(const std::string& model_path) const {
+    onnx::FinishOptions o;
+    o.run_checker = options_.check_models;
+    o.full_check = options_.full_check;
+    // External data is looked for beside the model when the zoo is on disk.
+    o.model_dir = source_.disk_path(parent_folder(model_path)).value_or("");
+    if (!o.model_dir.empty()) o.model_dir += "/";
+    return o;
+  }
+
+  // The checks alone, for a model whose ports are known by sha.
+  void check_only(const RowPlan& p, onnx::ModelReader& reader, const std::string& model_path, EntryOrigin* origin) {
+    onnx::FinishOptions o = finish_options(model_path);
+    o.inspect = false;
+    auto info = reader.finish({}, o);
+    origin->model_checked = reader.checker_verdict().has_value();
+    report_model_checks(p, model_path, reader, info ? &*info : nullptr);
+  }
+
   void inspect(const RowPlan& p, onnx::ModelReader& reader, Entry* e, EntryOrigin* origin) {
     std::vector<std::string> wanted = feature_names(p);
-    auto info = reader.finish(wanted);
+    auto info = reader.finish(wanted, finish_options(e->model_path));
+    origin->model_checked = reader.checker_verdict().has_value();
     if (!info) {
       diags_.error(p.readme, p.line, check::kModelUnreadable,
                    e->model_path + ": " + info.error() + "; io_ports left out");
+      if (options_.check_models) report_model_checks(p, e->model_path, reader, nullptr);
       return;
     }
     for (const onnx::ModelWarning& w : info->warnings) {
       diags_.warning(p.readme, p.line, w.code, e->model_path + ": " + w.message);
     }
+    if (options_.check_models) report_model_checks(p, e->model_path, reader, &*info);
     origin->model_opset = info->opset;
     origin->ports_from_content = true;
     origin->uses_external_data = info->uses_external_data;

@@ -38,6 +38,13 @@ struct GenerateOptions {
   // that hashes it (validate's archive checks), within these limits.
   bool read_archives = false;
   archive::Limits archive_limits;
+  // Model checks (SPEC 7) on every model this run reads for its ports, and
+  // (with read_archives) on each archive's test data: the ONNX checker
+  // (model.checker), tensor payload sizes (model.tensor-size) and testdata.*,
+  // reported with `check_severity` (generate warns; validate errs).
+  bool check_models = false;
+  bool full_check = false;  // the checker's full_check=True
+  Severity check_severity = Severity::kWarning;
   std::function<void(const Progress&)> on_progress;
 };
 
@@ -49,6 +56,8 @@ struct EntryOrigin {
   bool kept_previous = false;               // the row had an error; the old entry stands
   bool ports_from_content = false;          // io_ports computed from the model's bytes now
   bool uses_external_data = false;
+  bool content_present = false;  // the model's content was read in this run
+  bool model_checked = false;    // check_models ran the checker on the model
   // With read_archives: what the with-data archive holds (nullopt when it was
   // not read), or why it could not be read as an archive.
   std::optional<archive::Listing> archive;

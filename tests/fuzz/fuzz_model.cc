@@ -1,4 +1,5 @@
-// Fuzz target: ONNX protobuf bytes -> WireWalker -> ModelReader (shape inference).
+// Fuzz target: ONNX protobuf bytes -> WireWalker -> ModelReader (shape
+// inference, the ONNX checker).
 // The input is fed in 1-3 chunks split at positions derived from its bytes, and
 // the walker's result must not depend on where the chunks were split.
 #include <cstddef>
@@ -47,6 +48,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (expected && *expected != *got) __builtin_trap();
   if (!expected && expected.error() != got.error()) __builtin_trap();
   if (expected && expected->size() > 2 * size + 64) __builtin_trap();  // never more than it was fed
+  // What the walker records (size faults, dropped payloads) does not depend on chunking either.
+  if (expected) {
+    if (whole.size_fault_count() != split.size_fault_count()) __builtin_trap();
+    for (std::size_t i = 0; i < whole.size_faults().size(); ++i) {
+      const auto& a = whole.size_faults()[i];
+      const auto& b = split.size_faults()[i];
+      if (a.found != b.found || a.expected != b.expected || a.location != b.location) __builtin_trap();
+    }
+    if (whole.dropped().size() != split.dropped().size()) __builtin_trap();
+    for (std::size_t i = 0; i < whole.dropped().size(); ++i) {
+      const auto& a = whole.dropped()[i];
+      const auto& b = split.dropped()[i];
+      if (a.nonempty_fields != b.nonempty_fields || a.data_location != b.data_location ||
+          a.path.size() != b.path.size()) {
+        __builtin_trap();
+      }
+    }
+  }
   if (size <= 256) {
     ohm::onnx::detail::WireWalker bytewise;
     for (std::size_t i = 0; i < size; ++i) bytewise.feed(text.substr(i, 1));
@@ -55,9 +74,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (b && *b != *expected) __builtin_trap();
   }
 
-  // The reader as the tool uses it, with a feature tensor to look up.
+  // The reader as the tool uses it, with a feature tensor to look up and the
+  // ONNX checker (default mode: full mode runs the same shape inference the
+  // reader runs anyway).
   ohm::onnx::ModelReader reader;
   for (std::string_view c : chunks) reader.feed(c);
-  (void)reader.finish({"y"});
+  ohm::onnx::FinishOptions options;
+  options.run_checker = true;
+  options.model_dir = "/nonexistent-ohm-fuzz/";  // external data locations never resolve
+  auto info = reader.finish({"y"}, options);
+  if (info && !info->checker) __builtin_trap();
   return 0;
 }

@@ -2,18 +2,24 @@
 // Private to lib/onnx. A push parser over the protobuf wire format of an ONNX
 // ModelProto: fed the file chunk by chunk, it rebuilds a small ModelProto that
 // keeps the graph structure (ir_version, producer, opset_import, graph inputs,
-// outputs, value_info, nodes and subgraphs, initializer names, types and dims)
-// and drops what inspection never needs (doc strings, metadata, training info,
-// large tensor payloads). It never allocates more than the bytes it was fed,
-// and memory stays bounded whatever the file size.
+// outputs, value_info, nodes and subgraphs, initializer names, types and dims,
+// metadata_props) and drops what inspection and the ONNX checker never need
+// (doc strings, training info, large tensor payloads). Along the way it counts
+// every tensor's payload against its dims (size_faults()) and records what it
+// dropped that the checker looks at (dropped()). It never allocates more than
+// the bytes it was fed, and memory stays bounded whatever the file size.
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/result.h"
+#include "onnx/internal/tensor_payload.h"
+#include "onnx/tensor_size.h"
 
 namespace ohm::onnx::detail {
 
@@ -32,6 +38,33 @@ struct WalkerLimits {
   std::size_t max_string_attribute = 64u << 10;
   // Nesting of descended messages (graph > node > attribute > graph > ...).
   int max_depth = 64;
+  // Payload bytes of sparse tensor indices kept over the whole model, past
+  // max_tensor_payload: the ONNX checker reads every index.
+  std::size_t max_sparse_indices_payload = 16u << 20;
+  // Tensor size faults recorded (all are counted).
+  std::size_t max_size_faults = 1000;
+};
+
+// One step from a message down to a child message: the child's field number
+// and its position among that field's occurrences in the parent.
+struct PathStep {
+  std::uint32_t field = 0;
+  std::uint32_t index = 0;
+};
+
+// Something the rebuilt model lacks that the ONNX checker looks at. The
+// rebuilt model is the form shape inference needs (payloads dropped, marked
+// kStrippedDataLocation); these records let the checker see the model as the
+// file has it (see checker.h).
+struct Dropped {
+  enum class What : std::uint8_t { kTensorPayload, kAttributeString };
+  What what = What::kTensorPayload;
+  std::vector<PathStep> path;  // from the ModelProto down to the TensorProto or AttributeProto
+  // kTensorPayload: the file's own data_location (its last value), if any,
+  // and which value fields were nonempty (PayloadTally::nonempty_mask()).
+  std::optional<std::uint64_t> data_location;
+  std::uint8_t nonempty_fields = 0;
+  bool sparse_indices = false;  // the tensor holds a SparseTensorProto's indices
 };
 
 // Tensors whose payload was dropped get this data_location (EXTERNAL, with no
@@ -54,6 +87,12 @@ class WireWalker {
   bool uses_external_data() const { return uses_external_data_; }
   // Bytes fed so far.
   std::uint64_t bytes_seen() const { return pos_; }
+  // What the rebuilt model lacks, in file order.
+  const std::vector<Dropped>& dropped() const { return dropped_; }
+  // Tensors whose payload does not fit their dims and type (at most
+  // max_size_faults of them), and how many there were in all.
+  const std::vector<TensorSizeFault>& size_faults() const { return size_faults_; }
+  std::uint64_t size_fault_count() const { return size_fault_count_; }
 
  private:
   enum class Msg : std::uint8_t { kModel, kGraph, kNode, kAttribute, kTensor, kSparseTensor, kFunction };
@@ -71,6 +110,11 @@ class WireWalker {
     std::string out;          // kept fields
     std::string payload;      // kept tensor payload (kTensor only)
     bool payload_dropped = false;
+    std::uint32_t index = 0;  // position among the parent's children of the same field
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> children;  // descended field -> count
+    PayloadTally tally;                                             // kTensor: the payload as the file has it
+    bool sparse_indices = false;                                    // kTensor: a SparseTensorProto's indices
+    bool string_dropped = false;                                    // kAttribute: `s` was too long to keep
   };
 
   static Rule rule_for(Msg msg, std::uint32_t field);
@@ -87,6 +131,12 @@ class WireWalker {
   bool keep(Sink sink, std::string_view bytes);
   // Decides whether `n` more payload bytes of the current tensor are kept.
   bool admit_payload(std::size_t n);
+  // Records what a finished tensor or attribute frame dropped, and checks a tensor's size.
+  void account(const Frame& child);
+  // The path from the ModelProto to `child` (whose parent is the top frame).
+  std::vector<PathStep> path_to(const Frame& child) const;
+  // Where `tensor` (whose parent is the top frame) sits, for a fault message.
+  std::string location_of(const Frame& tensor) const;
 
   WalkerLimits limits_;
   std::vector<Frame> stack_;
@@ -104,6 +154,11 @@ class WireWalker {
   Sink body_sink_ = Sink::kNone;
   std::size_t kept_structure_ = 0;
   std::size_t kept_payload_ = 0;
+  std::size_t kept_indices_ = 0;
+  bool scan_body_ = false;  // the body in progress is counted by the tensor's tally
+  std::vector<Dropped> dropped_;
+  std::vector<TensorSizeFault> size_faults_;
+  std::uint64_t size_fault_count_ = 0;
   bool uses_external_data_ = false;
   bool failed_ = false;
   std::string error_;

@@ -19,8 +19,10 @@ data_folder=$(tail -1 "$WORK/stdout")
 run cache list
 expect_rc 0
 expect_stdout_has "KIND      SIZE  SHA256        CHECK     DATA  HUB PATH"
-expect_stdout_has "model    701 B  d1da1553ca61  ok           -  vision/classification/tinynet/model/tinynet-12.onnx"
-grep -qE "^archive  425 B  [0-9a-f]{12}  ok     +[0-9.]+ KiB  vision/classification/tinynet/model/tinynet-7.tar.gz$" "$WORK/stdout" \
+sha12=$(json_query zoo/ONNX_HUB_MANIFEST.json "[e for e in m if e['model']=='TinyNet-12'][0]['metadata']['model_sha'][:12]")
+grep -qE "^model +[0-9]+ B  $sha12  ok +-  vision/classification/tinynet/model/tinynet-12.onnx$" "$WORK/stdout" \
+  || fail "model row: $(cat "$WORK/stdout")"
+grep -qE "^archive +[0-9]+ B  [0-9a-f]{12}  ok +[0-9.]+ KiB  vision/classification/tinynet/model/tinynet-7.tar.gz$" "$WORK/stdout" \
   || fail "archive row: $(cat "$WORK/stdout")"
 expect_stderr_has "cache list: 4 models, 1 archive (1 unpacked), "
 run cache list --format json
@@ -115,9 +117,10 @@ expect_rc 0
 # --keep-manifest: keeps what the manifest names (here only TinyNet-12 and TinyNet-7).
 "$PY" -c 'import json,sys; m=json.load(open(sys.argv[1])); json.dump([e for e in m if e["model"].startswith("TinyNet-")], open(sys.argv[2],"w"), indent=4)' \
   zoo/ONNX_HUB_MANIFEST.json keep.json
+mlp_size=$(stat -c %s "$mlp")
 run cache prune --keep-manifest keep.json --older-than 30 --yes
 expect_rc 0
-expect_stdout_has "removed $mlp (150 B, placed 40 days ago, not in keep.json)"
+expect_stdout_has "removed $mlp ($mlp_size B, placed 40 days ago, not in keep.json)"
 [[ -e "$archive" ]] || fail "kept archive removed"
 run cache prune --keep-manifest keep.json --yes
 expect_stdout_has "_tinybert-11.onnx"

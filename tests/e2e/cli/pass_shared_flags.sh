@@ -28,7 +28,7 @@ for case in "${CASES[@]}"; do
 
   run "${cmd[@]}" --version
   expect_rc 0 "$name --version"
-  grep -qE '^onnx-hub-manifest [0-9]+\.[0-9]+\.[0-9]+ \(([0-9a-f]{7,}|unknown)\)$' "$WORK/stdout" \
+  grep -qE '^[0-9]+\.[0-9]+\.[0-9]+ \(commit ([0-9a-f]{7,}|unknown)\)$' "$WORK/stdout" \
     || fail "$name --version printed: $(cat "$WORK/stdout")"
 
   run "${cmd[@]}" --help
@@ -87,4 +87,4 @@ expect_stderr_has ": 1 error, 0 warnings"
 # The top level answers --version the same way.
 run --version
 expect_rc 0
-grep -qE '^onnx-hub-manifest [0-9.]+ \(' "$WORK/stdout" || fail "top-level --version"
+grep -qE '^[0-9.]+ \(commit ' "$WORK/stdout" || fail "top-level --version"

@@ -16,7 +16,7 @@ export ONNX_HOME="$WORK/onnx"
 
 run fetch --hub "$HUB" --trust tinynet-12
 expect_rc 1 "pointer served"
-expect_stderr_has "error: ${HUB}$TINYNET/tinynet-12.onnx is a Git LFS pointer (to the manifest's sha256, 701 bytes), not the file's content: the hub serves pointers instead of LFS content; nothing was written [hub.pointer-served]"
+expect_stderr_has "error: ${HUB}$TINYNET/tinynet-12.onnx is a Git LFS pointer (to the manifest's sha256, $(stat -c %s "$real") bytes), not the file's content: the hub serves pointers instead of LFS content; nothing was written [hub.pointer-served]"
 expect_stderr_lacks "[hub.sha-mismatch]"
 [[ -z $(files_under "$WORK/onnx") ]] || fail "something was cached: $(files_under "$WORK/onnx")"
 

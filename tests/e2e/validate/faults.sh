@@ -5,6 +5,10 @@
 make_repo pristine "$SRC/samples"
 chmod -R u+w pristine
 
+# TinyNet-7's real test data, for archives whose fault lies elsewhere.
+mkdir -p "$WORK/td" && tar -xzf pristine/vision/classification/tinynet/model/tinynet-7.tar.gz -C "$WORK/td"
+TD7="tinynet-7/test_data_set_0/input_0.pb=$WORK/td/tinynet-7/test_data_set_0/input_0.pb tinynet-7/test_data_set_0/output_0.pb=$WORK/td/tinynet-7/test_data_set_0/output_0.pb"
+
 # fresh: $WORK/z is the untouched sample zoo, committed.
 fresh() { rm -rf "$WORK/z"; cp -a "$WORK/pristine" "$WORK/z"; }
 

@@ -61,7 +61,8 @@ TEST(WireWalkerTest, KeepsSmallTensorsWhole) {
   EXPECT_EQ(m.graph().node(0).SerializeAsString(), full.graph().node(0).SerializeAsString());
 }
 
-TEST(WireWalkerTest, DropsDocStringsMetadataAndTrainingInfo) {
+// metadata_props stay: the ONNX checker refuses duplicate keys.
+TEST(WireWalkerTest, DropsDocStringsAndTrainingInfoKeepsMetadata) {
   const std::string graph = len_field(2, "g") + len_field(10, "graph doc");
   const std::string bytes = varint_field(1, 8) + len_field(6, "model doc") + len_field(7, graph) +
                             len_field(14, len_field(1, "k") + len_field(2, "v")) + len_field(20, len_field(1, graph));
@@ -72,7 +73,8 @@ TEST(WireWalkerTest, DropsDocStringsMetadataAndTrainingInfo) {
   EXPECT_EQ(m.graph().name(), "g");
   EXPECT_FALSE(m.has_doc_string());
   EXPECT_FALSE(m.graph().has_doc_string());
-  EXPECT_EQ(m.metadata_props_size(), 0);
+  ASSERT_EQ(m.metadata_props_size(), 1);
+  EXPECT_EQ(m.metadata_props(0).key(), "k");
   EXPECT_EQ(m.training_info_size(), 0);
 }
 

@@ -1,0 +1,36 @@
+#pragma once
+// Private to lib/onnx. The ONNX checker on a streamed model. The walker's
+// rebuilt model is the form shape inference needs: each dropped payload is
+// gone and its tensor marked data_location EXTERNAL. The checker must see the
+// model as the file has it instead, so its view puts back, from the walker's
+// Dropped records, each tensor's own data_location and one placeholder value
+// in each value field the file had nonempty (the checker only tests that a
+// field is nonempty, never its values, except sparse indices, which the
+// walker keeps), and an empty `s` where a long string attribute was dropped.
+// Includes libonnx headers, so no public header may include this one.
+
+#include <vector>
+
+#include <onnx/onnx_pb.h>
+
+#include "onnx/internal/wire_walker.h"
+#include "onnx/model_reader.h"
+
+namespace ohm::onnx::detail {
+
+// Runs onnx::checker::check_model with the checker's view of `model` (built
+// in a copy, with `options.model_dir` as the model's folder) and, when
+// `options.full_check` and it passed, libonnx's strict shape inference
+// (check_type, error_mode 1, no data propagation: what check_model(...,
+// full_check=True) runs) on `model` itself, where a dropped main-graph
+// initializer becomes a typed graph input so its values count as unknown.
+// `model` is left modified. Never throws: libonnx's exceptions are the verdict.
+CheckerVerdict run_checker(::onnx::ModelProto& model, const std::vector<Dropped>& dropped,
+                           const FinishOptions& options);
+
+// The checker's view: `model` with `dropped` put back as described above.
+// False when a record does not lead to a message of `model` (then `model` is
+// partly changed).
+bool restore_checker_view(::onnx::ModelProto& model, const std::vector<Dropped>& dropped);
+
+}  // namespace ohm::onnx::detail
