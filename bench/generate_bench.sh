@@ -28,7 +28,7 @@ for i in range(n):
     w = numpy_helper.from_array(np.random.default_rng(i).random(per, dtype=np.float32), "w")
     g = helper.make_graph([helper.make_node("Add", ["x", "w"], ["y"])], "g",
                           [helper.make_tensor_value_info("x", TensorProto.FLOAT, [per])],
-                          [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)], [w])
+                          [helper.make_tensor_value_info("y", TensorProto.FLOAT, [per])], [w])
     m = helper.make_model(g, opset_imports=[helper.make_opsetid("", 13)])
     with open(f"{root}/vision/bench/model/m{i}-13.onnx", "wb") as f:
         f.write(m.SerializeToString())

@@ -48,6 +48,48 @@ std::string checked_text(const GenerateRequest& request, const zoo::ZooManifest&
   return other ? *other : std::string();
 }
 
+// The base revision (SPEC 6: HEAD for the work tree and the index, BASE with
+// --changed-since), when the zoo is in a repository that has it.
+Result<std::optional<git::OpenedZoo>> open_base(const GenerateRequest& request, const git::OpenedZoo& zoo) {
+  if (!zoo.in_repository) {
+    if (request.changed_since) {
+      return cannot_run("--changed-since needs a git repository: " +
+                        (request.where.repo_dir.empty() ? std::string("current folder") : request.where.repo_dir) +
+                        " is not inside a git repository");
+    }
+    return std::optional<git::OpenedZoo>();
+  }
+  // A commit read with --rev is its own authority unless --changed-since names a base.
+  if (request.where.rev && !request.changed_since) return std::optional<git::OpenedZoo>();
+  const std::string rev = request.changed_since.value_or("HEAD");
+  Result<git::OpenedZoo> base = git::open_zoo({request.where.repo_dir, rev, false});
+  if (!base) {
+    if (request.changed_since) return base.failure();
+    return std::optional<git::OpenedZoo>();  // no commit yet: no base
+  }
+  return std::optional<git::OpenedZoo>(std::move(*base));
+}
+
+// Which manifest gives previous entries and ports (SPEC 6): --reuse FILE; the
+// base's for --check, --staged and --changed-since (never the manifest under
+// check); else the one at the source, or the base's when that one is broken.
+// nullopt: none can be read although the zoo has a manifest (ports would be lost).
+std::optional<std::vector<manifest::Entry>> previous_entries(const GenerateRequest& request,
+                                                             const zoo::ZooManifest& at,
+                                                             const zoo::ZooManifest* base, Diagnostics& findings) {
+  const bool base_is_authority = request.check || request.where.staged || request.changed_since;
+  const bool base_readable = base != nullptr && base->entries.has_value();
+  if (base_is_authority && base_readable) return *base->entries;
+  if (at.entries) return *at.entries;
+  if (!at.present) return std::vector<manifest::Entry>{};
+  if (base_readable) {
+    findings.warning(kManifestName, 0, check::kManifestUnreadable,
+                     "previous entries and ports come from the manifest at HEAD instead");
+    return *base->entries;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Result<GenerateOutcome> generate(const GenerateRequest& request) {
@@ -73,13 +115,24 @@ Result<GenerateOutcome> generate(const GenerateRequest& request) {
   options.feature_tensors = std::move(*features);
 
   // The manifest at the source (compared by --check, kept by --changed-since),
-  // and the previous one for reuse: the same, unless --reuse names another.
+  // the base revision's, and the previous one for reuse.
   zoo::ZooManifest at = previous_manifest(source, out.findings);
-  if (at.entries) options.previous = *at.entries;
+  auto base = open_base(request, *zoo);
+  if (!base) return base.failure();
+  std::optional<zoo::ZooManifest> base_manifest;
+  if (*base) base_manifest = zoo::read_zoo_manifest(*(*base)->source, true);
   if (request.reuse_file) {
     auto other = read_reuse_file(*request.reuse_file, out.findings);
     if (!other) return other.failure();
     options.previous = std::move(*other);
+  } else if (auto previous = previous_entries(request, at, base_manifest ? &*base_manifest : nullptr, out.findings)) {
+    options.previous = std::move(*previous);
+  } else if (!request.no_reuse && !request.check) {
+    out.findings.error(kManifestName, 0, check::kManifestNotWritten,
+                       "nothing written: the manifest cannot be read and no committed manifest gives its entries and "
+                       "ports, which a new one would drop; repair it, or pass --no-reuse to build it from the files alone");
+    out.nothing_to_write = true;
+    return out;
   }
 
   zoo::ReadmeSet readmes(source);
@@ -87,14 +140,17 @@ Result<GenerateOutcome> generate(const GenerateRequest& request) {
   if (request.changed_since) {
     auto changes = git::changed_paths(request.where, *request.changed_since);
     if (!changes) return changes.failure();
-    auto base = git::open_zoo({request.where.repo_dir, request.changed_since, false});
-    if (!base) return base.failure();
     // Every entry not rebuilt is kept from the target's manifest; with no
     // readable manifest there is nothing to keep, so the whole zoo is built.
-    zoo::ReadmeSet base_readmes(*base->source);
-    result = at.entries
-                 ? zoo::generate_changed_since(readmes, base_readmes, *changes, *at.entries, options, out.findings)
-                 : zoo::generate(readmes, options, out.findings);
+    // What the manifest changed by itself since BASE is built again too.
+    zoo::ReadmeSet base_readmes(*(*base)->source);
+    const std::vector<manifest::Entry> none;
+    const std::vector<manifest::Entry>& base_entries =
+        base_manifest && base_manifest->entries ? *base_manifest->entries : none;
+    result = at.entries ? zoo::generate_changed_since(readmes, base_readmes,
+                                                      zoo::with_paths(*changes, zoo::manifest_changes(*at.entries, base_entries)),
+                                                      *at.entries, options, out.findings)
+                        : zoo::generate(readmes, options, out.findings);
   } else {
     result = zoo::generate(readmes, options, out.findings);
   }
@@ -103,6 +159,13 @@ Result<GenerateOutcome> generate(const GenerateRequest& request) {
   out.readmes = result.readmes.size();
   out.bytes_read = source.bytes_read();
   if (result.discovery_failed) {
+    out.nothing_to_write = true;
+    return out;
+  }
+  if (result.all_readmes && result.all_readmes->empty()) {
+    out.findings.error(zoo->source->describe(), 0, check::kZooEmpty,
+                       "no model README found (a README.md with a Model, Download, ONNX version and Opset version "
+                       "table): nothing written");
     out.nothing_to_write = true;
     return out;
   }

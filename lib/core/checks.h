@@ -34,7 +34,8 @@ namespace ohm::check {
     "`--discover index` but the root README has no `Model Class` table")                                             \
   X(kIndexLinkInvalid, "index.link.invalid", kError, kError, "a `Model Class` link that is not a zoo path")          \
   X(kIndexLinkMissing, "index.link.missing", kError, kError, "a `Model Class` link that leads to no README")         \
-  X(kZooUnreadable, "zoo.unreadable", kError, kError, "the zoo's files could not be listed")                         \
+  X(kZooUnreadable, "zoo.unreadable", kError, kError, "the zoo's files could not be listed")                   \
+  X(kZooEmpty, "zoo.empty", kError, kError, "no model README found: nothing is written")                         \
   /* Linked files (SPEC 4) */                                                                                        \
   X(kArtifactMissing, "artifact.missing", kError, kError, "a linked file does not exist")                            \
   X(kArtifactNotRegular, "artifact.not-regular", kError, kError,                                                     \
@@ -98,6 +99,8 @@ namespace ohm::check {
     "the manifest is not JSON (or not UTF-8); nothing else is checked")                                              \
   X(kManifestEntryInvalid, "manifest.entry.invalid", kError, kWarning,                                               \
     "an entry that lacks SPEC 1's form (it is not kept)")                                                            \
+  X(kManifestNotWritten, "manifest.not-written", kError, kError,                                                   \
+    "the manifest cannot be read and no committed one gives its ports: nothing is written (`--no-reuse` writes)")   \
   X(kManifestStale, "manifest.stale", kError, kError, "`--check`: the manifest differs from what would be written")  \
   X(kSchema, "schema.violation", kError, kError, "a JSON Schema violation (with its JSON Pointer)")                  \
   X(kEntryMissing, "entry.missing", kError, kError, "a README row has no entry (at the README line)")                \

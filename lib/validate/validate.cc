@@ -20,6 +20,7 @@ namespace {
 bool is_generate_noise(const Diagnostic& d) { return d.code == check::kModelContentMissing; }
 
 zoo::GenerateResult regenerate(zoo::ReadmeSet& readmes, const ValidateOptions& options,
+                               const std::optional<zoo::ChangeSet>& changes,
                                const std::vector<manifest::Entry>& entries, Diagnostics& diags) {
   zoo::GenerateOptions g;
   g.discover = options.discover;
@@ -33,42 +34,52 @@ zoo::GenerateResult regenerate(zoo::ReadmeSet& readmes, const ValidateOptions& o
   g.full_check = options.full_check;
   g.check_severity = Severity::kError;
   g.on_progress = options.on_progress;
-  if (options.changes && options.base_source) {
+  if (changes && options.base_source) {
     zoo::ReadmeSet base(*options.base_source);
-    return zoo::generate_changed_since(readmes, base, *options.changes, entries, g, diags);
+    return zoo::generate_changed_since(readmes, base, *changes, entries, g, diags);
   }
   return zoo::generate(readmes, g, diags);
 }
 
-// The base manifest's entries by sha; when its text is the manifest's own
+// The base manifest's entries (nullopt when the base has none, or it is not
+// a manifest: it vouches for nothing); when its text is the manifest's own
 // (a clean work tree), the entries already read.
-BaseManifest base_of(const ValidateOptions& options, const ManifestDoc& doc) {
+std::optional<std::vector<manifest::Entry>> base_entries(const ValidateOptions& options, const ManifestDoc& doc) {
+  if (!options.base_manifest_text) return std::nullopt;
+  if (*options.base_manifest_text == *options.manifest_text) return doc.entries;
+  if (json_nesting_depth(*options.base_manifest_text) > kMaxJsonDepth) return std::nullopt;
+  Diagnostics reported_at_the_base;  // findings about the base's own manifest are not this manifest's
+  auto read = manifest::parse_manifest(*options.base_manifest_text, options.base_name, reported_at_the_base);
+  if (!read) return std::nullopt;
+  return std::move(*read);
+}
+
+BaseManifest by_sha(const std::string& name, const std::optional<std::vector<manifest::Entry>>& entries) {
   BaseManifest base;
-  base.name = options.base_name;
-  if (!options.base_manifest_text) return base;
-  std::vector<manifest::Entry> parsed;
-  const std::vector<manifest::Entry>* entries = &doc.entries;
-  if (*options.base_manifest_text != *options.manifest_text) {
-    if (json_nesting_depth(*options.base_manifest_text) > kMaxJsonDepth) return base;
-    Diagnostics ignored;  // a broken base manifest vouches for nothing
-    auto read = manifest::parse_manifest(*options.base_manifest_text, options.base_name, ignored);
-    if (read) parsed = std::move(*read);
-    entries = &parsed;
+  base.name = name;
+  if (entries) {
+    for (const manifest::Entry& e : *entries) base.by_sha.emplace(e.model_sha, e);
   }
-  for (const manifest::Entry& e : *entries) base.by_sha.emplace(e.model_sha, e);
   return base;
 }
 
 void check_zoo(const zoo::Source& zoo, const ValidateOptions& options, const ManifestDoc& doc, ValidateReport& report) {
   Diagnostics& findings = report.findings;
   zoo::ReadmeSet readmes(zoo);
+  const std::optional<std::vector<manifest::Entry>> base = base_entries(options, doc);
+  // With --changed-since, what the manifest changes by itself is compared too:
+  // a hand edit of it can never pass as "unchanged" (SPEC 6).
+  std::optional<zoo::ChangeSet> changes = options.changes;
+  if (changes) {
+    changes = zoo::with_paths(std::move(*changes), zoo::manifest_changes(doc.entries, base.value_or(std::vector<manifest::Entry>{})));
+  }
   Diagnostics generate_diags;
-  zoo::GenerateResult regenerated = regenerate(readmes, options, doc.entries, generate_diags);
+  zoo::GenerateResult regenerated = regenerate(readmes, options, changes, doc.entries, generate_diags);
   for (Diagnostic& d : generate_diags.take()) {
     if (!is_generate_noise(d)) findings.add(std::move(d));
   }
   report.summary.readmes = regenerated.readmes.size();
-  CompareStats compared = compare_with_zoo(zoo, doc, regenerated, base_of(options, doc), findings);
+  CompareStats compared = compare_with_zoo(zoo, doc, regenerated, by_sha(options.base_name, base), findings);
   report.summary.ports_unchecked = compared.ports_unchecked;
   ArchiveStats archives = check_archives(regenerated, findings);
   report.summary.archives_read = archives.read;
@@ -81,7 +92,7 @@ void check_zoo(const zoo::Source& zoo, const ValidateOptions& options, const Man
   // Reachability needs every README the index reaches; --changed-since looks
   // only at the changed READMEs for ones it does not.
   std::optional<std::vector<std::string>> only;
-  if (options.changes) only = options.changes->paths;
+  if (changes) only = changes->paths;
   check_reachability(readmes, regenerated.mode_used, regenerated.all_readmes.value_or(regenerated.readmes), only,
                      findings);
 }

@@ -1,6 +1,7 @@
 #include "zoo/changed_since.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "zoo/feature_tensors.h"
@@ -36,6 +37,37 @@ void add_row_paths(ReadmeSet& readmes, const std::string& readme, std::set<std::
 }
 
 }  // namespace
+
+std::vector<std::string> manifest_changes(const std::vector<manifest::Entry>& manifest,
+                                          const std::vector<manifest::Entry>& base) {
+  std::map<std::string, const manifest::Entry*> before;
+  for (const manifest::Entry& e : base) before.emplace(e.model_path, &e);
+  std::set<std::string> out;
+  auto add = [&out](const manifest::Entry& e) {
+    out.insert(e.model_path);
+    if (e.model_with_data_path) out.insert(*e.model_with_data_path);
+  };
+  std::set<std::string> seen;
+  for (const manifest::Entry& e : manifest) {
+    seen.insert(e.model_path);
+    auto it = before.find(e.model_path);
+    if (it == before.end() || manifest::to_json(e) != manifest::to_json(*it->second)) {
+      add(e);
+      if (it != before.end()) add(*it->second);
+    }
+  }
+  for (const manifest::Entry& e : base) {
+    if (!seen.count(e.model_path)) add(e);
+  }
+  return {out.begin(), out.end()};
+}
+
+ChangeSet with_paths(ChangeSet changes, const std::vector<std::string>& paths) {
+  std::set<std::string> all(changes.paths.begin(), changes.paths.end());
+  all.insert(paths.begin(), paths.end());
+  changes.paths.assign(all.begin(), all.end());
+  return changes;
+}
 
 std::string full_regeneration_reason(const ChangeSet& changes) {
   if (changes.gitattributes_changed) return "a .gitattributes changed";

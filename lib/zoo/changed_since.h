@@ -23,6 +23,17 @@ struct ChangeSet {
   bool gitattributes_changed = false;
 };
 
+// The paths a manifest changes by itself, against the base revision's
+// manifest: the model_path (and model_with_data_path) of every entry whose JSON
+// differs from the base's entry at the same model_path, or that only one of
+// them has. A hand edit of the manifest is a change like an edit of a file, so
+// its rows are built again and compared (SPEC 6).
+std::vector<std::string> manifest_changes(const std::vector<manifest::Entry>& manifest,
+                                          const std::vector<manifest::Entry>& base);
+
+// `changes` with `paths` added (sorted, unique).
+ChangeSet with_paths(ChangeSet changes, const std::vector<std::string>& paths);
+
 // Why a change needs the whole zoo regenerated (root README, feature table,
 // .gitattributes); "" when rebuilding the changed rows is enough.
 std::string full_regeneration_reason(const ChangeSet& changes);

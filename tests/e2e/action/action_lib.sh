@@ -46,22 +46,27 @@ action_at() {
   echo "$dir"
 }
 
-# step ACTION_DIR NAME [VAR=VALUE...]: runs one step in $GITHUB_WORKSPACE with a
-# fresh $GITHUB_OUTPUT; stdout, stderr and RC as run() leaves them.
+# step STEP RC ACTION_DIR NAME [VAR=VALUE...]: runs the action's step NAME in
+# $GITHUB_WORKSPACE with a fresh $GITHUB_OUTPUT, requires exit code RC and
+# compares its whole output with $EXPECTED/STEP.expected, as check does.
 step() {
-  local dir=$1 name=$2
-  shift 2
+  local step=$1 rc=$2 dir=$3 name=$4
+  shift 4
   : > "$WORK/gh_output"
   rm -f "$WORK/argv" "$WORK/tool_env"
-  set +e
-  (cd "${GITHUB_WORKSPACE:-$WORK}" && env GITHUB_ACTION_PATH="$dir" GITHUB_OUTPUT="$WORK/gh_output" "$@" \
-     bash "$dir/scripts/action/$name.sh") >"$WORK/stdout" 2>"$WORK/stderr"
-  RC=$?
-  set -e
+  (cd "${GITHUB_WORKSPACE:-$WORK}" &&
+    check_command "$step" "$rc" env GITHUB_ACTION_PATH="$dir" GITHUB_OUTPUT="$WORK/gh_output" "$@" bash "$dir/scripts/action/$name.sh")
 }
 # output NAME: the step output NAME (empty when the step did not set it).
 output() { sed -n "s/^$1=//p" "$WORK/gh_output" | tail -1; }
-expect_stdout_lacks() { ! grep -qF -- "$1" "$WORK/stdout" || { cat "$WORK/stdout" >&2; fail "stdout has: $1"; }; }
+
+# What the steps print that changes from build to build and machine to machine.
+FILTERS+=(
+  "s/$(sed_literal "$DEB")/<deb>/g"            # the .deb's name holds the version and the architecture
+  "s/v$(sed_literal "$version")\b/v<version>/g"  # the release tag
+  's/: [0-9][^ ]* (commit [^)]*)$/: <version> (commit <commit>)/'  # onnx-hub-manifest --version
+  's/^curl: (\([0-9]*\)) .*/curl: (\1) <curl message>/'  # curl's words change with its version; "after N ms" with the machine
+)
 expect_argv() {
   printf '%s\n' "$@" > "$WORK/want_argv"
   [[ -f "$WORK/argv" ]] || fail "the tool was not run"

@@ -12,13 +12,11 @@ source "$SRC/tests/e2e/action/action_lib.sh"
 
 tagged=$(action_at "owner/onnx-hub-manifest/v$version")
 : > apt.log
-step "$tagged" locate OHM_ACTION_REPOSITORY=owner/onnx-hub-manifest OHM_ACTION_REF=v$version \
+step locate_release_present 0 "$tagged" locate OHM_ACTION_REPOSITORY=owner/onnx-hub-manifest OHM_ACTION_REF=v$version \
   OHM_RELEASES_URL="$releases/good" OHM_DEB_DIR="$RUNNER_TEMP/onnx-hub-manifest-release"
-expect_rc 0 "locate, release present"
 [[ $(output deb) == "$RUNNER_TEMP/onnx-hub-manifest-release/$DEB" ]] || { cat gh_output >&2; fail "deb output"; }
 expect_same "rel/good/v$version/$DEB" "$(output deb)"
 [[ $(output apt-updated) == true ]] || fail "apt-updated output"
-expect_stdout_has "Using $DEB from release v$version of owner/onnx-hub-manifest"
 key=$(output cache-key)
 [[ "$key" == onnx-hub-manifest-deb-*-*-$(dpkg --print-architecture)-* ]] || fail "cache key '$key'"
 grep -qx "apt-get update -qq" apt.log || { cat apt.log >&2; fail "no apt-get update"; }
@@ -27,75 +25,56 @@ deb_path=$(output deb)
 
 # The install step, with what locate gave it.
 : > apt.log
-step "$tagged" install OHM_DEB="$deb_path" OHM_DEB_DIR="$RUNNER_TEMP/onnx-hub-manifest-deb" OHM_APT_UPDATED=true
-expect_rc 0 "install the release .deb"
+step install_the_release_deb 0 "$tagged" install OHM_DEB="$deb_path" OHM_DEB_DIR="$RUNNER_TEMP/onnx-hub-manifest-deb" OHM_APT_UPDATED=true
 printf 'apt-get install -y -qq --no-install-recommends %s\n' "$deb_path" > want_apt
 expect_same want_apt apt.log
-expect_stdout_has "Installed $WORK/stubs/onnx-hub-manifest: $version (commit "
 
 # github.action_ref/action_repository empty (as in some composite runs): read from the folder.
-step "$tagged" locate OHM_RELEASES_URL="$releases/good" OHM_DEB_DIR="$RUNNER_TEMP/r2"
-expect_rc 0 "locate, ref from the action's folder"
+step locate_ref_from_folder 0 "$tagged" locate OHM_RELEASES_URL="$releases/good" OHM_DEB_DIR="$RUNNER_TEMP/r2"
 [[ $(output deb) == "$RUNNER_TEMP/r2/$DEB" ]] || { cat stdout gh_output >&2; fail "ref from the folder"; }
-expect_stdout_has "from release v$version of owner/onnx-hub-manifest"
 
 # A branch is not a release: nothing downloaded, the same cache key (same source).
 branch=$(action_at owner/onnx-hub-manifest/main)
 : > apt.log
-step "$branch" locate OHM_ACTION_REPOSITORY=owner/onnx-hub-manifest OHM_ACTION_REF=main \
+step locate_branch 0 "$branch" locate OHM_ACTION_REPOSITORY=owner/onnx-hub-manifest OHM_ACTION_REF=main \
   OHM_RELEASES_URL="$releases/good" OHM_DEB_DIR="$RUNNER_TEMP/r3"
-expect_rc 0 "locate, branch"
 [[ -z $(output deb) ]] || fail "a branch got a release .deb"
-expect_stdout_has "::notice title=onnx-hub-manifest::owner/onnx-hub-manifest@main is not the release tag v$version of its source: building from source"
 [[ ! -s apt.log && ! -e "$RUNNER_TEMP/r3/$DEB" ]] || fail "a branch downloaded or ran apt"
 [[ $(output cache-key) == "$key" ]] || fail "same source, different cache key"
 # Any change to the source changes the key.
 echo "// changed" >> "$branch/lib/core/result.h"
-step "$branch" locate OHM_ACTION_REPOSITORY=owner/onnx-hub-manifest OHM_ACTION_REF=main OHM_DEB_DIR="$RUNNER_TEMP/r3"
+step locate_changed_source 0 "$branch" locate OHM_ACTION_REPOSITORY=owner/onnx-hub-manifest OHM_ACTION_REF=main OHM_DEB_DIR="$RUNNER_TEMP/r3"
 [[ -n $(output cache-key) && $(output cache-key) != "$key" ]] || fail "changed source, same cache key"
 
 # The tag's release has no .deb (404), or one this system cannot install, or a corrupt one.
-step "$tagged" locate OHM_ACTION_REPOSITORY=owner/onnx-hub-manifest OHM_ACTION_REF=v$version \
+step locate_no_asset 0 "$tagged" locate OHM_ACTION_REPOSITORY=owner/onnx-hub-manifest OHM_ACTION_REF=v$version \
   OHM_RELEASES_URL="http://127.0.0.1:$PORT/missing" OHM_DEB_DIR="$RUNNER_TEMP/r4"
-expect_rc 0 "locate, no asset"
 [[ -z $(output deb) && ! -e "$RUNNER_TEMP/r4/$DEB" ]] || fail "no asset, yet a deb"
-expect_stdout_has "release v$version of owner/onnx-hub-manifest has no $DEB: building from source"
-step "$tagged" locate OHM_ACTION_REPOSITORY=owner/onnx-hub-manifest OHM_ACTION_REF=v$version \
+step locate_no_server 0 "$tagged" locate OHM_ACTION_REPOSITORY=owner/onnx-hub-manifest OHM_ACTION_REF=v$version \
   OHM_RELEASES_URL="http://127.0.0.1:1" OHM_DEB_DIR="$RUNNER_TEMP/r4"
-expect_rc 0 "locate, no server"
 [[ -z $(output deb) ]] || fail "no server, yet a deb"
-expect_stdout_has "could not download $DEB from release v$version of owner/onnx-hub-manifest (curl exit 7): building from source"
-step "$tagged" locate OHM_ACTION_REPOSITORY=owner/onnx-hub-manifest OHM_ACTION_REF=v$version \
+step locate_foreign_deb 0 "$tagged" locate OHM_ACTION_REPOSITORY=owner/onnx-hub-manifest OHM_ACTION_REF=v$version \
   OHM_RELEASES_URL="$releases/foreign" OHM_DEB_DIR="$RUNNER_TEMP/r5"
-expect_rc 0 "locate, foreign .deb"
 [[ -z $(output deb) ]] || fail "an uninstallable .deb was kept"
-expect_stdout_has "needs libraries this runner's system lacks (onnx-hub-manifest : Depends: libohm-e2e-missing0 (>= 1)"
-step "$tagged" locate OHM_ACTION_REPOSITORY=owner/onnx-hub-manifest OHM_ACTION_REF=v$version \
+step locate_checksum_mismatch 2 "$tagged" locate OHM_ACTION_REPOSITORY=owner/onnx-hub-manifest OHM_ACTION_REF=v$version \
   OHM_RELEASES_URL="$releases/corrupt" OHM_DEB_DIR="$RUNNER_TEMP/r6"
-expect_rc 2 "locate, checksum mismatch"
-expect_stdout_has "::error title=onnx-hub-manifest::$DEB from release v$version does not match the release's SHA256SUMS"
 
 # --- Build and install from source: package.sh stands in (see the top).
 built=$(action_at owner/onnx-hub-manifest/feature)
 stub_package_sh "$built"
-step "$built" build OHM_DEB_DIR="$RUNNER_TEMP/onnx-hub-manifest-deb" OHM_BUILD_DIR="$RUNNER_TEMP/onnx-hub-manifest-build"
-expect_rc 0 "build"
+step build 0 "$built" build OHM_DEB_DIR="$RUNNER_TEMP/onnx-hub-manifest-deb" OHM_BUILD_DIR="$RUNNER_TEMP/onnx-hub-manifest-build"
 [[ $(cat package_env) == "BUILD_DIR=$RUNNER_TEMP/onnx-hub-manifest-build DEB_DIR=$RUNNER_TEMP/onnx-hub-manifest-deb" ]] ||
   fail "package.sh got $(cat package_env)"
 : > apt.log
-step "$built" install OHM_DEB= OHM_DEB_DIR="$RUNNER_TEMP/onnx-hub-manifest-deb" OHM_APT_UPDATED=
-expect_rc 0 "install the built .deb"
+step install_the_built_deb 0 "$built" install OHM_DEB= OHM_DEB_DIR="$RUNNER_TEMP/onnx-hub-manifest-deb" OHM_APT_UPDATED=
 printf 'apt-get update -qq\napt-get install -y -qq --no-install-recommends %s\n' "$RUNNER_TEMP/onnx-hub-manifest-deb/$DEB" > want_apt
 expect_same want_apt apt.log
-step "$built" install OHM_DEB= OHM_DEB_DIR="$RUNNER_TEMP/nothing-here"
-expect_rc 2 "install without a .deb"
-expect_stdout_has "::error title=onnx-hub-manifest::no package to install: $RUNNER_TEMP/nothing-here/$DEB is missing"
+step install_without_a_deb 2 "$built" install OHM_DEB= OHM_DEB_DIR="$RUNNER_TEMP/nothing-here"
 
 # --- Validate on the sample zoo, with the real tool behind the wrapper.
 export GITHUB_WORKSPACE="$WORK/ws"
 make_repo ws "$SRC/samples"
-step "$tagged" validate INPUT_REPO=. INPUT_CHANGED_SINCE= INPUT_STRICT=false INPUT_FULL_CHECK=false
-expect_rc 0 "clean zoo"
+step clean_zoo 0 "$tagged" validate INPUT_REPO=. INPUT_CHANGED_SINCE= INPUT_STRICT=false INPUT_FULL_CHECK=false
 expect_argv validate --format github --repo .
 printf '+ onnx-hub-manifest validate --format github --repo .\n' > want_stdout
 expect_same want_stdout stdout
@@ -108,29 +87,19 @@ m = json.load(open(sys.argv[1]))
 m[0], m[1] = m[1], m[0]
 open(sys.argv[1], "w").write(json.dumps(m, indent=4))
 PYEOF
-step "$tagged" validate INPUT_REPO=. INPUT_STRICT=false INPUT_FULL_CHECK=false
-expect_rc 0 "warning, not strict"
-expect_stdout_has "::warning file=ONNX_HUB_MANIFEST.json,line="
-expect_stdout_has "title=manifest.order::"
-step "$tagged" validate INPUT_REPO=. INPUT_STRICT=True INPUT_FULL_CHECK=false
-expect_rc 1 "warning, strict"
+step warning_not_strict 0 "$tagged" validate INPUT_REPO=. INPUT_STRICT=false INPUT_FULL_CHECK=false
+step warning_strict 1 "$tagged" validate INPUT_REPO=. INPUT_STRICT=True INPUT_FULL_CHECK=false
 expect_argv validate --format github --repo . --strict
-expect_stdout_has "::error file=ONNX_HUB_MANIFEST.json,line="
-expect_stdout_lacks "::warning"
-step "$tagged" validate INPUT_REPO=. INPUT_STRICT=maybe
-expect_rc 2 "strict: maybe"
-expect_stdout_has "::error title=onnx-hub-manifest::input strict is 'maybe': use true or false"
+step strict_maybe 2 "$tagged" validate INPUT_REPO=. INPUT_STRICT=maybe
 [[ ! -e argv ]] || fail "the tool ran on a bad input"
 git -C ws checkout -q -- ONNX_HUB_MANIFEST.json
 
 # full-check: passed through; run for real once this build's validate has it.
 if "$OHM" validate --help | grep -q -- --full-check; then
-  step "$tagged" validate INPUT_REPO=. INPUT_FULL_CHECK=true
-  expect_rc 0 "full-check"
+  step full_check 0 "$tagged" validate INPUT_REPO=. INPUT_FULL_CHECK=true
 else
   echo "note: this build's validate has no --full-check yet: its command line is checked, the tool not run" >&2
-  step "$tagged" validate INPUT_REPO=. INPUT_FULL_CHECK=true RECORD_ONLY=1
-  expect_rc 0 "full-check (command line only)"
+  step full_check_command_line_only 0 "$tagged" validate INPUT_REPO=. INPUT_FULL_CHECK=true RECORD_ONLY=1
 fi
 expect_argv validate --format github --repo . --full-check
 
@@ -143,15 +112,10 @@ sed -i 's/^|TinyNet-12   |/|TinyNet-12b  |/' "ws/$Z/vision/classification/tinyne
 git -C ws add -A && git -C ws commit -qm base
 sed -i 's/|1.4 |9 |/|1.4 |10 |/' "ws/$Z/other/tabular/tiny_mlp/README.md"
 git -C ws commit -qam opset
-step "$tagged" validate INPUT_REPO="$Z" INPUT_STRICT=false INPUT_FULL_CHECK=false
-expect_rc 1 "faulty zoo"
+step faulty_zoo 1 "$tagged" validate INPUT_REPO="$Z" INPUT_STRICT=false INPUT_FULL_CHECK=false
 expect_argv validate --format github --repo "$Z"
-expect_stdout_has "+ onnx-hub-manifest validate --format github --repo my\\ zoo"
-expect_stdout_has "title=entry.stale::model is \"TinyNet-12\" but the README row vision/classification/tinynet/README.md:10 gives \"TinyNet-12b\""
-expect_stdout_has "::error file=$Z/other/tabular/tiny_mlp/README.md,line=5,title=model.opset-mismatch::"
 [[ $(grep -c '^::' stdout) == $(grep -c "^::error file=$Z/" stdout) ]] || { cat stdout >&2; fail "annotation outside $Z/"; }
-step "$tagged" validate INPUT_REPO="$Z" INPUT_CHANGED_SINCE=HEAD~1 INPUT_STRICT=false INPUT_FULL_CHECK=false
-expect_rc 1 "changed since HEAD~1"
+step changed_since_head1 1 "$tagged" validate INPUT_REPO="$Z" INPUT_CHANGED_SINCE=HEAD~1 INPUT_STRICT=false INPUT_FULL_CHECK=false
 expect_argv validate --format github --repo "$Z" --changed-since HEAD~1
 line=$(grep -n '"opset_version": 9,' "ws/$Z/ONNX_HUB_MANIFEST.json" | cut -d: -f1)
 cat > want_stdout <<EOF

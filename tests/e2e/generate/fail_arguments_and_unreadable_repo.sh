@@ -1,19 +1,11 @@
 # Arguments and unreadable repositories exit 2 with one line; nothing is written.
 source "$SRC/tests/e2e/lib.sh"
-run generate --no-such-flag
-expect_rc 2 "unknown flag"
-run generate --discover sideways
-expect_rc 2 "bad --discover"
-run
-expect_rc 2 "no subcommand"
-run generate --repo "$WORK/missing"
-expect_rc 2 "missing repo"
-expect_stderr_has "onnx-hub-manifest: error: cannot read the zoo at $WORK/missing"
+check unknown_flag 2 generate --no-such-flag
+check bad_discover 2 generate --discover sideways
+check no_subcommand 2
+check missing_repo 2 generate --repo "$WORK/missing"
 echo x > afile
-run generate --repo afile
-expect_rc 2 "repo is a file"
+check repo_is_a_file 2 generate --repo afile
 make_repo repo "$SRC/samples"
-run generate --repo repo -o "$WORK/no/such/dir/out.json"
-expect_rc 2 "unwritable output"
-expect_stderr_has "cannot write $WORK/no/such/dir/out.json"
+check unwritable_output 2 generate --repo repo -o "$WORK/no/such/dir/out.json"
 [[ -z $(ls "$WORK/repo" | grep tmp || true) ]] || fail "temp file left behind"

@@ -1,10 +1,8 @@
 # The committed sample manifest is what generate writes, byte for byte.
 source "$SRC/tests/e2e/lib.sh"
 make_repo repo "$SRC/samples"
-run generate --check --repo repo
-expect_rc 0 "samples manifest is current"
-run generate --repo repo -o out.json
-expect_rc 0
+check check 0 generate --check --repo repo
+check write 0 generate --repo repo -o out.json
 expect_same out.json "$SRC/samples/ONNX_HUB_MANIFEST.json"
 # What Python's json.dumps(indent=4) writes for the same entries.
 "$PY" -c 'import json,sys; s=open(sys.argv[1]).read(); sys.exit(json.dumps(json.loads(s), indent=4) != s)' out.json \

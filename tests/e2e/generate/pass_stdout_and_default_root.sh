@@ -2,7 +2,6 @@
 source "$SRC/tests/e2e/lib.sh"
 make_repo repo "$SRC/samples"
 mkdir -p repo/vision/deeper && cd repo/vision/deeper
-run generate -o -
-expect_rc 0
+check default_root 0 generate -o -
 cd "$WORK"
 expect_same stdout "$SRC/samples/ONNX_HUB_MANIFEST.json"

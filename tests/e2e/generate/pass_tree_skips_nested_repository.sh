@@ -9,9 +9,7 @@ make_repo zoo
 mkdir -p zoo/nested
 cp -r zoo/a zoo/nested/b
 git -C zoo/nested init -q && git -C zoo/nested add -A && git -C zoo/nested commit -qm nested
-run generate --repo zoo -o wt.json
-expect_rc 0 "work tree"
+check work_tree 0 generate --repo zoo -o wt.json
 [[ $(json_query wt.json '[e["model_path"] for e in m]') == "['a/model/tiny-mlp-9.onnx']" ]] || fail "nested repository listed"
-run generate --repo zoo --staged -o staged.json
-expect_rc 0 "index"
+check index 0 generate --repo zoo --staged -o staged.json
 expect_same wt.json staged.json

@@ -12,7 +12,7 @@ pad = int(sys.argv[3]) if len(sys.argv) > 3 else 0
 inits = [numpy_helper.from_array(np.zeros(pad // 4, dtype=np.float32), "pad")] if pad else []
 graph = h.make_graph([h.make_node("Relu", ["X"], ["Y"])], name,
                      [h.make_tensor_value_info("X", TensorProto.FLOAT, ["N", 3])],
-                     [h.make_tensor_value_info("Y", TensorProto.FLOAT, None)], initializer=inits)
+                     [h.make_tensor_value_info("Y", TensorProto.FLOAT, ["N", 3])], initializer=inits)
 m = h.make_model(graph, opset_imports=[h.make_opsetid("", 13)], producer_name="ohm-e2e")
 m.ir_version = 8
 onnx.save(m, out)

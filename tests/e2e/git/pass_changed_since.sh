@@ -7,37 +7,36 @@ git init -q zoo
 echo "# A zoo in tree mode" > zoo/README.md
 for m in a b c; do model zoo/$m/model.onnx "$m"; readme zoo/$m "Model $m|model.onnx|13"; done
 commit_all zoo base
-run generate --repo zoo && expect_rc 0 "first"
+check first 0 generate --repo zoo
 commit_all zoo manifest
 
-# check NAME: the change is in the work tree; compare there, then commit it and compare --rev.
-check() {
-  run generate --repo zoo --changed-since HEAD -o "wt-inc-$1.json"; expect_rc 0 "$1 work tree incremental"
-  run generate --repo zoo -o "wt-full-$1.json"; expect_rc 0 "$1 work tree full"
+# after NAME: the change is in the work tree; compare there, then commit it and compare --rev.
+after() {
+  check "$1.work_tree_incremental" 0 generate --repo zoo --changed-since HEAD -o "wt-inc-$1.json"
+  check "$1.work_tree_full" 0 generate --repo zoo -o "wt-full-$1.json"
   expect_same "wt-full-$1.json" "wt-inc-$1.json"
   commit_all zoo "$1"
-  run generate --repo zoo --rev HEAD --changed-since HEAD~1 -o "inc-$1.json"; expect_rc 0 "$1 incremental"
-  run generate --repo zoo --rev HEAD -o "full-$1.json"; expect_rc 0 "$1 full"
+  check "$1.incremental" 0 generate --repo zoo --rev HEAD --changed-since HEAD~1 -o "inc-$1.json"
+  check "$1.full" 0 generate --repo zoo --rev HEAD -o "full-$1.json"
   expect_same "full-$1.json" "inc-$1.json"
   [[ "$1" == gitattributes ]] || ! cmp -s "full-$1.json" zoo/ONNX_HUB_MANIFEST.json || fail "$1 changed nothing"
-  run generate --repo zoo && expect_rc 0 "$1 regenerate"
+  check "$1.regenerate" 0 generate --repo zoo
   commit_all zoo "manifest after $1"
 }
 
 model zoo/d/model.onnx d && readme zoo/d "Model d|model.onnx|13"
-check add
+after add
 model zoo/a/model.onnx a-v2
-check modify
+after modify
 git -C zoo mv b/model.onnx b/model-v2.onnx && readme zoo/b "Model b|model-v2.onnx|13"
-check rename
+after rename
 git -C zoo mv c c2
-check rename-folder
+after rename-folder
 git -C zoo rm -rq d
-check delete
+after delete
 readme zoo/a "Model a renamed|model.onnx|13"
-check readme-row
+after readme-row
 echo '*.bin -text' > zoo/.gitattributes
-check gitattributes
+after gitattributes
 
-run generate --repo zoo --changed-since no-such-rev -o x.json
-expect_rc 2 "unknown base"
+check unknown_base 2 generate --repo zoo --changed-since no-such-rev -o x.json

@@ -9,15 +9,15 @@ printf '|Model Class |x |\n|-|-|\n|[B](a/b) |x |\n' > zoo/README.md
 printf '|Model |Download |ONNX version |Opset version |\n|-|-|-|-|\n|B |[x](model/m.onnx) |1.4 |9 |\n' > zoo/a/b/README.md
 printf '# Summary\n\n|Model |Download |ONNX version |Opset version |\n|-|-|-|-|\n|B |[x](b/model/m.onnx) |1.4 |9 |\n' > zoo/a/README.md
 make_repo zoo
-run generate --repo zoo && expect_rc 0 "first"
+check first 0 generate --repo zoo
 git -C zoo add -A && git -C zoo commit -qm manifest
 
 echo notes > zoo/a/notes.txt
-run generate --repo zoo --changed-since HEAD -o inc.json; expect_rc 0 "a file beside the summary"
-run generate --repo zoo -o full.json; expect_rc 0 "full"
+check file_beside_summary 0 generate --repo zoo --changed-since HEAD -o inc.json
+check full 0 generate --repo zoo -o full.json
 [[ $(json_query full.json 'len(m)') == 1 ]] || fail "full run"
 expect_same full.json inc.json
 
 printf '# Summary, edited\n\n|Model |Download |ONNX version |Opset version |\n|-|-|-|-|\n|B2 |[x](b/model/m.onnx) |1.4 |9 |\n' > zoo/a/README.md
-run generate --repo zoo --changed-since HEAD -o inc2.json; expect_rc 0 "the summary edited"
+check summary_edited 0 generate --repo zoo --changed-since HEAD -o inc2.json
 expect_same full.json inc2.json

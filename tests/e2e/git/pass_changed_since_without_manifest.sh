@@ -7,16 +7,11 @@ make_repo zoo "$SRC/samples"
 git -C zoo rm -q ONNX_HUB_MANIFEST.json
 git -C zoo commit -qm "no manifest"
 sed -i 's/|Tiny MLP |/|Tiny MLP 2 |/' zoo/other/tabular/tiny_mlp/README.md
-run generate --repo zoo -o full.json
-expect_rc 0 "full"
+check full 0 generate --repo zoo -o full.json
 [[ $(json_query full.json 'len(m)') == 8 ]] || fail "full run"
-run generate --repo zoo --changed-since HEAD~1 -o inc.json
-expect_rc 0 "no manifest at the target"
+check no_manifest_at_target 0 generate --repo zoo --changed-since HEAD~1 -o inc.json
 expect_same full.json inc.json
 echo '[' > zoo/ONNX_HUB_MANIFEST.json
-run generate --repo zoo --changed-since HEAD~1 -o inc2.json
-expect_rc 0 "unreadable manifest at the target"
-expect_stderr_has "[manifest.invalid]"
+check unreadable_manifest_at_target 0 generate --repo zoo --changed-since HEAD~1 -o inc2.json
 expect_same full.json inc2.json
-run generate --repo zoo --changed-since no-such-rev -o inc3.json
-expect_rc 2 "unknown base"
+check unknown_base 2 generate --repo zoo --changed-since no-such-rev -o inc3.json

@@ -4,8 +4,7 @@
 source "$SRC/tests/e2e/lib.sh"
 source "$SRC/tests/e2e/git/gitzoo.sh"
 make_repo zoo "$SRC/tests/fixtures/zoo-b1eeaa1"
-run generate --repo zoo
-expect_rc 0 "work tree"
+check work_tree 0 generate --repo zoo
 "$PY" - zoo/ONNX_HUB_MANIFEST.json <(git -C zoo show HEAD:ONNX_HUB_MANIFEST.json) <<'PYEOF' || fail "entries differ"
 import json, sys
 ours, committed = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
@@ -18,30 +17,25 @@ PYEOF
 cp zoo/ONNX_HUB_MANIFEST.json worktree.json
 git -C zoo checkout -q ONNX_HUB_MANIFEST.json
 
-run generate --repo zoo --rev HEAD -o rev.json
-expect_rc 0 "--rev HEAD"
+check rev 0 generate --repo zoo --rev HEAD -o rev.json
 expect_same worktree.json rev.json
 git clone -q --bare zoo bare.git
-run generate --repo bare.git --rev HEAD -o bare.json
-expect_rc 0 "bare --rev HEAD"
+check bare_rev 0 generate --repo bare.git --rev HEAD -o bare.json
 expect_same worktree.json bare.json
 
 # A zoo in a subfolder of a bigger repository (SPEC 2).
 mkdir -p project/samples && cp -r "$SRC/tests/fixtures/zoo-b1eeaa1"/. project/samples/ && echo "# project" > project/README.md
 make_repo project
-run generate --repo project/samples --rev HEAD -o sub.json
-expect_rc 0 "subfolder --rev HEAD"
+check subfolder_rev 0 generate --repo project/samples --rev HEAD -o sub.json
 expect_same worktree.json sub.json
 
-for args in "--repo zoo -o a.json" "--repo zoo --rev HEAD -o b.json" "--repo bare.git --rev HEAD -o c.json"; do
-  run generate $args --no-reuse
-  expect_rc 0 "$args --no-reuse"
-  no_ports "${args##* }" || fail "$args --no-reuse has io_ports"
-  [[ $(json_query "${args##* }" 'len(m)') == 189 ]] || fail "$args --no-reuse count"
+check no_reuse.work_tree 0 generate --repo zoo -o a.json --no-reuse
+check no_reuse.rev 0 generate --repo zoo --rev HEAD -o b.json --no-reuse
+check no_reuse.bare_rev 0 generate --repo bare.git --rev HEAD -o c.json --no-reuse
+for out in a.json b.json c.json; do
+  no_ports $out || fail "$out (--no-reuse) has io_ports"
+  [[ $(json_query $out 'len(m)') == 189 ]] || fail "$out (--no-reuse) count"
 done
 
-run generate --repo bare.git -o x.json
-expect_rc 2 "bare without --rev"
-run generate --repo zoo --rev HEAD
-expect_rc 2 "--rev without -o"
-expect_stderr_has "-o FILE"
+check bare_without_rev 2 generate --repo bare.git -o x.json
+check rev_without_output 2 generate --repo zoo --rev HEAD

@@ -9,20 +9,20 @@ printf 'version https://git-lfs.github.com/spec/v1\noid sha256:%s\nsize 123456\n
   "$(printf absent | sha256sum | cut -c1-64)" > zoo/p/model.onnx
 readme zoo/p "Pointer only|model.onnx|12"
 commit_all zoo one
-run generate --repo zoo && expect_rc 0 && commit_all zoo manifest
+check first 0 generate --repo zoo
+commit_all zoo manifest
 model zoo/a/model.onnx a-v2 2000
 model zoo/b/model.onnx b && readme zoo/b "Model b|model.onnx|13"
 commit_all zoo two
 readme zoo/b "Model b renamed|model.onnx|13" && git -C zoo rm -rq a
 commit_all zoo three
 
-for c in HEAD~3 HEAD~2 HEAD~1 HEAD; do
-  run generate --repo zoo --rev "$c" -o rev.json
-  expect_rc 0 "--rev $c"
+for n in 3 2 1 0; do
+  c=HEAD~$n
+  check "HEAD-$n.rev" 0 generate --repo zoo --rev "$c" -o rev.json
   rm -rf wt && GIT_LFS_SKIP_SMUDGE=1 git -C zoo worktree add -q --detach "$WORK/wt" "$c"
   (cd wt && git lfs checkout >/dev/null 2>&1 || true)
-  run generate --repo wt -o checkout.json
-  expect_rc 0 "checkout of $c"
+  check "HEAD-$n.checkout" 0 generate --repo wt -o checkout.json
   expect_same checkout.json rev.json
   git -C zoo worktree remove --force "$WORK/wt"
 done

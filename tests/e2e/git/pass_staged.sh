@@ -5,33 +5,23 @@ source "$SRC/tests/e2e/git/gitzoo.sh"
 git init -q zoo
 model zoo/a/model.onnx a && readme zoo/a "First|model.onnx|13"
 commit_all zoo base
-run generate --repo zoo && expect_rc 0
+check first 0 generate --repo zoo
 commit_all zoo manifest
 
 readme zoo/a "Staged name|model.onnx|13"
 git -C zoo add a/README.md
 readme zoo/a "Unstaged name|model.onnx|13"
-run generate --repo zoo --staged -o -
-expect_rc 0 "--staged"
-expect_stdout_has '"model": "Staged name"'
-grep -qF "Unstaged" "$WORK/stdout" && fail "--staged saw the unstaged edit"
-run generate --repo zoo --staged --check
-expect_rc 1 "--staged --check with a stale staged manifest"
-expect_stdout_has '+        "model": "Staged name",'
-run generate --repo zoo -o -
-expect_stdout_has '"model": "Unstaged name"'
+check staged 0 generate --repo zoo --staged -o -
+check staged_check_stale 1 generate --repo zoo --staged --check
+check work_tree 0 generate --repo zoo -o -
 
 # Writing with --staged updates the work tree's manifest; staging it makes --check pass.
-run generate --repo zoo --staged
-expect_rc 0
+check staged_write 0 generate --repo zoo --staged
 git -C zoo add ONNX_HUB_MANIFEST.json
-run generate --repo zoo --staged --check
-expect_rc 0 "--staged --check after staging the manifest"
+check staged_check_fresh 0 generate --repo zoo --staged --check
 
 # GIT_INDEX_FILE, as git sets it for hooks.
 cp zoo/.git/index alt-index
 GIT_INDEX_FILE="$WORK/alt-index" git -C zoo reset -q HEAD -- a/README.md
-GIT_INDEX_FILE="$WORK/alt-index" run generate --repo zoo --staged -o -
-expect_stdout_has '"model": "First"'
-run generate --repo "$WORK/plain-missing" --staged -o -
-expect_rc 2 "--staged outside a repository"
+GIT_INDEX_FILE="$WORK/alt-index" check git_index_file 0 generate --repo zoo --staged -o -
+check staged_outside_repository 2 generate --repo "$WORK/plain-missing" --staged -o -

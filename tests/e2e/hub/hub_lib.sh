@@ -5,7 +5,7 @@ unset ONNX_HOME XDG_CACHE_HOME
 start_server() {
   "$PY" "$SRC/tests/e2e/hub/server.py" "$1" "$WORK/port" &
   SERVER_PID=$!
-  trap 'kill $SERVER_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+  at_exit "kill $SERVER_PID 2>/dev/null"
   for _ in $(seq 100); do [[ -s "$WORK/port" ]] && break; sleep 0.1; done
   [[ -s "$WORK/port" ]] || fail "server did not start"
   PORT=$(cat "$WORK/port")

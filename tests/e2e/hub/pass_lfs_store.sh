@@ -12,18 +12,13 @@ cp "repo/$M" "$store"
 printf 'version https://git-lfs.github.com/spec/v1\noid sha256:%s\nsize %s\n' "$oid" "$size" > "repo/$M"
 
 export ONNX_HOME="$WORK/onnx"
-run fetch --repo repo "tiny mlp"
-expect_rc 0 "from the LFS store"
+check from_store 0 fetch --repo repo "tiny mlp"
 expect_same "$WORK/onnx/hub/other/tabular/tiny_mlp/model/${oid}_tiny-mlp-9.onnx" "$SRC/samples/$M"
 
 rm -rf "$WORK/onnx"
 printf 'X' | dd of="$store" bs=1 seek=10 conv=notrunc 2>/dev/null
-run fetch --repo repo "tiny mlp"
-expect_rc 1 "corrupt store object"
-expect_stderr_has "[hub.sha-mismatch]"
+check corrupt_store_object 1 fetch --repo repo "tiny mlp"
 [[ -z $(files_under "$WORK/onnx") ]] || fail "file left after a mismatch"
 
 rm -f "$store"
-run fetch --repo repo "tiny mlp"
-expect_rc 2 "content not in the store"
-expect_stderr_has "git lfs pull"
+check not_in_store 2 fetch --repo repo "tiny mlp"

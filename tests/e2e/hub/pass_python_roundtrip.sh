@@ -4,20 +4,18 @@
 source "$SRC/tests/e2e/lib.sh"
 source "$SRC/tests/e2e/hub/hub_lib.sh"
 make_repo zoo "$SRC/samples"
-run generate --repo zoo
-expect_rc 0 "generate"
+check generate 0 generate --repo zoo
 export ONNX_HOME="$WORK/onnx"
 
-run list --repo zoo --format json
+check list 0 list --repo zoo --format json
 cp "$WORK/stdout" "$WORK/ours_all.json"
-run list --repo zoo --tag VISION --format json
+check list_vision 0 list --repo zoo --tag VISION --format json
 cp "$WORK/stdout" "$WORK/ours_vision.json"
-run info --repo zoo tinynet-7
+check info 0 info --repo zoo tinynet-7
 cp "$WORK/stdout" "$WORK/ours_info.json"
-run info --repo zoo tinybert --opset 11
+check info_opset 0 info --repo zoo tinybert --opset 11
 cp "$WORK/stdout" "$WORK/ours_info11.json"
-run fetch --repo zoo TinyBERT-13
-expect_rc 0 "fetch"
+check fetch 0 fetch --repo zoo TinyBERT-13
 
 "$PY" - "$WORK" <<'PY'
 import json, os, sys
@@ -56,8 +54,7 @@ PY
 
 # onnx 1.12 has no with-data download; check fetch's layout against SPEC 9's
 # text: <model_with_data_sha>_<name>.tar.gz, unpacked beside it without .tar.gz.
-run fetch --repo zoo tinybert --with-data
-expect_rc 0 "with data"
+check fetch_with_data 0 fetch --repo zoo tinybert --with-data
 dsha=$(json_query "$WORK/ours_info11.json" "m['metadata']['model_with_data_sha']")
 dpath=$(json_query "$WORK/ours_info11.json" "m['metadata']['model_with_data_path']")
 [[ -f "$WORK/onnx/hub/$(dirname "$dpath")/${dsha}_$(basename "$dpath")" ]] || fail "archive layout"

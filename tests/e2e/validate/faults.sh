@@ -12,6 +12,9 @@ TD7="tinynet-7/test_data_set_0/input_0.pb=$WORK/td/tinynet-7/test_data_set_0/inp
 # fresh: $WORK/z is the untouched sample zoo, committed.
 fresh() { rm -rf "$WORK/z"; cp -a "$WORK/pristine" "$WORK/z"; }
 
+# fault NAME DESCRIPTION: starts the fault NAME (the prefix of its steps' names) on a fresh zoo.
+fault() { FAULT_STEP=$1 FAULT=$2; fresh; }
+
 M=z/ONNX_HUB_MANIFEST.json
 
 # line_of FILE TEXT [AFTER]: the first line of FILE holding TEXT (after line AFTER).
@@ -26,10 +29,13 @@ entry_line() {
 }
 
 # expect_findings RC [ARGS...] <<< "check severity file line" lines: runs
-# validate --format json on z and compares every finding and the exit code.
+# validate --format json on z (step NAME, or NAME.strict with --strict: the
+# fault's name, then ARGS without their dashes) and compares every finding
+# and the exit code; check compares the whole report too.
 expect_findings() {
-  local rc=$1; shift
-  run validate --repo z --format json "$@"
+  local rc=$1 step=$FAULT_STEP arg; shift
+  for arg in "$@"; do step+=.${arg##*-}; done
+  check "$step" "$rc" validate --repo z --format json "$@"
   "$PY" -c '
 import json, sys
 m = json.load(open(sys.argv[1]))
@@ -43,7 +49,6 @@ for f in sorted(m["findings"], key=lambda f: (f["file"], f["line"], f["check"]))
     cat "$WORK/stderr" >&2
     fail "findings differ for ${FAULT:-}"
   fi
-  expect_rc "$rc" "${FAULT:-}"
 }
 
 # tarball OUT MEMBER=SOURCE ...: a .tar.gz whose members are named as given
@@ -62,5 +67,6 @@ with tarfile.open(out, "w:gz") as tar:
 PYEOF
 }
 
-# regenerate: rewrites z's manifest so that only the injected fault remains.
-regenerate() { "$OHM" generate --repo z --quiet >/dev/null 2>&1 || true; }
+# regenerate RC: rewrites z's manifest so that only the injected fault remains
+# (step NAME.generate: what generate makes of the fault is checked too).
+regenerate() { check "$FAULT_STEP.generate" "$1" generate --repo z --quiet; }
