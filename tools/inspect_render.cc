@@ -152,14 +152,16 @@ void print_inspect_text(std::ostream& out, const std::string& file, const app::I
     return;
   }
   const Json j = inspect_json(outcome);
-  if (outcome.pointer) out << file << ": a Git LFS pointer; its content was read from the LFS store\n";
+  const char* kFromStore = "  content   from the LFS store (the file is a Git LFS pointer)\n";
   if (!outcome.is_archive) {
     if (!j.is_null()) print_model_text(out, file, j, "");
+    if (!j.is_null() && outcome.pointer) out << kFromStore;
     return;
   }
   const archive::Listing& listing = *outcome.listing;
   out << file << "\n  sha256    " << listing.sha256 << "\n  bytes     " << bytes_text(listing.bytes) << "\n  entries   "
       << listing.entries.size() << " (" << listing.unsafe.size() << " unsafe)\n";
+  if (outcome.pointer) out << kFromStore;
   for (const auto& u : listing.unsafe) out << "    unsafe: " << u.path << ": " << u.reason << "\n";
   for (const auto& t : listing.test_data_sets) out << "  test data " << t << "\n";
   for (const Json& m : j["models"]) print_model_text(out, m["path"].get<std::string>(), m, "  ");

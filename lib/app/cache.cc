@@ -69,7 +69,7 @@ Result<std::set<std::string>> kept_by(const std::string& file, Diagnostics& find
   Diagnostics ignored;  // entries that lack SPEC 1's form name nothing
   auto entries = manifest::parse_manifest(*text, file, ignored);
   // A manifest that cannot be read keeps nothing, so it must not prune anything.
-  if (!entries) return cannot_run("--keep-manifest: " + file + ": " + entries.error());
+  if (!entries) return cannot_run("--keep-manifest: " + entries.error());  // the error names the file
   for (Diagnostic& d : ignored.take()) {
     d.severity = Severity::kWarning;
     findings.add(std::move(d));

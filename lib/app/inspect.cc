@@ -166,7 +166,11 @@ Result<InspectOutcome> inspect_pointer(const InspectRequest& request, const zoo:
     };
     Result<InspectOutcome> out = read(from_store);
     if (!store_error || store_error->code != zoo::kLfsAbsent) {
-      if (store_error) return with_prefix(*store_error, request.file + ": ");
+      if (store_error) {
+        Error e = *store_error;  // a damaged store object: a problem of this file
+        if (e.file.empty()) e.file = request.file;
+        return e;
+      }
       if (!out) return out;
       out->pointer = pointer;
       out->content_from_store = true;
