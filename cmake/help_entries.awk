@@ -4,13 +4,19 @@
 #   opt  NAMES  KIND          an option; NAMES comma-separated; KIND "flag",
 #                             "choice:a b c", "dir", "file", "rev" or "value"
 #   pos  NAME   KIND          a positional argument
-# KIND comes from the value name CLI11 prints (DIR, FILE, REV, {a,b,c}); for
+# KIND comes from the value name CLI11 prints (DIR, FILE, REV, {a,b,c}, a|b|c); for
 # options still shown as TEXT it falls back on the option's name.
 
 function kind_of(value, names,    choices) {
   if (match(value, /\{[^}]*\}/)) {
     choices = substr(value, RSTART + 1, RLENGTH - 2)
     gsub(/,/, " ", choices)
+    return "choice:" choices
+  }
+  # The value names of the shared flags: "text|json|github", "auto|always|never".
+  if (value ~ /^[a-z]+(\|[a-z]+)+$/) {
+    choices = value
+    gsub(/\|/, " ", choices)
     return "choice:" choices
   }
   if (value ~ /^(DIR|FOLDER)/ || names ~ /(^|,)--(repo|cache)(,|$)/) return "dir"

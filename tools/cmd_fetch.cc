@@ -8,6 +8,8 @@
 #include "commands.h"
 #include "flag_groups.h"
 #include "hub/trust.h"
+#include "manifest/json_io.h"
+#include "output_flags.h"
 #include "progress_line.h"
 
 namespace ohm::cli {
@@ -16,20 +18,44 @@ namespace {
 struct FetchFlags {
   HubFlags hub;
   app::FetchRequest request;
+  OutputFlags out;
 };
 
+// --format json: where each file is and whether it was already there.
+manifest::Json fetched_json(const app::FetchAnswer& fetched, bool with_data) {
+  const hub::FetchReport& r = fetched.report;
+  manifest::Json j = manifest::Json::object();
+  j["model"] = fetched.entry.model;
+  j["opset_version"] = fetched.entry.opset_version;
+  j["model_file"] = r.model_file;
+  j["model_was_cached"] = r.model_was_cached;
+  if (with_data) {
+    j["archive_file"] = r.archive_file;
+    j["archive_was_cached"] = r.archive_was_cached;
+    j["data_folder"] = r.data_folder;
+    j["data_was_cached"] = r.data_was_cached;
+  }
+  return j;
+}
+
 int run_fetch(FetchFlags& flags, Context& ctx) {
+  apply_output_flags(flags.out, ctx);
   app::FetchRequest& request = flags.request;
   request.hub = flags.hub.request();
   request.trust = flags.hub.trust;
   DownloadProgress progress(ctx.err);
-  if (ctx.err_is_terminal) {
+  if (ctx.err_is_terminal && !ctx.quiet) {
     request.hub.http.progress = [&progress](std::uint64_t done, std::uint64_t total) { progress.update(done, total); };
   }
-  request.warn = [&ctx](const std::string& warning) { ctx.err << "onnx-hub-manifest: warning: " << warning << "\n"; };
+  request.warn = [&ctx, &progress](const std::string& warning) {
+    progress.clear();
+    ctx.warn(warning);
+  };
   if (ctx.in_is_terminal) {
-    request.ask = [&ctx](const std::string& warning) {
-      ctx.err << "onnx-hub-manifest: warning: " << warning << "\nContinue? [y/N] " << std::flush;
+    request.ask = [&ctx, &progress](const std::string& warning) {
+      progress.clear();
+      ctx.warn(warning);
+      ctx.err << "Continue? [y/N] " << std::flush;
       return hub::is_yes(ctx.read_line ? ctx.read_line() : std::string());
     };
   }
@@ -38,10 +64,16 @@ int run_fetch(FetchFlags& flags, Context& ctx) {
   progress.clear();
   if (!fetched) return ctx.fail(fetched.failure(), findings, "fetch");
   const manifest::Entry& entry = fetched->entry;
-  ctx.err << (fetched->report.model_was_cached ? "cached: " : "fetched: ") << entry.model << " (opset "
-          << entry.opset_version << ")\n";
-  ctx.out << fetched->report.model_file << '\n';
-  if (request.with_data) ctx.out << fetched->report.data_folder << '\n';
+  if (!ctx.quiet) {
+    ctx.err << (fetched->report.model_was_cached ? "cached: " : "fetched: ") << entry.model << " (opset "
+            << entry.opset_version << ")\n";
+  }
+  if (flags.out.format == "json") {
+    ctx.out << manifest::dump_python_style(fetched_json(*fetched, request.with_data)) << '\n';
+  } else {
+    ctx.out << fetched->report.model_file << '\n';
+    if (request.with_data) ctx.out << fetched->report.data_folder << '\n';
+  }
   return ctx.finish(findings, "fetch");
 }
 
@@ -53,12 +85,17 @@ void register_fetch(CLI::App& app, Context& ctx) {
   CLI::App* cmd =
       app.add_subcommand("fetch", "Place a model in the hub cache, verified by sha256, where onnx.hub finds it");
   add_hub_flags(*cmd, flags->hub);
-  cmd->add_option("model", r.model, "Model name (case-insensitive)")->required();
-  cmd->add_option("--opset", r.opset, "This opset instead of the highest");
+  cmd->add_option("MODEL", r.model, "Model name (case-insensitive)")
+      ->type_name("")  // the name says it
+      ->required();
+  cmd->add_option("--opset", r.opset, "This opset instead of the highest")->type_name("N");
   cmd->add_option("--cache", r.cache,
-                  "Cache folder (default: $ONNX_HOME/hub, $XDG_CACHE_HOME/onnx/hub or ~/.cache/onnx/hub)");
+                  "Cache folder (default: $ONNX_HOME/hub, $XDG_CACHE_HOME/onnx/hub or ~/.cache/onnx/hub)")
+      ->type_name("DIR");
   cmd->add_flag("--with-data", r.with_data, "Also fetch the .tar.gz with test data and unpack it safely");
   cmd->add_flag("--force", r.force, "Fetch and unpack again even when the cache holds a verified copy");
+  add_output_flags(*cmd, flags->out, {"text", "json"},
+                   "text (the cached paths, one a line) or json (paths and whether each was cached)");
   add_archive_limit_flags(*cmd, r.archive_limits);
   cmd->callback([flags, &ctx] { ctx.run = [flags, &ctx] { return run_fetch(*flags, ctx); }; });
 }

@@ -3,12 +3,21 @@
 #include <ostream>
 
 #include "exit_codes.h"
+#include "paint.h"
 
 namespace ohm::cli {
 
+void Context::print_findings(const Diagnostics& diags) const {
+  for (const Diagnostic& d : diags.all()) err << paint_finding(d, color) << '\n';
+}
+
+void Context::print_summary(const std::string& line, const Diagnostics& diags) const {
+  err << paint_summary(line, diags.error_count(), diags.warning_count(), color) << '\n';
+}
+
 void Context::print_diagnostics(const Diagnostics& diags, const std::string& what_was_done) const {
-  for (const Diagnostic& d : diags.all()) err << format_text(d) << '\n';
-  err << what_was_done << ": " << count_summary(diags.error_count(), diags.warning_count()) << '\n';
+  print_findings(diags);
+  print_summary(what_was_done + ": " + count_summary(diags.error_count(), diags.warning_count()), diags);
 }
 
 int Context::finish(const Diagnostics& diags, const std::string& what_was_done) const {
@@ -22,11 +31,17 @@ int Context::fail(const Error& error, Diagnostics& diags, const std::string& wha
     print_diagnostics(diags, what);
     return kExitProblems;
   }
-  for (const Diagnostic& d : diags.all()) err << format_text(d) << '\n';
+  print_findings(diags);
   fatal(error.message);
   return kExitCannotRun;
 }
 
-void Context::fatal(const std::string& message) const { err << "onnx-hub-manifest: error: " << message << '\n'; }
+void Context::fatal(const std::string& message) const {
+  err << "onnx-hub-manifest: " << paint_severity(Severity::kError, color) << ": " << message << '\n';
+}
+
+void Context::warn(const std::string& message) const {
+  err << "onnx-hub-manifest: " << paint_severity(Severity::kWarning, color) << ": " << message << '\n';
+}
 
 }  // namespace ohm::cli

@@ -15,6 +15,10 @@ struct Context {
   std::ostream& err;  // diagnostics, progress, logs
   bool err_is_terminal = false;
   bool in_is_terminal = false;
+  bool out_is_terminal = false;
+  // Set from the command's --color and --quiet before it prints (output_flags.h).
+  bool color = false;  // paint "error"/"warning" on `err`
+  bool quiet = false;  // no progress, no summary when nothing was found
   // Reads one line from the user (for y/N questions); empty on end of input.
   std::function<std::string()> read_line;
   // Set by the chosen subcommand; main runs it after parsing.
@@ -31,6 +35,12 @@ struct Context {
   int fail(const Error& error, Diagnostics& diags, const std::string& what) const;
   // "onnx-hub-manifest: error: <message>" on `err`.
   void fatal(const std::string& message) const;
+  // "onnx-hub-manifest: warning: <message>" on `err`.
+  void warn(const std::string& message) const;
+  // Each finding as one line on `err` (painted when `color`).
+  void print_findings(const Diagnostics& diags) const;
+  // `line` (ending in the findings' count_summary) on `err`, painted when `color`.
+  void print_summary(const std::string& line, const Diagnostics& diags) const;
 };
 
 }  // namespace ohm::cli

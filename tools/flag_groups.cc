@@ -3,9 +3,11 @@
 namespace ohm::cli {
 
 void add_zoo_flags(CLI::App& cmd, ZooFlags& flags) {
-  cmd.add_option("--repo", flags.where.repo_dir, "Zoo root (default: the enclosing git work tree, else .)");
+  cmd.add_option("--repo", flags.where.repo_dir, "Zoo root (default: the enclosing git work tree, else .)")
+      ->type_name("DIR");
   auto rev = cmd.add_option("--rev", flags.where.rev,
-                            "Read the zoo at this commit (branch, tag, sha, HEAD~3) without a checkout");
+                            "Read the zoo at this commit (branch, tag, sha, HEAD~3) without a checkout")
+                 ->type_name("REV");
   auto staged = cmd.add_flag("--staged", flags.where.staged,
                              "Read the zoo from the git index (GIT_INDEX_FILE when set), as pre-commit does");
   rev->excludes(staged);
@@ -17,17 +19,21 @@ void add_zoo_flags(CLI::App& cmd, ZooFlags& flags) {
                                              : zoo::DiscoverMode::kAuto;
          },
          "How model READMEs are found")
-      ->check(CLI::IsMember({"auto", "index", "tree"}));
+      ->type_name("auto|index|tree")
+      ->check(CLI::IsMember({"auto", "index", "tree"}).description(""));
   cmd.add_option("--feature-tensors", flags.feature_tensors,
                  "Feature-tensor table (JSON: model name -> tensor) instead of the zoo's "
-                 ".onnx-hub-manifest/feature_tensors.json or the built-in one");
+                 ".onnx-hub-manifest/feature_tensors.json or the built-in one")
+      ->type_name("FILE");
 }
 
 void add_archive_limit_flags(CLI::App& cmd, archive::Limits& limits) {
   cmd.add_option("--max-entries", limits.max_entries,
-                 "Archive entries beyond which an archive is unsafe (default 100000)");
+                 "Archive entries beyond which an archive is unsafe (default 100000)")
+      ->type_name("N");
   cmd.add_option("--max-unpacked-bytes", limits.max_unpacked_bytes,
-                 "Unpacked bytes beyond which an archive is unsafe (default 16 GiB)");
+                 "Unpacked bytes beyond which an archive is unsafe (default 16 GiB)")
+      ->type_name("N");
 }
 
 app::HubRequest HubFlags::request() const {
@@ -40,17 +46,23 @@ app::HubRequest HubFlags::request() const {
 }
 
 void add_hub_flags(CLI::App& cmd, HubFlags& flags) {
-  cmd.add_option("--manifest", flags.source.manifest,
-                 "Read this ONNX_HUB_MANIFEST.json (files relative to its folder)");
-  cmd.add_option("--repo", flags.source.repo, "Read the hub from this local zoo (default: the enclosing repository)");
-  cmd.add_option("--hub", flags.source.hub, "A remote hub: owner/name[:ref] on GitHub, or an https:// base URL");
+  cmd.add_option("--manifest", flags.source.manifest, "Read this ONNX_HUB_MANIFEST.json (files relative to its folder)")
+      ->type_name("FILE");
+  cmd.add_option("--repo", flags.source.repo, "Read the hub from this local zoo (default: the enclosing repository)")
+      ->type_name("DIR");
+  cmd.add_option("--hub", flags.source.hub, "A remote hub: owner/name[:ref] on GitHub, or an https:// base URL")
+      ->type_name("OWNER/NAME[:REF]|URL");
   cmd.add_flag("--trust", flags.trust, "Download from a hub other than onnx/models:main without asking");
-  cmd.add_option("--connect-timeout", flags.connect_timeout_s, "Seconds to wait for a connection")
-      ->check(CLI::Range(1L, 3600L));
-  cmd.add_option("--stall-timeout", flags.stall_timeout_s, "Give up when no data arrives for this many seconds")
-      ->check(CLI::Range(1L, 3600L));
-  cmd.add_option("--retries", flags.retries, "Further attempts after a transient network failure")
-      ->check(CLI::Range(0, 10));
+  cmd.add_option("--connect-timeout", flags.connect_timeout_s, "Seconds to wait for a connection (1-3600)")
+      ->type_name("SECONDS")
+      ->check(CLI::Range(1L, 3600L).description(""));
+  cmd.add_option("--stall-timeout", flags.stall_timeout_s,
+                 "Give up when no data arrives for this many seconds (1-3600)")
+      ->type_name("SECONDS")
+      ->check(CLI::Range(1L, 3600L).description(""));
+  cmd.add_option("--retries", flags.retries, "Further attempts after a transient network failure (0-10)")
+      ->type_name("N")
+      ->check(CLI::Range(0, 10).description(""));
 }
 
 }  // namespace ohm::cli

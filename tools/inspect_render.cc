@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "core/units.h"
 #include "manifest/ports_json.h"
 
 namespace ohm::cli {
@@ -43,6 +44,13 @@ Json model_json(const app::InspectedModel& m) {
   return j;
 }
 
+// "812", or "41943040 (40.0 MiB)" from 1 KiB up.
+std::string bytes_text(std::uint64_t bytes) {
+  std::string text = std::to_string(bytes);
+  if (bytes >= 1024) text += " (" + format_bytes(bytes) + ")";
+  return text;
+}
+
 std::string shape_text(const Json& shape) {
   std::string s = "[";
   for (std::size_t i = 0; i < shape.size(); ++i) {
@@ -56,7 +64,7 @@ std::string shape_text(const Json& shape) {
 void print_model_text(std::ostream& out, const std::string& name, const Json& m, const std::string& indent) {
   out << indent << name << "\n";
   out << indent << "  sha256    " << m["model_sha"].get<std::string>() << "\n";
-  out << indent << "  bytes     " << m["model_bytes"].dump() << "\n";
+  out << indent << "  bytes     " << bytes_text(m["model_bytes"].get<std::uint64_t>()) << "\n";
   out << indent << "  opset     " << m["opset_version"].dump() << "   (ir_version " << m["ir_version"].dump() << ")\n";
   out << indent << "  producer  " << m["producer_name"].get<std::string>() << " "
       << m["producer_version"].get<std::string>() << "\n";
@@ -86,7 +94,21 @@ void print_model_text(std::ostream& out, const std::string& name, const Json& m,
 }  // namespace
 
 Json inspect_json(const app::InspectOutcome& outcome) {
-  if (!outcome.is_archive) return outcome.models.empty() ? Json(nullptr) : model_json(outcome.models.front());
+  if (outcome.content_missing) {
+    // What the pointer records, and that the rest could not be read.
+    Json j = Json::object();
+    j[outcome.is_archive ? "archive_sha" : "model_sha"] = outcome.pointer->oid;
+    j[outcome.is_archive ? "archive_bytes" : "model_bytes"] = outcome.pointer->size;
+    j["lfs_pointer"] = true;
+    j["content_here"] = false;
+    return j;
+  }
+  if (!outcome.is_archive) {
+    if (outcome.models.empty()) return Json(nullptr);
+    Json j = model_json(outcome.models.front());
+    if (outcome.pointer) j["lfs_pointer"] = true;
+    return j;
+  }
   const archive::Listing& listing = *outcome.listing;
   Json out = Json::object();
   out["archive_sha"] = listing.sha256;
@@ -119,18 +141,27 @@ Json inspect_json(const app::InspectOutcome& outcome) {
     models.push_back(std::move(j));
   }
   out["models"] = std::move(models);
+  if (outcome.pointer) out["lfs_pointer"] = true;
   return out;
 }
 
 void print_inspect_text(std::ostream& out, const std::string& file, const app::InspectOutcome& outcome) {
+  if (outcome.content_missing) {
+    out << file << "\n  Git LFS pointer; its content is not here\n  sha256    " << outcome.pointer->oid
+        << "\n  bytes     " << bytes_text(outcome.pointer->size) << "\n";
+    return;
+  }
   const Json j = inspect_json(outcome);
+  const char* kFromStore = "  content   from the LFS store (the file is a Git LFS pointer)\n";
   if (!outcome.is_archive) {
     if (!j.is_null()) print_model_text(out, file, j, "");
+    if (!j.is_null() && outcome.pointer) out << kFromStore;
     return;
   }
   const archive::Listing& listing = *outcome.listing;
-  out << file << "\n  sha256    " << listing.sha256 << "\n  bytes     " << listing.bytes << "\n  entries   "
+  out << file << "\n  sha256    " << listing.sha256 << "\n  bytes     " << bytes_text(listing.bytes) << "\n  entries   "
       << listing.entries.size() << " (" << listing.unsafe.size() << " unsafe)\n";
+  if (outcome.pointer) out << kFromStore;
   for (const auto& u : listing.unsafe) out << "    unsafe: " << u.path << ": " << u.reason << "\n";
   for (const auto& t : listing.test_data_sets) out << "  test data " << t << "\n";
   for (const Json& m : j["models"]) print_model_text(out, m["path"].get<std::string>(), m, "  ");

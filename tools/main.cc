@@ -8,13 +8,15 @@
 
 #include "commands.h"
 #include "exit_codes.h"
-#include "ohm_version.h"
+#include "output_flags.h"
+#include "spelling_hints.h"
 
 int main(int argc, char** argv) {
   using namespace ohm::cli;
-  Context ctx{std::cout, std::cerr, false, false, {}, {}};
+  Context ctx{std::cout, std::cerr, false, false, false, false, false, {}, {}};
   ctx.err_is_terminal = ::isatty(STDERR_FILENO) == 1;
   ctx.in_is_terminal = ::isatty(STDIN_FILENO) == 1;
+  ctx.out_is_terminal = ::isatty(STDOUT_FILENO) == 1;
   ctx.read_line = [] {
     std::string line;
     std::getline(std::cin, line);
@@ -24,13 +26,14 @@ int main(int argc, char** argv) {
     CLI::App app{"Generate and validate ONNX_HUB_MANIFEST.json, and fetch models from an ONNX Model Hub",
                  "onnx-hub-manifest"};
     app.require_subcommand(1);
-    app.set_version_flag("--version", std::string(OHM_VERSION " (commit " OHM_GIT_COMMIT ")"));
+    add_version_flag(app);
     register_generate(app, ctx);
     register_validate(app, ctx);
     register_inspect(app, ctx);
     register_list(app, ctx);
     register_info(app, ctx);
     register_fetch(app, ctx);
+    register_cache(app, ctx);
     try {
       app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -40,6 +43,12 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
       return app.exit(e);
     } catch (const CLI::ParseError& e) {
+      // A mistyped command or option gets a "did you mean"; CLI11 says only
+      // "A subcommand is required" or "...not expected".
+      if (std::string hint = spelling_hint(app, argc, argv); !hint.empty()) {
+        ctx.fatal(hint);
+        return kExitCannotRun;
+      }
       // CLI11's own codes are not ours: every argument problem is "could not run".
       app.exit(e, std::cout, std::cerr);
       return kExitCannotRun;

@@ -5,9 +5,49 @@
 #include "core/units.h"
 
 namespace ohm::cli {
+namespace {
 
-ProgressLine::ProgressLine(std::ostream& err, bool enabled)
-    : err_(err), enabled_(enabled), start_(std::chrono::steady_clock::now()), last_(start_) {}
+using Clock = std::chrono::steady_clock;
+
+int percent(std::uint64_t done, std::uint64_t total) {
+  if (total == 0) return 0;
+  return done >= total ? 100 : static_cast<int>(done * 100.0 / total);
+}
+
+// ", ETA 12s" when there is something left and a speed to go by.
+std::string eta(std::uint64_t done, std::uint64_t total, double rate) {
+  if (total == 0 || done >= total || rate <= 0) return {};
+  return ", ETA " + format_duration((total - done) / rate);
+}
+
+}  // namespace
+
+std::string progress_text(const zoo::Progress& p, double seconds, const std::string& noun) {
+  const double rate = seconds > 0 ? p.bytes_done / seconds : 0.0;
+  std::string text = std::to_string(p.models_done) + "/" + std::to_string(p.models_total) + " " + noun + ", " +
+                     format_bytes(p.bytes_done) + " of " + format_bytes(p.bytes_total) + " (";
+  text += std::to_string(p.bytes_total > 0 ? percent(p.bytes_done, p.bytes_total)
+                                           : percent(p.models_done, p.models_total)) +
+          "%), " + format_rate(rate);
+  if (p.bytes_total > 0) {
+    text += eta(p.bytes_done, p.bytes_total, rate);
+  } else if (p.models_done > 0 && p.models_done < p.models_total) {
+    text += ", ETA " + format_duration(seconds / p.models_done * (p.models_total - p.models_done));
+  }
+  return text;
+}
+
+std::string download_text(std::uint64_t done, std::uint64_t total, double seconds) {
+  const double rate = seconds > 0 ? done / seconds : 0.0;
+  std::string text;
+  if (total > 0) text = std::to_string(percent(done, total)) + "%, ";
+  text += format_bytes(done);
+  if (total > 0) text += " of " + format_bytes(total);
+  return text + ", " + format_rate(rate) + eta(done, total, rate);
+}
+
+ProgressLine::ProgressLine(std::ostream& err, bool enabled, std::string noun)
+    : err_(err), enabled_(enabled), noun_(std::move(noun)), start_(Clock::now()), last_(start_) {}
 
 ProgressLine::~ProgressLine() { finish(); }
 
@@ -19,22 +59,28 @@ void ProgressLine::finish() {
 
 void ProgressLine::update(const zoo::Progress& p) {
   if (!enabled_) return;
-  auto now = std::chrono::steady_clock::now();
+  auto now = Clock::now();
   if (now - last_ < std::chrono::milliseconds(100) && p.models_done != p.models_total) return;
   last_ = now;
-  double seconds = std::chrono::duration<double>(now - start_).count();
-  err_ << "\r\033[K" << p.models_done << "/" << p.models_total << " models, " << format_bytes(p.bytes_done) << " of "
-       << format_bytes(p.bytes_total) << ", " << format_rate(seconds > 0 ? p.bytes_done / seconds : 0.0) << std::flush;
+  err_ << "\r\033[K" << progress_text(p, std::chrono::duration<double>(now - start_).count(), noun_) << std::flush;
   shown_ = true;
 }
 
 void DownloadProgress::update(std::uint64_t done, std::uint64_t total) {
-  auto now = std::chrono::steady_clock::now();
-  if (shown_ && now - last_ < std::chrono::milliseconds(100)) return;
+  auto now = Clock::now();
+  if (!shown_ || done < last_done_) {  // the first download, or the next one
+    start_ = now;
+    finished_shown_ = false;
+  }
+  last_done_ = done;
+  const bool finished = total > 0 && done >= total;
+  if (finished && finished_shown_) return;
+  // Throttled, except that the 100% line is always drawn once.
+  if (shown_ && !finished && now - last_ < std::chrono::milliseconds(100)) return;
   last_ = now;
-  err_ << "\rdownloading: " << format_bytes(done);
-  if (total > 0) err_ << " / " << format_bytes(total);
-  err_ << std::flush;
+  finished_shown_ = finished;
+  err_ << "\r\033[Kdownloading: " << download_text(done, total, std::chrono::duration<double>(now - start_).count())
+       << std::flush;
   shown_ = true;
 }
 

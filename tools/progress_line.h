@@ -1,19 +1,29 @@
 #pragma once
-// One-line progress displays on a terminal's stderr: generate's (models,
-// bytes, speed) and fetch's downloads (bytes, speed). Sizes in core/units.
+// One-line progress displays on a terminal's stderr, redrawn at most ten
+// times a second: generate's and validate's models (and cache's files), and
+// fetch's downloads, each with percent, bytes, speed and ETA. Sizes in
+// core/units (binary units).
 
 #include <chrono>
 #include <cstdint>
 #include <iosfwd>
+#include <string>
 
 #include "zoo/generate.h"
 
 namespace ohm::cli {
 
+// "3/8 models, 1.2 MiB of 4.0 MiB (30%), 12.3 MiB/s, ETA 3s"
+std::string progress_text(const zoo::Progress& p, double seconds, const std::string& noun);
+
+// "43%, 110.1 MiB of 256.0 MiB, 12.3 MiB/s, ETA 12s" (without a total: "110.1 MiB, 12.3 MiB/s")
+std::string download_text(std::uint64_t done, std::uint64_t total, double seconds);
+
 class ProgressLine {
  public:
   // Shows nothing unless `enabled` (stderr is a terminal and not --quiet).
-  ProgressLine(std::ostream& err, bool enabled);
+  // `noun` counts the items: "models", "files".
+  ProgressLine(std::ostream& err, bool enabled, std::string noun = "models");
   ~ProgressLine();
   void update(const zoo::Progress& p);
   // Clears the line so that what follows starts on a clean terminal line.
@@ -22,11 +32,12 @@ class ProgressLine {
  private:
   std::ostream& err_;
   bool enabled_;
+  std::string noun_;
   bool shown_ = false;
   std::chrono::steady_clock::time_point start_, last_;
 };
 
-// "downloading: 12.3 MiB / 40.0 MiB" at most ten times a second.
+// "downloading: 43%, ..." for each download in turn.
 class DownloadProgress {
  public:
   explicit DownloadProgress(std::ostream& err) : err_(err) {}
@@ -37,7 +48,9 @@ class DownloadProgress {
  private:
   std::ostream& err_;
   bool shown_ = false;
-  std::chrono::steady_clock::time_point last_;
+  bool finished_shown_ = false;  // the 100% line of the current download was drawn
+  std::uint64_t last_done_ = 0;
+  std::chrono::steady_clock::time_point start_, last_;
 };
 
 }  // namespace ohm::cli

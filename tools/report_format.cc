@@ -12,6 +12,28 @@ namespace {
 
 const char* severity_name(Severity s) { return s == Severity::kError ? "error" : "warning"; }
 
+// Text in a Markdown table cell: no pipes, tags or line breaks.
+std::string markdown_cell(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '|':
+        out += "\\|";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '\n':
+      case '\r':
+        out += ' ';
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string summary_line(const validate::ValidateReport& report) {
@@ -32,14 +54,9 @@ std::string summary_line(const validate::ValidateReport& report) {
   return line + ": " + count_summary(f.error_count(), f.warning_count());
 }
 
-void render_text(const validate::ValidateReport& report, std::ostream& err) {
-  for (const Diagnostic& d : report.findings.all()) err << format_text(d) << '\n';
-  err << summary_line(report) << '\n';
-}
-
-void render_json(const validate::ValidateReport& report, std::ostream& out, std::ostream& err) {
+manifest::Json findings_json(const Diagnostics& diags) {
   manifest::Json findings = manifest::Json::array();
-  for (const Diagnostic& d : report.findings.all()) {
+  for (const Diagnostic& d : diags.all()) {
     manifest::Json f = manifest::Json::object();
     f["check"] = d.code;
     f["severity"] = severity_name(d.severity);
@@ -50,6 +67,11 @@ void render_json(const validate::ValidateReport& report, std::ostream& out, std:
     f["message"] = d.message;
     findings.push_back(std::move(f));
   }
+  return findings;
+}
+
+void render_json(const validate::ValidateReport& report, std::ostream& out) {
+  manifest::Json findings = findings_json(report.findings);
   const validate::ValidateSummary& s = report.summary;
   manifest::Json summary = manifest::Json::object();
   summary["errors"] = report.findings.error_count();
@@ -65,7 +87,6 @@ void render_json(const validate::ValidateReport& report, std::ostream& out, std:
   doc["findings"] = std::move(findings);
   doc["summary"] = std::move(summary);
   out << manifest::dump_python_style(doc) << '\n';
-  err << summary_line(report) << '\n';
 }
 
 std::string github_escape(const std::string& s, bool property) {
@@ -94,18 +115,15 @@ std::string github_escape(const std::string& s, bool property) {
   return out;
 }
 
-void render_github(const validate::ValidateReport& report, std::ostream& out, std::ostream& err) {
-  // GitHub shows at most 10 error and 10 warning annotations per step: past
-  // that, the 10th says how many more there are, and they go to the log.
+void github_lines(const Diagnostics& diags, std::ostream& out) {
   constexpr std::size_t kCap = 10;
-  const std::size_t errors = report.findings.error_count(), warnings = report.findings.warning_count();
+  const std::size_t errors = diags.error_count(), warnings = diags.warning_count();
   std::size_t shown_errors = 0, shown_warnings = 0;
   std::vector<const Diagnostic*> in_log;
-  for (const Diagnostic& d : report.findings.all()) {
+  for (const Diagnostic& d : diags.all()) {
     const bool error = d.severity == Severity::kError;
     std::size_t& shown = error ? shown_errors : shown_warnings;
-    const std::size_t total = error ? errors : warnings;
-    if (total > kCap && shown + 1 >= kCap) {
+    if ((error ? errors : warnings) > kCap && shown + 1 >= kCap) {
       in_log.push_back(&d);
       continue;
     }
@@ -118,40 +136,15 @@ void render_github(const validate::ValidateReport& report, std::ostream& out, st
   for (const auto& [severity, hidden] : {std::make_pair(Severity::kError, errors - shown_errors),
                                          std::make_pair(Severity::kWarning, warnings - shown_warnings)}) {
     if (hidden == 0) continue;
-    const std::string what = severity == Severity::kError ? "error" : "warning";
+    const std::string what = severity_name(severity);
     out << "::" << what << " title=" << what << "s not shown::" << hidden << " more " << what
         << (hidden == 1 ? " is" : "s are")
         << " not shown as annotations (GitHub shows 10 per step): see this step's log and the job summary\n";
   }
   for (const Diagnostic* d : in_log) out << format_text(*d) << '\n';
-  err << summary_line(report) << '\n';
 }
 
-namespace {
-
-// Text in a Markdown table cell: no pipes, tags or line breaks.
-std::string markdown_cell(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '|':
-        out += "\\|";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '\n':
-      case '\r':
-        out += ' ';
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-}  // namespace
+void render_github(const validate::ValidateReport& report, std::ostream& out) { github_lines(report.findings, out); }
 
 void render_step_summary(const validate::ValidateReport& report, std::ostream& out) {
   out << "### onnx-hub-manifest validate\n\n" << markdown_cell(summary_line(report)) << "\n\n";

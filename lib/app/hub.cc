@@ -48,6 +48,10 @@ Result<HubAnswer> list_models(const HubRequest& request, const std::string& mode
   auto opened = open(request, false, findings);
   if (!opened) return opened.failure();
   out.manifest_shown = opened->manifest_shown;
+  // A name that matches nothing is a typo more often than a question.
+  if (!model.empty() && hub::match_models(opened->entries, model, {}).empty()) {
+    return located(hub::no_such_model(opened->entries, model), opened->manifest_shown);
+  }
   for (const manifest::Entry* e : hub::match_models(opened->entries, model, tags)) out.entries.push_back(*e);
   return out;
 }

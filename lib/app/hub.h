@@ -33,7 +33,10 @@ struct HubAnswer {
   std::vector<manifest::Entry> entries;  // list: the matches in manifest order; info: the chosen one
 };
 
-// list: the entries matching `model` (any when empty) and any of `tags`.
+// list: the entries matching `model` (any when empty) and any of `tags`. A
+// `model` that no entry has is the problem hub.no-such-model (with the
+// nearest names); a known model none of whose entries has the tags is an
+// empty answer.
 Result<HubAnswer> list_models(const HubRequest& hub, const std::string& model, const std::vector<std::string>& tags,
                               Diagnostics& findings);
 

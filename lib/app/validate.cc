@@ -38,6 +38,7 @@ Result<ValidateOutcome> validate(const ValidateRequest& request) {
   options.strict = request.strict;
   options.archive_limits = request.archive_limits;
   options.full_check = request.full_check;
+  options.on_progress = request.on_progress;
   if (auto read = manifest_under_check(request, *zoo->source, options); !read) return read.failure();
   if (request.schema_file) {
     auto text = fs::read_regular_file(*request.schema_file, kMaxSchemaBytes);

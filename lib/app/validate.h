@@ -3,6 +3,7 @@
 // read the manifest, the schema and the feature table, and run every check
 // (SPEC 7).
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -11,6 +12,7 @@
 #include "git/open_zoo.h"
 #include "validate/validate.h"
 #include "zoo/discovery.h"
+#include "zoo/generate.h"
 
 namespace ohm::app {
 
@@ -24,6 +26,8 @@ struct ValidateRequest {
   bool strict = false;
   bool full_check = false;  // --full-check: the ONNX checker's full_check=True
   archive::Limits archive_limits;
+  // Called after each model the comparison regenerates (zoo::GenerateOptions::on_progress).
+  std::function<void(const zoo::Progress&)> on_progress;
 };
 
 struct ValidateOutcome {

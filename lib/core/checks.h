@@ -127,7 +127,19 @@ namespace ohm::check {
   X(kHubMissingFile, "hub.missing-file", kError, kError, "the hub has no file at a path its manifest names")         \
   X(kHubLfsPointer, "hub.lfs-pointer", kError, kError, "a hub file is a malformed Git LFS pointer")                  \
   X(kHubUnsafePath, "hub.unsafe-path", kError, kError, "a hub file is a symlink or special file (refused)")          \
-  X(kHubEntryInvalid, "hub.entry-invalid", kError, kError, "an entry whose paths or sha cannot name a cache file")
+  X(kHubEntryInvalid, "hub.entry-invalid", kError, kError, "an entry whose paths or sha cannot name a cache file")   \
+  X(kHubPointerServed, "hub.pointer-served", kError, kError,                                                         \
+    "the hub sent a Git LFS pointer instead of the file's content")                                                  \
+  /* The hub cache (SPEC 9, cache verify and prune) */                                                               \
+  X(kCacheShaMismatch, "cache.sha-mismatch", kError, kError,                                                         \
+    "a cached file whose sha256 is not the one its name carries (`--fix` removes it)")                               \
+  X(kCacheDataMismatch, "cache.data-mismatch", kError, kError,                                                       \
+    "an unpacked data folder that lacks a file of its archive or differs from it (`--fix` removes the folder)")      \
+  X(kCacheUnreadable, "cache.unreadable", kError, kError, "a cached file that could not be read")                    \
+  X(kCacheNotRegular, "cache.not-regular", kWarning, kWarning,                                                       \
+    "a symlink or special file in the cache: never followed, never removed")                                         \
+  X(kCacheStaleTemp, "cache.stale-temp", kWarning, kWarning,                                                         \
+    "an unfinished write of a process that has ended (`cache prune` removes it)")
 
 #define OHM_CHECK_CONSTANT(name, id, severity, generate_severity, meaning) inline constexpr const char name[] = id;
 OHM_CHECKS(OHM_CHECK_CONSTANT)

@@ -17,12 +17,6 @@ std::string join(const std::string& a, const std::string& b) {
   return a.back() == '/' ? a + b : a + "/" + b;
 }
 
-std::optional<std::string> home_folder(const EnvLookup& env) {
-  if (auto home = env("HOME"); home && !home->empty()) return home;
-  if (const struct passwd* pw = ::getpwuid(::getuid()); pw && pw->pw_dir) return std::string(pw->pw_dir);
-  return std::nullopt;
-}
-
 Result<std::string> cached_path(const std::string& root, const std::string& rel, const std::string& sha,
                                 const std::string& what) {
   if (std::string why = zoo::unsafe_path_reason(rel); !why.empty()) {
@@ -46,14 +40,31 @@ EnvLookup process_env() {
   };
 }
 
-Result<std::string> cache_root(const EnvLookup& env) {
-  if (auto onnx_home = env("ONNX_HOME")) return join(*onnx_home, "hub");
+Result<CacheRoot> resolve_cache_root(const EnvLookup& env) {
+  if (auto onnx_home = env("ONNX_HOME")) {
+    return CacheRoot{join(*onnx_home, "hub"), "ONNX_HOME", "$ONNX_HOME is '" + *onnx_home + "'"};
+  }
   // The hub's documentation says $XDG_CACHE_HOME/hub; its code (the one that
   // wrote the caches we share) uses $XDG_CACHE_HOME/onnx/hub.
-  if (auto xdg = env("XDG_CACHE_HOME")) return join(*xdg, "onnx/hub");
-  auto home = home_folder(env);
-  if (!home) return Error{"no cache folder: set ONNX_HOME or HOME, or pass --cache"};
-  return join(*home, ".cache/onnx/hub");
+  if (auto xdg = env("XDG_CACHE_HOME")) {
+    return CacheRoot{join(*xdg, "onnx/hub"), "XDG_CACHE_HOME",
+                     "$XDG_CACHE_HOME is '" + *xdg + "' and $ONNX_HOME is not set"};
+  }
+  const std::string neither = "neither $ONNX_HOME nor $XDG_CACHE_HOME is set";
+  if (auto home = env("HOME"); home && !home->empty()) {
+    return CacheRoot{join(*home, ".cache/onnx/hub"), "HOME", neither + "; the default under $HOME ('" + *home + "')"};
+  }
+  if (const struct passwd* pw = ::getpwuid(::getuid()); pw && pw->pw_dir) {
+    return CacheRoot{join(pw->pw_dir, ".cache/onnx/hub"), "passwd",
+                     neither + ", nor $HOME; the default under the user's home folder"};
+  }
+  return Error{"no cache folder: set ONNX_HOME or HOME, or pass --cache"};
+}
+
+Result<std::string> cache_root(const EnvLookup& env) {
+  Result<CacheRoot> root = resolve_cache_root(env);
+  if (!root) return root.failure();
+  return root->path;
 }
 
 Result<std::string> cached_model_path(const std::string& root, const manifest::Entry& entry) {

@@ -16,6 +16,16 @@ using EnvLookup = std::function<std::optional<std::string>(const char* name)>;
 // The process environment.
 EnvLookup process_env();
 
+// The cache root and where it came from, for `cache dir`.
+struct CacheRoot {
+  std::string path;
+  std::string variable;  // "ONNX_HOME", "XDG_CACHE_HOME", "HOME", or "passwd" (the user's home folder)
+  std::string why;       // for people: "$ONNX_HOME is /data/onnx"
+};
+
+// cache_root() with the reason.
+Result<CacheRoot> resolve_cache_root(const EnvLookup& env);
+
 // $ONNX_HOME/hub, else $XDG_CACHE_HOME/onnx/hub, else ~/.cache/onnx/hub: the
 // rule of onnx.hub's code (a variable counts when set, even empty). Fails
 // when neither is set and there is no home folder.

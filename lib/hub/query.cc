@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/checks.h"
+#include "core/spellcheck.h"
 #include "core/text.h"
 
 namespace ohm::hub {
@@ -28,7 +29,7 @@ std::vector<const manifest::Entry*> match_models(const std::vector<manifest::Ent
 Result<const manifest::Entry*> select_model(const std::vector<manifest::Entry>& entries, const std::string& model,
                                             std::optional<std::int64_t> opset) {
   std::vector<const manifest::Entry*> matches = match_models(entries, model, {});
-  if (matches.empty()) return problem(check::kHubNoSuchModel, "no model named '" + model + "' in the manifest");
+  if (matches.empty()) return no_such_model(entries, model);
   const manifest::Entry* best = nullptr;
   for (const manifest::Entry* e : matches) {
     if (opset ? e->opset_version == *opset && !best : !best || e->opset_version > best->opset_version) {
@@ -42,6 +43,15 @@ Result<const manifest::Entry*> select_model(const std::vector<manifest::Entry>& 
   }
   return problem(check::kHubNoSuchOpset,
                  model + " has no version with opset " + std::to_string(*opset) + "; opsets: " + valid);
+}
+
+Error no_such_model(const std::vector<manifest::Entry>& entries, const std::string& model) {
+  std::vector<std::string> names;
+  for (const manifest::Entry& e : entries) names.push_back(e.model);
+  std::string message = "no model named '" + model + "' in the manifest";
+  std::vector<std::string> near = nearest_names(model, names);
+  if (!near.empty()) message += "; did you mean " + or_list(near) + "?";
+  return problem(check::kHubNoSuchModel, message);
 }
 
 }  // namespace ohm::hub

@@ -3,8 +3,25 @@
 #include "core/checks.h"
 #include "fs/atomic_file.h"
 #include "hash/sha256.h"
+#include "zoo/lfs_pointer.h"
 
 namespace ohm::hub {
+namespace {
+
+// A Git LFS pointer where content was expected: a server (or a clone without
+// LFS) that serves pointers. Says so, rather than "sha mismatch".
+std::optional<Error> served_pointer(const std::string& head, const Expected& expected, const std::string& shown) {
+  zoo::PointerParse parsed = zoo::parse_lfs_pointer(head);
+  if (parsed.status != zoo::PointerStatus::kPointer) return std::nullopt;
+  if (hash::sha256_hex(head) == expected.sha256) return std::nullopt;  // the pointer is the content the manifest names
+  std::string whose = parsed.pointer.oid == expected.sha256 ? "the manifest's sha256" : parsed.pointer.oid;
+  return problem(check::kHubPointerServed, shown + " is a Git LFS pointer (to " + whose + ", " +
+                                               std::to_string(parsed.pointer.size) +
+                                               " bytes), not the file's content: the hub serves pointers instead of "
+                                               "LFS content; nothing was written");
+}
+
+}  // namespace
 
 Result<void> write_verified(const std::string& dest, const Expected& expected, const std::string& shown,
                             const Producer& produce) {
@@ -12,9 +29,13 @@ Result<void> write_verified(const std::string& dest, const Expected& expected, c
   if (!temp) return temp.failure();
   hash::Sha256 hasher;
   std::optional<Error> write_error;
+  // The first bytes, to tell a Git LFS pointer served in place of the content.
+  std::string head;
   auto sink = [&](std::string_view chunk) {
     hasher.update(chunk);
-    if (expected.bytes && hasher.bytes() > *expected.bytes) return false;  // no point going on
+    if (head.size() <= zoo::kMaxPointerBytes) head.append(chunk.substr(0, zoo::kMaxPointerBytes + 1 - head.size()));
+    // No point going on past the size, once it cannot be a pointer either.
+    if (expected.bytes && hasher.bytes() > *expected.bytes && hasher.bytes() > zoo::kMaxPointerBytes) return false;
     if (auto wrote = temp->write(chunk); !wrote) {
       write_error = wrote.failure();
       return false;
@@ -23,6 +44,9 @@ Result<void> write_verified(const std::string& dest, const Expected& expected, c
   };
   Result<std::uint64_t> produced = produce(sink);
   if (write_error) return *write_error;
+  if (produced && hasher.bytes() <= zoo::kMaxPointerBytes) {
+    if (auto pointer = served_pointer(head, expected, shown)) return *pointer;
+  }
   if (expected.bytes && hasher.bytes() > *expected.bytes) {
     return problem(check::kHubShaMismatch,
                    shown + " is larger than the " + std::to_string(*expected.bytes) + " bytes the manifest gives");

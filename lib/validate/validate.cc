@@ -36,6 +36,7 @@ zoo::GenerateResult regenerate(zoo::ReadmeSet& readmes, const ValidateOptions& o
   g.check_models = true;  // the checker, tensor sizes and test data, as errors
   g.full_check = options.full_check;
   g.check_severity = Severity::kError;
+  g.on_progress = options.on_progress;
   if (changes && options.base_source) {
     zoo::ReadmeSet base(*options.base_source);
     return zoo::generate_changed_since(readmes, base, *changes, entries, g, diags);

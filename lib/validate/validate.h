@@ -4,6 +4,7 @@
 // (regeneration, artifacts, archives, reachability, ports).
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -15,6 +16,7 @@
 #include "manifest/entry.h"
 #include "zoo/changed_since.h"
 #include "zoo/discovery.h"
+#include "zoo/generate.h"
 #include "zoo/source.h"
 
 namespace ohm::validate {
@@ -44,6 +46,8 @@ struct ValidateOptions {
   archive::Limits archive_limits;
   bool full_check = false;  // the ONNX checker's full_check=True
   bool strict = false;      // warnings become errors
+  // Called after each model the regeneration reads (zoo::GenerateOptions::on_progress).
+  std::function<void(const zoo::Progress&)> on_progress;
 };
 
 struct ValidateSummary {

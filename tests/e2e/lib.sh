@@ -61,7 +61,8 @@ check_command() {
 # expected file holds what the terminal shows (stdout and stderr together, in
 # $WORK/stdout), with <CR> for a carriage return and <EL> for "erase the line".
 # Progress lines are redrawn as often as time allows, and show a rate: all but
-# the last are dropped, and its rate reads <rate>.
+# the last are dropped, and its rate reads <rate> (a download's last line is
+# its 100% line).
 check_on_terminal() {
   local step=$1 rc=$2 typed=$3
   shift 3
@@ -74,10 +75,10 @@ check_on_terminal() {
     command_line "$OHM" "$@"
     printf '[on a terminal, typed: %q]\n[exit %s]\n[terminal]\n' "$typed" "$RC"
     stream "$WORK/stdout" | sed -e 's/\r/<CR>/g' -e 's/\x1b\[K/<EL>/g' | sed -E \
-      -e ':progress' -e 's#<CR><EL>[0-9]+/[0-9]+ models, [^<]*(<CR><EL>[0-9]+/[0-9]+ models, )#\1#' -e 't progress' \
-      -e 's#( models, [^<]* of [^<,]*, )[0-9.]+ [A-Za-z]*/s#\1<rate>#g' \
-      -e ':download' -e 's#<CR>downloading: [^<]*(<CR>downloading: )#\1#' -e 't download' \
-      -e 's#<CR>downloading: [^<]*#<CR>downloading: <progress>#g'
+      -e ':progress' -e 's#<CR><EL>[0-9]+/[0-9]+ (models|files), [^<]*(<CR><EL>[0-9]+/[0-9]+ (models|files), )#\2#' \
+      -e 't progress' -e 's#( (models|files), [^<]* of [^<,]*, )[0-9.]+ [A-Za-z]*/s#\1<rate>#g' \
+      -e ':download' -e 's#<CR>(<EL>)?downloading: [^<]*(<CR>(<EL>)?downloading: )#\2#' -e 't download' \
+      -e 's#(<CR>(<EL>)?downloading: [^<]*, )[0-9.]+ [A-Za-z]*/s#\1<rate>#g'
   } | normalize | compare_outcome "$step" "$rc" || exit 1
 }
 
@@ -123,9 +124,10 @@ compare_outcome() {
 # names, so that an expected file holds the same bytes everywhere: the binary
 # is $OHM, this case's temp folder $WORK, the source tree $SRC, the loopback
 # server's port (hub cases) $PORT, an atomic write's temp name ends in
-# .tmp.<pid>.XXXXXX, and libgit2's text after "unknown revision R" is
-# <libgit2 message>. A case adds sed expressions for its own volatile lines to
-# FILTERS, each with a comment saying why.
+# .tmp.<pid>.XXXXXX, libgit2's text after "unknown revision R" is
+# <libgit2 message>, and the escape character of colours is <ESC>. A case
+# adds sed expressions for its own volatile lines to FILTERS, each with a
+# comment saying why.
 FILTERS=()
 normalize() {
   local exprs=("${NORMALIZE[@]}")
@@ -147,6 +149,8 @@ unset name dir
 NORMALIZE+=(-e 's/\.tmp\.[0-9]\+\.[A-Za-z0-9]\{6\}/.tmp.<pid>.XXXXXX/g')
 # "unknown revision R: " ends with libgit2's own words, which change with its version.
 NORMALIZE+=(-e 's/\(unknown revision [^ :]*\): .*/\1: <libgit2 message>/')
+# Colour (--color, or auto on a terminal) as readable text: <ESC>[1;31m.
+NORMALIZE+=(-e 's/\x1b/<ESC>/g')
 
 # Every expected file of the case must be a step the case ran: one left by a
 # renamed or removed step would otherwise be kept and read as if it were checked.

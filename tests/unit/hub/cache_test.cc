@@ -22,6 +22,21 @@ TEST(CacheRoot, FollowsTheClientsCode) {
   EXPECT_EQ(*cache_root(env_of({{"ONNX_HOME", ""}, {"HOME", "/h"}})), "hub");
 }
 
+TEST(CacheRoot, SaysWhereItCameFrom) {
+  auto onnx_home = resolve_cache_root(env_of({{"ONNX_HOME", "/o"}, {"XDG_CACHE_HOME", "/x"}}));
+  ASSERT_TRUE(onnx_home);
+  EXPECT_EQ(onnx_home->variable, "ONNX_HOME");
+  EXPECT_EQ(onnx_home->why, "$ONNX_HOME is '/o'");
+  auto xdg = resolve_cache_root(env_of({{"XDG_CACHE_HOME", "/x"}, {"HOME", "/h"}}));
+  ASSERT_TRUE(xdg);
+  EXPECT_EQ(xdg->path, "/x/onnx/hub");
+  EXPECT_EQ(xdg->variable, "XDG_CACHE_HOME");
+  auto home = resolve_cache_root(env_of({{"HOME", "/h"}}));
+  ASSERT_TRUE(home);
+  EXPECT_EQ(home->variable, "HOME");
+  EXPECT_EQ(home->why, "neither $ONNX_HOME nor $XDG_CACHE_HOME is set; the default under $HOME ('/h')");
+}
+
 manifest::Entry entry() {
   manifest::Entry e;
   e.model = "MNIST";

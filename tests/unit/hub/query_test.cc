@@ -54,5 +54,15 @@ TEST(Query, GivenOpset) {
   EXPECT_EQ(none.failure().code, "hub.no-such-model");
 }
 
+TEST(Query, NoSuchModelSuggestsNearestNames) {
+  std::vector<manifest::Entry> all = {entry("TinyNet-12", 12, {}), entry("TinyNet-7", 7, {}), entry("BERT", 10, {})};
+  auto none = select_model(all, "tinynet", std::nullopt);
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.failure().code, "hub.no-such-model");
+  EXPECT_EQ(none.failure().message, "no model named 'tinynet' in the manifest; did you mean TinyNet-12 or TinyNet-7?");
+  EXPECT_EQ(no_such_model(all, "bret").message, "no model named 'bret' in the manifest; did you mean BERT?");
+  EXPECT_EQ(no_such_model(all, "vgg").message, "no model named 'vgg' in the manifest");
+}
+
 }  // namespace
 }  // namespace ohm::hub

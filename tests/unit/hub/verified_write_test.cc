@@ -46,6 +46,29 @@ TEST_F(VerifiedWriteTest, MismatchLeavesNothing) {
   EXPECT_EQ(file_count(), 0u);
 }
 
+TEST_F(VerifiedWriteTest, APointerInPlaceOfTheContentIsNamed) {
+  const std::string content(3000, 'm');
+  const std::string oid = hash::sha256_hex(content);
+  const std::string pointer = "version https://git-lfs.github.com/spec/v1\noid sha256:" + oid + "\nsize 3000\n";
+  std::string dest = path("f");
+  auto served = write_verified(dest, {oid, 3000}, "https://hub.example/m.onnx", bytes(pointer));
+  ASSERT_FALSE(served.ok());
+  EXPECT_EQ(served.failure().code, "hub.pointer-served");
+  EXPECT_NE(served.failure().message.find(
+                "https://hub.example/m.onnx is a Git LFS pointer (to the manifest's sha256, 3000 bytes)"),
+            std::string::npos)
+      << served.failure().message;
+  EXPECT_EQ(file_count(), 0u);
+  // Smaller than the pointer: the pointer is still read whole, and named.
+  auto tiny = write_verified(dest, {hash::sha256_hex("tiny"), 4}, "u", bytes(pointer));
+  ASSERT_FALSE(tiny.ok());
+  EXPECT_EQ(tiny.failure().code, "hub.pointer-served");
+  EXPECT_NE(tiny.failure().message.find("to " + oid), std::string::npos);
+  // A pointer that is the content the manifest names is just content.
+  auto itself = write_verified(dest, {hash::sha256_hex(pointer), pointer.size()}, "u", bytes(pointer));
+  EXPECT_TRUE(itself.ok()) << itself.failure().message;
+}
+
 TEST_F(VerifiedWriteTest, FailedStreamLeavesNothingAndKeepsItsKind) {
   std::string dest = path("f");
   auto failed =

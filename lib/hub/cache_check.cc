@@ -1,0 +1,121 @@
+#include "hub/cache_check.h"
+
+#include <filesystem>
+#include <system_error>
+
+#include "archive/tarball.h"
+#include "fs/file_reader.h"
+#include "hash/sha256.h"
+
+namespace ohm::hub {
+namespace {
+
+namespace stdfs = std::filesystem;
+
+// An archive member's path as it lands in the folder: "./a/b" -> "a/b".
+std::string member_path(std::string path) {
+  while (path.rfind("./", 0) == 0) path.erase(0, 2);
+  while (!path.empty() && path.back() == '/') path.pop_back();
+  return path;
+}
+
+std::string sha_of_file(const std::string& path) {
+  hash::Sha256 hasher;
+  auto streamed = fs::stream_regular_file(path, [&](std::string_view chunk) {
+    hasher.update(chunk);
+    return true;
+  });
+  return streamed ? hasher.hex_digest() : std::string();
+}
+
+// Every regular file of `listing` is in `folder` with its size (and sha for models).
+std::string data_difference(const archive::Listing& listing, const std::string& folder) {
+  for (const archive::EntryInfo& e : listing.entries) {
+    if (e.kind != archive::EntryKind::kFile) continue;
+    const std::string rel = member_path(e.path);
+    const fs::FileStatus st = fs::status_of(folder + "/" + rel);
+    if (st.kind == fs::FileKind::kMissing) return rel + " is missing";
+    if (st.kind != fs::FileKind::kRegular) return rel + " is " + fs::describe(st.kind) + ", not a regular file";
+    if (st.size != e.size) {
+      return rel + " has " + std::to_string(st.size) + " bytes, the archive " + std::to_string(e.size);
+    }
+    if (!e.sha256.empty() && sha_of_file(folder + "/" + rel) != e.sha256) return rel + " differs from the archive's";
+  }
+  return {};
+}
+
+}  // namespace
+
+ItemCheck check_item(const std::string& root, const CachedItem& item, bool with_data, const BytesRead& progress) {
+  ItemCheck out;
+  if (item.kind != CachedKind::kModel && item.kind != CachedKind::kArchive) return out;
+  const std::string path = root + "/" + item.rel;
+  if (item.not_regular) {
+    out.file = Health::kUnreadable;
+    out.detail = item.rel + " is " + fs::describe(fs::status_of(path).kind) + ", not a regular file (never opened)";
+    return out;
+  }
+  std::uint64_t done = 0;
+  archive::StreamFn counted = [&](const fs::ChunkSink& sink) {
+    return fs::stream_regular_file(path, [&](std::string_view chunk) {
+      done += chunk.size();
+      if (progress) progress(done);
+      return sink(chunk);
+    });
+  };
+  const bool compare_data = with_data && item.kind == CachedKind::kArchive && !item.data_folder.empty();
+  if (!compare_data) {
+    hash::Sha256 hasher;
+    auto streamed = counted([&](std::string_view chunk) {
+      hasher.update(chunk);
+      return true;
+    });
+    if (!streamed) {
+      out.file = Health::kUnreadable;
+      out.detail = streamed.error();
+      return out;
+    }
+    out.actual_sha = hasher.hex_digest();
+    out.file = out.actual_sha == item.sha ? Health::kOk : Health::kMismatch;
+    return out;
+  }
+  // The archive's sha and its listing in one pass.
+  auto listing = archive::read_tarball(counted, archive::ReadOptions{});
+  if (!listing) {
+    out.file = Health::kUnreadable;
+    out.detail = listing.error();
+    return out;
+  }
+  out.actual_sha = listing->sha256;
+  out.file = out.actual_sha == item.sha ? Health::kOk : Health::kMismatch;
+  if (out.file != Health::kOk) return out;  // nothing to compare the folder with
+  if (!listing->safe()) {
+    // Unpacked by a client that did not refuse it (fetch does).
+    const std::size_t n = listing->unsafe.size();
+    out.detail = listing->damage.empty() ? "the archive has " + std::to_string(n) +
+                                               (n == 1 ? " unsafe entry (" : " unsafe entries (first: ") +
+                                               listing->unsafe.front().path + ")"
+                                         : "the archive is damaged: " + listing->damage;
+  } else {
+    out.detail = data_difference(*listing, root + "/" + item.data_folder);
+  }
+  out.data = out.detail.empty() ? Health::kOk : Health::kMismatch;
+  return out;
+}
+
+Result<void> remove_data_folder(const std::string& root, const CachedItem& item) {
+  if (item.data_folder.empty()) return {};
+  std::error_code ec;
+  stdfs::remove_all(root + "/" + item.data_folder, ec);  // removes links, never follows them
+  if (ec) return cannot_run("cannot remove " + root + "/" + item.data_folder + ": " + ec.message());
+  return {};
+}
+
+Result<void> remove_item(const std::string& root, const CachedItem& item) {
+  std::error_code ec;
+  stdfs::remove_all(root + "/" + item.rel, ec);
+  if (ec) return cannot_run("cannot remove " + root + "/" + item.rel + ": " + ec.message());
+  return remove_data_folder(root, item);
+}
+
+}  // namespace ohm::hub
