@@ -1,10 +1,10 @@
 #include "cache_render.h"
 
-#include <algorithm>
 #include <ostream>
 #include <vector>
 
 #include "core/units.h"
+#include "text_table.h"
 
 namespace ohm::cli {
 namespace {
@@ -47,24 +47,7 @@ void print_cache_table(std::ostream& out, const app::CacheListing& listing) {
     rows.push_back({std::string(hub::kind_name(item.kind)), format_bytes(item.bytes),
                     item.sha.empty() ? "-" : item.sha.substr(0, 12), check_word(row), data, shown_path(item)});
   }
-  std::vector<std::size_t> width(rows[0].size(), 0);
-  for (const auto& r : rows) {
-    for (std::size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], r[i].size());
-  }
-  for (const auto& r : rows) {
-    std::string line;
-    for (std::size_t i = 0; i < r.size(); ++i) {
-      // Sizes right-aligned, text left-aligned; the last column is not padded.
-      const bool numeric = i == 1 || i == 4;
-      std::string cell = r[i];
-      if (i + 1 < r.size()) {
-        std::string pad(width[i] - cell.size(), ' ');
-        cell = (numeric ? pad + cell : cell + pad) + "  ";
-      }
-      line += cell;
-    }
-    out << line << '\n';
-  }
+  print_text_table(out, rows, {1, 4});
 }
 
 std::string cache_summary(const app::CacheListing& listing) {

@@ -1,11 +1,14 @@
 // onnx-hub-manifest fetch: place a model (and its test data) in the shared hub cache.
+#include <limits>
 #include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
 
 #include "app/hub.h"
+#include "arg_rules.h"
 #include "commands.h"
+#include "core/text.h"
 #include "flag_groups.h"
 #include "hub/trust.h"
 #include "manifest/json_io.h"
@@ -65,8 +68,8 @@ int run_fetch(FetchFlags& flags, Context& ctx) {
   if (!fetched) return ctx.fail(fetched.failure(), findings, "fetch");
   const manifest::Entry& entry = fetched->entry;
   if (!ctx.quiet) {
-    ctx.err << (fetched->report.model_was_cached ? "cached: " : "fetched: ") << entry.model << " (opset "
-            << entry.opset_version << ")\n";
+    ctx.err << (fetched->report.model_was_cached ? "cached: " : "fetched: ") << escape_control(entry.model)
+            << " (opset " << entry.opset_version << ")\n";
   }
   if (flags.out.format == "json") {
     ctx.out << manifest::dump_python_style(fetched_json(*fetched, request.with_data)) << '\n';
@@ -88,7 +91,9 @@ void register_fetch(CLI::App& app, Context& ctx) {
   cmd->add_option("MODEL", r.model, "Model name (case-insensitive)")
       ->type_name("")  // the name says it
       ->required();
-  cmd->add_option("--opset", r.opset, "This opset instead of the highest")->type_name("N");
+  cmd->add_option("--opset", r.opset, "This opset instead of the highest")
+      ->type_name("N")
+      ->check(whole_number(1, std::numeric_limits<std::int64_t>::max()));
   cmd->add_option("--cache", r.cache,
                   "Cache folder (default: $ONNX_HOME/hub, $XDG_CACHE_HOME/onnx/hub or ~/.cache/onnx/hub)")
       ->type_name("DIR");

@@ -120,7 +120,15 @@ int run_generate(GenerateFlags& flags, Context& ctx) {
     ctx.fatal(outcome->write_error->message);
     return kExitCannotRun;
   }
-  if (request.output == "-") ctx.out << outcome->text;
+  if (request.output == "-") {
+    ctx.out << outcome->text;
+    if (auto flushed = ctx.flush_out(); !flushed) {
+      ctx.quiet = false;
+      report(flags, *outcome, "generate: " + what, ctx);
+      ctx.fatal(flushed.error());
+      return kExitCannotRun;
+    }
+  }
   report(flags, *outcome, "generate: wrote " + what, ctx);
   return findings.has_errors() ? kExitProblems : kExitClean;
 }

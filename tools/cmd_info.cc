@@ -1,11 +1,14 @@
 // onnx-hub-manifest info: one model's manifest entry, as onnx.hub.get_model_info picks it.
+#include <limits>
 #include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
 
 #include "app/hub.h"
+#include "arg_rules.h"
 #include "commands.h"
+#include "core/text.h"
 #include "core/units.h"
 #include "flag_groups.h"
 #include "manifest/json_io.h"
@@ -30,16 +33,18 @@ std::string shape_text(const manifest::Json& shape) {
   return s + "]";
 }
 
-// The entry for people: name, file, sizes, tags and ports.
+// The entry for people: name, file, sizes, tags and ports; every text from
+// the manifest shown with escape_control.
 void print_text(std::ostream& out, const manifest::Entry& e) {
-  out << e.model << " (opset " << e.opset_version << ", ONNX " << e.onnx_version << ")\n";
-  out << "  path      " << e.model_path << "\n  sha256    " << e.model_sha << "\n  size      "
-      << format_bytes(e.model_bytes) << "\n";
+  out << escape_control(e.model) << " (opset " << e.opset_version << ", ONNX " << escape_control(e.onnx_version)
+      << ")\n";
+  out << "  path      " << escape_control(e.model_path) << "\n  sha256    " << escape_control(e.model_sha)
+      << "\n  size      " << format_bytes(e.model_bytes) << "\n";
   std::string tags;
   for (const std::string& t : e.tags) tags += (tags.empty() ? "" : ", ") + t;
-  out << "  tags      " << tags << "\n";
+  out << "  tags      " << escape_control(tags) << "\n";
   if (e.model_with_data_path) {
-    out << "  data      " << *e.model_with_data_path << " ("
+    out << "  data      " << escape_control(*e.model_with_data_path) << " ("
         << (e.model_with_data_bytes ? format_bytes(*e.model_with_data_bytes) : std::string("size unknown")) << ")\n";
   }
   if (!e.io_ports) {
@@ -50,8 +55,8 @@ void print_text(std::ostream& out, const manifest::Entry& e) {
     out << "  " << side << "\n";
     if (!e.io_ports->contains(side)) continue;
     for (const manifest::Json& p : (*e.io_ports)[side]) {
-      out << "    " << p.value("name", "") << "  " << p.value("type", "") << "  "
-          << shape_text(p.value("shape", manifest::Json::array())) << "\n";
+      out << "    " << escape_control(p.value("name", "")) << "  " << escape_control(p.value("type", "")) << "  "
+          << escape_control(shape_text(p.value("shape", manifest::Json::array()))) << "\n";
     }
   }
 }
@@ -78,7 +83,9 @@ void register_info(CLI::App& app, Context& ctx) {
   cmd->add_option("MODEL", flags->model, "Model name (case-insensitive)")
       ->type_name("")  // the name says it
       ->required();
-  cmd->add_option("--opset", flags->opset, "This opset instead of the highest")->type_name("N");
+  cmd->add_option("--opset", flags->opset, "This opset instead of the highest")
+      ->type_name("N")
+      ->check(whole_number(1, std::numeric_limits<std::int64_t>::max()));
   add_output_flags(*cmd, flags->out, {"json", "text"}, "The entry as json (as in the manifest) or text");
   cmd->callback([flags, &ctx] { ctx.run = [flags, &ctx] { return run_info(*flags, ctx); }; });
 }

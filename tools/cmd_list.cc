@@ -1,5 +1,4 @@
 // onnx-hub-manifest list: the hub's models, filtered as onnx.hub.list_models does.
-#include <algorithm>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -11,6 +10,7 @@
 #include "flag_groups.h"
 #include "manifest/json_io.h"
 #include "output_flags.h"
+#include "text_table.h"
 
 namespace ohm::cli {
 namespace {
@@ -29,25 +29,7 @@ void print_table(std::ostream& out, const std::vector<manifest::Entry>& entries)
     for (const std::string& t : e.tags) tags += (tags.empty() ? "" : ", ") + t;
     rows.push_back({e.model, std::to_string(e.opset_version), format_bytes(e.model_bytes), tags, e.model_path});
   }
-  std::vector<std::size_t> width(rows[0].size(), 0);
-  for (const auto& row : rows) {
-    for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
-  }
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      std::string cell = row[i];
-      // Numbers right-aligned, text left-aligned; the last column is not padded.
-      bool numeric = i == 1 || i == 2;
-      if (i + 1 < row.size()) {
-        std::string pad(width[i] - cell.size(), ' ');
-        cell = numeric ? pad + cell : cell + pad;
-        cell += "  ";
-      }
-      line += cell;
-    }
-    out << line << '\n';
-  }
+  print_text_table(out, rows, {1, 2});
 }
 
 int run_list(const ListFlags& flags, Context& ctx) {

@@ -1,5 +1,9 @@
 #include "context.h"
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
 #include <ostream>
 
 #include "exit_codes.h"
@@ -34,6 +38,17 @@ int Context::fail(const Error& error, Diagnostics& diags, const std::string& wha
   print_findings(diags);
   fatal(error.message);
   return kExitCannotRun;
+}
+
+Result<void> Context::flush_out() const {
+  errno = 0;
+  out.flush();
+  // std::cout writes through C's stdout (sync_with_stdio): its buffer is the
+  // one to flush, and the one whose error flag tells.
+  const bool c_failed = &out == &std::cout && (std::fflush(stdout) != 0 || std::ferror(stdout));
+  if (out.good() && !c_failed) return {};
+  // errno names the reason only when this flush was the failing write.
+  return cannot_run(std::string("cannot write to stdout") + (errno ? std::string(": ") + std::strerror(errno) : ""));
 }
 
 void Context::fatal(const std::string& message) const {

@@ -33,6 +33,10 @@ struct Context {
   // "<what>: 1 error"), exit 1; anything else prints the findings so far and
   // "onnx-hub-manifest: error: <message>", exit 2.
   int fail(const Error& error, Diagnostics& diags, const std::string& what) const;
+  // Pushes everything written to `out` to where it goes (a file, a pipe, a
+  // full disk): a failure names the reason, so a command never exits 0 having
+  // lost its result.
+  Result<void> flush_out() const;
   // "onnx-hub-manifest: error: <message>" on `err`.
   void fatal(const std::string& message) const;
   // "onnx-hub-manifest: warning: <message>" on `err`.

@@ -1,5 +1,10 @@
 #include "flag_groups.h"
 
+#include <cstdint>
+#include <limits>
+
+#include "arg_rules.h"
+
 namespace ohm::cli {
 
 void add_zoo_flags(CLI::App& cmd, ZooFlags& flags) {
@@ -27,13 +32,18 @@ void add_zoo_flags(CLI::App& cmd, ZooFlags& flags) {
       ->type_name("FILE");
 }
 
+// Past this a limit is no limit; it stays clear of unsigned wrap-around.
+constexpr std::uint64_t kMaxLimit = std::numeric_limits<std::int64_t>::max();
+
 void add_archive_limit_flags(CLI::App& cmd, archive::Limits& limits) {
   cmd.add_option("--max-entries", limits.max_entries,
                  "Archive entries beyond which an archive is unsafe (default 100000)")
-      ->type_name("N");
+      ->type_name("N")
+      ->check(whole_number(1, kMaxLimit));
   cmd.add_option("--max-unpacked-bytes", limits.max_unpacked_bytes,
                  "Unpacked bytes beyond which an archive is unsafe (default 16 GiB)")
-      ->type_name("N");
+      ->type_name("N")
+      ->check(whole_number(1, kMaxLimit));
 }
 
 app::HubRequest HubFlags::request() const {

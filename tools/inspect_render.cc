@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "core/text.h"
 #include "core/units.h"
 #include "manifest/ports_json.h"
 
@@ -62,16 +63,16 @@ std::string shape_text(const Json& shape) {
 }
 
 void print_model_text(std::ostream& out, const std::string& name, const Json& m, const std::string& indent) {
-  out << indent << name << "\n";
+  out << indent << escape_control(name) << "\n";
   out << indent << "  sha256    " << m["model_sha"].get<std::string>() << "\n";
   out << indent << "  bytes     " << bytes_text(m["model_bytes"].get<std::uint64_t>()) << "\n";
   out << indent << "  opset     " << m["opset_version"].dump() << "   (ir_version " << m["ir_version"].dump() << ")\n";
-  out << indent << "  producer  " << m["producer_name"].get<std::string>() << " "
-      << m["producer_version"].get<std::string>() << "\n";
+  out << indent << "  producer  " << escape_control(m["producer_name"].get<std::string>()) << " "
+      << escape_control(m["producer_version"].get<std::string>()) << "\n";
   out << indent << "  imports  ";
   for (const Json& imp : m["opset_imports"]) {
     const std::string domain = imp["domain"].get<std::string>();
-    out << " " << (domain.empty() ? "(default)" : domain) << " " << imp["version"].dump();
+    out << " " << (domain.empty() ? "(default)" : escape_control(domain)) << " " << imp["version"].dump();
   }
   out << "\n";
   if (m.contains("checker")) {
@@ -80,13 +81,13 @@ void print_model_text(std::ostream& out, const std::string& name, const Json& m,
         << (c["passed"].is_null()     ? "undecided"
             : c["passed"].get<bool>() ? "passed"
                                       : "refused")
-        << "  " << c["message"].get<std::string>() << "\n";
+        << "  " << escape_control(c["message"].get<std::string>()) << "\n";
   }
   for (const char* side : {"inputs", "outputs"}) {
     out << indent << "  " << side << "\n";
     for (const Json& p : m["io_ports"][side]) {
-      out << indent << "    " << p["name"].get<std::string>() << "  " << p["type"].get<std::string>() << "  "
-          << shape_text(p["shape"]) << "\n";
+      out << indent << "    " << escape_control(p["name"].get<std::string>()) << "  "
+          << escape_control(p["type"].get<std::string>()) << "  " << escape_control(shape_text(p["shape"])) << "\n";
     }
   }
 }
@@ -147,7 +148,7 @@ Json inspect_json(const app::InspectOutcome& outcome) {
 
 void print_inspect_text(std::ostream& out, const std::string& file, const app::InspectOutcome& outcome) {
   if (outcome.content_missing) {
-    out << file << "\n  Git LFS pointer; its content is not here\n  sha256    " << outcome.pointer->oid
+    out << escape_control(file) << "\n  Git LFS pointer; its content is not here\n  sha256    " << outcome.pointer->oid
         << "\n  bytes     " << bytes_text(outcome.pointer->size) << "\n";
     return;
   }
@@ -159,11 +160,11 @@ void print_inspect_text(std::ostream& out, const std::string& file, const app::I
     return;
   }
   const archive::Listing& listing = *outcome.listing;
-  out << file << "\n  sha256    " << listing.sha256 << "\n  bytes     " << bytes_text(listing.bytes) << "\n  entries   "
-      << listing.entries.size() << " (" << listing.unsafe.size() << " unsafe)\n";
+  out << escape_control(file) << "\n  sha256    " << listing.sha256 << "\n  bytes     " << bytes_text(listing.bytes)
+      << "\n  entries   " << listing.entries.size() << " (" << listing.unsafe.size() << " unsafe)\n";
   if (outcome.pointer) out << kFromStore;
-  for (const auto& u : listing.unsafe) out << "    unsafe: " << u.path << ": " << u.reason << "\n";
-  for (const auto& t : listing.test_data_sets) out << "  test data " << t << "\n";
+  for (const auto& u : listing.unsafe) out << "    unsafe: " << escape_control(u.path) << ": " << u.reason << "\n";
+  for (const auto& t : listing.test_data_sets) out << "  test data " << escape_control(t) << "\n";
   for (const Json& m : j["models"]) print_model_text(out, m["path"].get<std::string>(), m, "  ");
 }
 

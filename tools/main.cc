@@ -6,6 +6,7 @@
 #include <iostream>
 #include <string>
 
+#include "arg_rules.h"
 #include "commands.h"
 #include "exit_codes.h"
 #include "output_flags.h"
@@ -34,6 +35,7 @@ int main(int argc, char** argv) {
     register_info(app, ctx);
     register_fetch(app, ctx);
     register_cache(app, ctx);
+    refuse_empty_values(app);
     try {
       app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -53,7 +55,13 @@ int main(int argc, char** argv) {
       app.exit(e, std::cout, std::cerr);
       return kExitCannotRun;
     }
-    return ctx.run ? ctx.run() : kExitCannotRun;
+    if (!ctx.run) return kExitCannotRun;
+    const int code = ctx.run();
+    if (auto flushed = ctx.flush_out(); !flushed) {
+      ctx.fatal(flushed.error());
+      return kExitCannotRun;
+    }
+    return code;
   } catch (const std::exception& e) {
     ctx.fatal(std::string("internal error: ") + e.what());
     return kExitCannotRun;

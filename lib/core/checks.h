@@ -26,7 +26,9 @@ namespace ohm::check {
     "the README is not valid UTF-8 from that line (GitHub's table may end there)")                                   \
   X(kReadmeLinkInvalid, "readme.link.invalid", kError, kError,                                                       \
     "a link that is a URL, leaves the zoo, or is malformed")                                                         \
-  X(kReadmeUnreadable, "readme.unreadable", kError, kError, "a README that is missing, a symlink or too large")      \
+  X(kReadmeUnreadable, "readme.unreadable", kError, kError, "a README that is missing, a symlink or cannot be read") \
+  X(kReadmeLimit, "readme.limit", kError, kError,                                                                    \
+    "a README past a size, line, cell or bracket limit (README: Limits): it is not read, its entries are kept")      \
   X(kReadmeUnreachable, "readme.unreachable", kWarning, kWarning,                                                    \
     "a README with a model table that no `Model Class` link reaches")                                                \
   /* The root README's index (SPEC 2) */                                                                             \

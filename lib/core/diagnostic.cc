@@ -8,14 +8,18 @@
 namespace ohm {
 
 std::string format_text(const Diagnostic& d) {
-  std::string out = d.file.empty() ? std::string("<input>") : d.file;
+  std::string out = d.file.empty() ? std::string("<input>") : escape_control(d.file);
   if (d.line > 0) {
     out += ':' + std::to_string(d.line);
     if (d.column > 0) out += ':' + std::to_string(d.column);
   }
   out += d.severity == Severity::kError ? ": error: " : ": warning: ";
-  // Keep the finding on one line whatever the message holds.
-  for (char c : d.message) out += (c == '\n' || c == '\r') ? ' ' : c;
+  // One line, and nothing a terminal acts on, whatever the message holds (a
+  // library's multi-line text reads best with its breaks as spaces).
+  std::string message = d.message;
+  std::replace_if(
+      message.begin(), message.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+  out += escape_control(message);
   if (!d.code.empty()) out += " [" + d.code + "]";
   return out;
 }

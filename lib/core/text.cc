@@ -60,6 +60,48 @@ std::size_t first_invalid_utf8(std::string_view s) {
 bool is_valid_utf8(std::string_view s) { return first_invalid_utf8(s) == std::string_view::npos; }
 
 namespace {
+const char kHexDigits[] = "0123456789abcdef";
+
+std::string hex_escape(const char* prefix, unsigned value, int digits) {
+  std::string out = prefix;
+  for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out += kHexDigits[(value >> shift) & 0xF];
+  return out;
+}
+}  // namespace
+
+std::string escape_control(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x7f) {
+      out += static_cast<char>(c);
+      ++i;
+    } else if (c == '\n' || c == '\r' || c == '\t') {
+      out += c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\t";
+      ++i;
+    } else if (c < 0x80) {
+      out += hex_escape("\\x", c, 2);
+      ++i;
+    } else if (std::size_t bad = first_invalid_utf8(s.substr(i, 4)); bad == 0) {
+      out += hex_escape("\\x", c, 2);
+      ++i;
+    } else {
+      // A valid sequence (the 4-byte window may end inside the next one).
+      std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      if (c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0) {
+        out += hex_escape("\\u", static_cast<unsigned char>(s[i + 1]), 4);
+      } else {
+        out.append(s.substr(i, len));
+      }
+      i += len;
+    }
+  }
+  return out;
+}
+
+namespace {
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;

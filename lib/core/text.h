@@ -21,6 +21,12 @@ bool is_valid_utf8(std::string_view s);
 // The byte offset of the first invalid UTF-8 sequence, or npos.
 std::size_t first_invalid_utf8(std::string_view s);
 
+// `s` safe to print on one line of a terminal: C0 controls and DEL as \n,
+// \r, \t or \xHH, C1 controls (U+0080..U+009F) as \u0080.., and bytes
+// that are not UTF-8 as \xHH. Text from a README, a model or a manifest
+// then never breaks a line, moves the cursor or retitles the window.
+std::string escape_control(std::string_view s);
+
 // Decodes %XX escapes; nullopt when a % is not followed by two hex digits.
 std::optional<std::string> percent_decode(std::string_view s);
 

@@ -11,6 +11,8 @@
 #include <system_error>
 #include <vector>
 
+#include "fs/file_reader.h"
+
 namespace ohm::fs {
 namespace {
 
@@ -45,6 +47,11 @@ AtomicFile::AtomicFile(AtomicFile&& other) noexcept
 AtomicFile::~AtomicFile() { discard(); }
 
 Result<AtomicFile> AtomicFile::create(const std::string& target) {
+  // rename() would put a regular file in place of a device node, a fifo or a
+  // link (`-o /dev/sda`); only a regular file, or nothing, is replaced.
+  if (FileKind kind = status_of(target).kind; kind != FileKind::kRegular && kind != FileKind::kMissing) {
+    return cannot_run("cannot write " + target + ": it is " + describe(kind) + ", and only a regular file is replaced");
+  }
   std::vector<char> name = template_for(target);
   int fd = ::mkostemp(name.data(), O_CLOEXEC);
   if (fd < 0) return cannot_run("cannot write " + target + ": " + std::strerror(errno));

@@ -42,17 +42,23 @@ std::optional<std::string> readme_for_link(const Source& source, const readme::I
   return rel;
 }
 
-// The index links of the root README; nullopt when it has none (or there is
-// no root README). A root README that is there but cannot be read is
-// reported, not silently taken for a zoo without an index.
-std::optional<std::vector<readme::IndexLink>> index_links(ReadmeSet& readmes, Diagnostics* diags) {
+// The index links of the root README; nullopt when it has none, or there is
+// no root README, or it cannot be read.
+std::optional<std::vector<readme::IndexLink>> index_links(ReadmeSet& readmes) {
   if (readmes.source().stat(kRootReadme).kind == fs::FileKind::kMissing) return std::nullopt;
   const Result<ParsedReadme>& root = readmes.get(kRootReadme);
-  if (!root) {
-    if (diags) diags->error(kRootReadme, 0, check::kReadmeUnreadable, root.error());
-    return std::nullopt;
-  }
+  if (!root) return std::nullopt;
   return readme::read_index_links(root->tables);
+}
+
+// A root README that is there but cannot be read is reported (once, in every
+// mode), not silently taken for a zoo without an index. True when it was.
+bool report_unreadable_root(ReadmeSet& readmes, Diagnostics& diags) {
+  if (readmes.source().stat(kRootReadme).kind == fs::FileKind::kMissing) return false;
+  const Result<ParsedReadme>& root = readmes.get(kRootReadme);
+  if (root) return false;
+  diags.add(to_diagnostic(root.failure(), Severity::kError, kRootReadme, 0));
+  return true;
 }
 
 }  // namespace
@@ -65,24 +71,29 @@ std::vector<std::string> readmes_with_model_tables(ReadmeSet& readmes, Diagnosti
     return out;
   }
   for (const std::string& rel : *files) {
-    if (is_readme_path(rel) && readmes.is_model_readme(rel)) out.push_back(rel);
+    if (!is_readme_path(rel) || readmes.source().stat(rel).kind != fs::FileKind::kRegular) continue;
+    // One that cannot be read (past a limit) may hold models: it is listed,
+    // so generate reports it and keeps its entries. The root README is
+    // reported by discovery itself.
+    const Result<ParsedReadme>& parsed = readmes.get(rel);
+    if (parsed ? parsed->has_model_table : rel != kRootReadme) out.push_back(rel);
   }
   return out;
 }
 
 DiscoverMode mode_for(ReadmeSet& readmes, DiscoverMode asked) {
   if (asked != DiscoverMode::kAuto) return asked;
-  return index_links(readmes, nullptr) ? DiscoverMode::kIndex : DiscoverMode::kTree;
+  return index_links(readmes) ? DiscoverMode::kIndex : DiscoverMode::kTree;
 }
 
 Discovery discover_readmes(ReadmeSet& readmes, DiscoverMode mode, Diagnostics& diags) {
   Discovery d;
   std::optional<std::vector<readme::IndexLink>> links;
-  if (mode != DiscoverMode::kTree) links = index_links(readmes, &diags);
+  const bool root_unreadable = report_unreadable_root(readmes, diags);
+  if (mode != DiscoverMode::kTree) links = index_links(readmes);
   if (mode == DiscoverMode::kIndex && !links) {
-    // A root README that could not be read was reported already: it has no index only when it was read.
-    const bool read = readmes.source().stat(kRootReadme).kind == fs::FileKind::kMissing || readmes.get(kRootReadme);
-    if (read)
+    // A root README that could not be read has been reported: it has no index only when it was read.
+    if (!root_unreadable)
       diags.error(kRootReadme, 0, check::kIndexMissing, "the root README has no table with a \"Model Class\" column");
     d.mode_used = DiscoverMode::kIndex;
     d.failed = true;

@@ -27,7 +27,8 @@ struct Discovery {
 // lead nowhere are errors (index.link.*) naming the root README line.
 Discovery discover_readmes(ReadmeSet& readmes, DiscoverMode mode, Diagnostics& diags);
 
-// Every README.md of the zoo that holds a model table (tree mode's answer).
+// Every README.md of the zoo that holds a model table, or that is a regular
+// file that cannot be read or is past a limit (tree mode's answer).
 std::vector<std::string> readmes_with_model_tables(ReadmeSet& readmes, Diagnostics& diags);
 
 // The mode discover_readmes would use, without following the index's links.

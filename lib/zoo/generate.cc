@@ -68,10 +68,17 @@ class Generator {
     if (!options_.discovered) result.all_readmes = found.readmes;
     result.discovery_failed = found.failed;
     std::vector<RowPlan> plans;
+    std::vector<std::string> kept_folders = found.unreachable_folders;
     for (const std::string& rel : found.readmes) {
       const Result<ParsedReadme>& readme = readmes_.get(rel);
       if (!readme) {
-        diags_.error(rel, 0, check::kReadmeUnreadable, readme.error());
+        // Its rows are unknown: what it published stays (as a row error keeps its entry).
+        Diagnostic d = to_diagnostic(readme.failure(), Severity::kError, rel, 0);
+        if (const std::string folder = parent_folder(rel); !folder.empty()) {
+          d.message += "; previous entries under " + folder + "/ are kept";
+          kept_folders.push_back(folder);
+        }
+        diags_.add(std::move(d));
         continue;
       }
       if (std::size_t bad = first_invalid_utf8(readme->text); bad != std::string::npos) {
@@ -90,7 +97,7 @@ class Generator {
       if (p.model_path) progress_.bytes_done += source_.stat(*p.model_path).size;
       if (options_.on_progress) options_.on_progress(progress_);
     }
-    keep_entries_under(found.unreachable_folders, &result);
+    keep_entries_under(kept_folders, &result);
     drop_redundant_kept_entries(&result.entries);
     std::stable_sort(result.entries.begin(), result.entries.end(),
                      [](const BuiltEntry& a, const BuiltEntry& b) { return a.entry.model_path < b.entry.model_path; });

@@ -24,8 +24,10 @@ class ReadmeSet {
   ReadmeSet(const ReadmeSet&) = delete;
   ReadmeSet& operator=(const ReadmeSet&) = delete;
 
-  // The README at `rel`, read (a regular file of at most kMaxReadmeBytes) and
-  // parsed on first use. Fails when it cannot be read; the failure is kept too.
+  // The README at `rel`, read (a regular file within readme::InputLimits) and
+  // parsed on first use. Fails with a problem naming `rel` when it cannot be
+  // read (readme.unreadable) or is past a limit (readme.limit, at the line);
+  // the failure is kept too.
   const Result<ParsedReadme>& get(const std::string& rel);
 
   // True when `rel` is a regular file holding a model table (false when it
@@ -38,9 +40,6 @@ class ReadmeSet {
   const Source& source_;
   std::map<std::string, Result<ParsedReadme>> parsed_;
 };
-
-// READMEs larger than this are refused.
-constexpr std::uint64_t kMaxReadmeBytes = 16u << 20;
 
 // True for "README.md" and ".../README.md".
 bool is_readme_path(const std::string& rel);

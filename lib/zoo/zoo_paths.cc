@@ -28,27 +28,33 @@ bool is_url(std::string_view s) {
 
 Result<std::string> resolve_link(std::string_view readme_folder, std::string_view destination) {
   std::string_view dest = trim(destination);
+  const std::string quoted = "\"" + escape_control(dest) + "\"";
   if (dest.empty()) return Error{"the link is empty"};
-  if (is_url(dest)) return Error{"the link \"" + std::string(dest) + "\" is a URL, not a file of the zoo"};
+  if (is_url(dest)) return Error{"the link " + quoted + " is a URL, not a file of the zoo"};
   // A query or fragment is not part of the file name, as in a browser.
   dest = dest.substr(0, dest.find_first_of("?#"));
   auto decoded = percent_decode(dest);
-  if (!decoded) return Error{"the link \"" + std::string(dest) + "\" has a malformed %-escape"};
+  if (!decoded) return Error{"the link " + quoted + " has a malformed %-escape"};
   if (decoded->find('\0') != std::string::npos) return Error{"the link holds a NUL character"};
   std::string joined = (*decoded)[0] == '/' ? *decoded : join_path(readme_folder, *decoded);
   std::vector<std::string> parts;
   for (const std::string& part : split(joined, '/')) {
     if (part.empty() || part == ".") continue;
     if (part == "..") {
-      if (parts.empty()) return Error{"the link \"" + std::string(dest) + "\" leads outside the zoo"};
+      if (parts.empty()) return Error{"the link " + quoted + " leads outside the zoo"};
       parts.pop_back();
       continue;
     }
     parts.push_back(part);
   }
-  if (parts.empty()) return Error{"the link \"" + std::string(dest) + "\" names the zoo root, not a file"};
+  if (parts.empty()) return Error{"the link " + quoted + " names the zoo root, not a file"};
   std::string out;
   for (const std::string& p : parts) out = join_path(out, p);
+  // The rule validate and the hub apply to every model_path (a backslash or a
+  // newline from %5C or %0A): a manifest generate writes always validates.
+  if (std::string why = unsafe_path_reason(out); !why.empty()) {
+    return Error{"the link " + quoted + " names \"" + escape_control(out) + "\", not a safe path: " + why};
+  }
   return out;
 }
 

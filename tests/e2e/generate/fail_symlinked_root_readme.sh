@@ -8,6 +8,7 @@ printf '|Model Class |x |\n|-|-|\n|[A](a) |b |\n' > index.md
 ln -s ../index.md zoo/README.md
 check auto 1 generate --repo zoo -o out.json
 check index_mode 1 generate --repo zoo --discover index -o out.json
-# Tree mode does not read the root README for an index at all.
-check tree_mode 0 generate --repo zoo --discover tree -o out.json
+# Tree mode does not read it for an index, but a symlinked README is an error in
+# every mode (SPEC 4): the rows it may hold are never dropped silently.
+check tree_mode 1 generate --repo zoo --discover tree -o out.json
 [[ $(json_query out.json '[e["model_path"] for e in m]') == "['a/model/tiny-mlp-9.onnx']" ]] || fail "tree mode entries"

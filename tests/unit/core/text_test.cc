@@ -49,5 +49,35 @@ TEST(Diagnostic, OneLineTextForm) {
   EXPECT_EQ(count_summary(1, 2), "1 error, 2 warnings");
 }
 
+TEST(Diagnostic, ATerminalNeverObeysWhatAFindingQuotes) {
+  Diagnostic d{Severity::kError, "a\x1b[2J/README.md", 1, 0, "x", "model \"\x1b]0;owned\x07\"", {}};
+  EXPECT_EQ(format_text(d), "a\\x1b[2J/README.md:1: error: model \"\\x1b]0;owned\\x07\" [x]");
+}
+
+TEST(EscapeControl, PlainTextAndUtf8StayAsTheyAre) {
+  EXPECT_EQ(escape_control("resnet50 v1-7 (ä, 模型, 🙂)"), "resnet50 v1-7 (ä, 模型, 🙂)");
+  EXPECT_EQ(escape_control(""), "");
+}
+
+TEST(EscapeControl, ControlsThatMoveTheCursorOrRetitleTheWindowAreShownNotObeyed) {
+  EXPECT_EQ(escape_control("a\nb\rc\td"), "a\\nb\\rc\\td");
+  EXPECT_EQ(escape_control("\x1b]0;owned\x07"), "\\x1b]0;owned\\x07");  // window title
+  EXPECT_EQ(escape_control("\x1b[2J"), "\\x1b[2J");                     // clear screen
+  EXPECT_EQ(escape_control(std::string("nul\0x", 5)), "nul\\x00x");
+  EXPECT_EQ(escape_control("del\x7f"), "del\\x7f");
+}
+
+TEST(EscapeControl, C1ControlsAndBytesThatAreNotUtf8AreEscaped) {
+  EXPECT_EQ(escape_control("\xc2\x9b"
+                           "31m"),
+            "\\u009b31m");  // CSI as UTF-8
+  EXPECT_EQ(escape_control("\x9b"
+                           "31m"),
+            "\\x9b31m");                                       // CSI as a raw byte
+  EXPECT_EQ(escape_control("\xc2\xa0"), "\xc2\xa0");           // U+00A0 is printable
+  EXPECT_EQ(escape_control("\xe6\xa8"), "\\xe6\\xa8");         // a truncated sequence
+  EXPECT_EQ(escape_control("\xc3\xa4\xe6"), "\xc3\xa4\\xe6");  // valid, then truncated
+}
+
 }  // namespace
 }  // namespace ohm

@@ -174,6 +174,37 @@ TEST(Generate, BrokenIndexLinkKeepsEntriesBelowItsFolder) {
   EXPECT_EQ(paths, (std::vector<std::string>{"a/m.onnx", "gone/g.onnx"}));
 }
 
+TEST(Generate, AReadmePastALimitKeepsItsEntriesInTreeAndIndexMode) {
+  const std::string too_many_cells = model_readme({"A|m.onnx|7"}) + "|" + std::string(3000, '|') + "\n";
+  for (bool with_index : {false, true}) {
+    MemorySource zoo;
+    zoo.file("a/README.md", too_many_cells).file("a/m.onnx", "real but tiny");
+    zoo.file("b/README.md", model_readme({"B|m.onnx|7"})).file("b/m.onnx", "another");
+    if (with_index) zoo.file("README.md", testkit::index_readme({"a", "b"}));
+    GenerateOptions options;
+    options.previous = {testkit::entry("A", "a/m.onnx", 'a'), testkit::entry("A2", "a/old.onnx", 'o')};
+    Diagnostics diags;
+    GenerateResult result = generate(zoo, options, diags);
+    ASSERT_EQ(codes(diags), (std::vector<std::string>{"readme.limit@a/README.md:6", "model.unreadable@b/README.md:5"}))
+        << with_index;
+    EXPECT_NE(diags.all()[0].message.find("; previous entries under a/ are kept"), std::string::npos);
+    std::vector<std::string> paths;
+    for (const BuiltEntry& b : result.entries) paths.push_back(b.entry.model_path);
+    EXPECT_EQ(paths, (std::vector<std::string>{"a/m.onnx", "a/old.onnx", "b/m.onnx"})) << with_index;
+  }
+}
+
+TEST(Generate, ALinkToAPathValidateRefusesIsARowError) {
+  for (const char* link : {"model%5Cm.onnx", "m%0A.onnx", "m%1B.onnx"}) {
+    MemorySource zoo;
+    zoo.file("a/README.md", model_readme({std::string("A|") + link + "|7"}));
+    Diagnostics diags;
+    GenerateResult result = generate(zoo, GenerateOptions{}, diags);
+    EXPECT_EQ(codes(diags), (std::vector<std::string>{"readme.link.invalid@a/README.md:5"})) << link;
+    EXPECT_TRUE(result.entries.empty());
+  }
+}
+
 TEST(Generate, ArchivesAreListedInThePassThatHashesThem) {
   MemorySource zoo = testkit::source_tree("samples");
   CountingSource counted(zoo);
