@@ -57,7 +57,8 @@ int main(int argc, char** argv) {
     }
     if (!ctx.run) return kExitCannotRun;
     const int code = ctx.run();
-    if (auto flushed = ctx.flush_out(); !flushed) {
+    // A command that could not run has said why; its stdout failing too is the same story.
+    if (auto flushed = ctx.flush_out(); !flushed && code != kExitCannotRun) {
       ctx.fatal(flushed.error());
       return kExitCannotRun;
     }
