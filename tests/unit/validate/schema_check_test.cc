@@ -110,5 +110,49 @@ TEST(SchemaCheck, BadSchemaIsAnError) {
   }
 }
 
+TEST(SchemaCheck, ASchemaThatAppliesItselfToTheSameValueIsRefused) {
+  for (const char* schema : {R"({"$ref": "#"})", R"({"definitions": {"a": {"$ref": "#/definitions/b"},
+                                                   "b": {"allOf": [{"$ref": "#/definitions/a"}]}},
+                                   "$ref": "#/definitions/a"})",
+                             R"({"anyOf": [{"not": {"$ref": "#"}}]})"}) {
+    auto compiled = SchemaChecker::compile(schema, "s.json");
+    ASSERT_FALSE(compiled.ok()) << schema;
+    EXPECT_NE(compiled.error().find("applies itself to the same value without end"), std::string::npos)
+        << compiled.error();
+  }
+}
+
+TEST(SchemaCheck, ARecursiveSchemaThatDescendsIsAccepted) {
+  auto tree = SchemaChecker::compile(
+      R"({"type": "object", "properties": {"children": {"type": "array", "items": {"$ref": "#"}}}})", "s.json");
+  ASSERT_TRUE(tree.ok()) << tree.error();
+  EXPECT_TRUE(tree->check(json::parse(R"({"children": [{"children": []}]})")).empty());
+  EXPECT_EQ(tree->check(json::parse(R"({"children": [{"children": 3}]})")).size(), 1u);
+}
+
+TEST(SchemaCheck, AStringLongerThanAnyPathIsReportedNotMatched) {
+  json doc = json::array({good_entry()});
+  doc[0]["model_path"] = std::string(30000, 'a') + ".onnx";  // std::regex overflows its stack on this
+  doc[0]["metadata"]["model_sha"] = "not a sha";
+  auto v = builtin().check(doc);
+  ASSERT_EQ(v.size(), 2u);
+  EXPECT_EQ(v[0].json_pointer, "/0/model_path");
+  EXPECT_NE(v[0].message.find("a string of 30005 bytes"), std::string::npos) << v[0].message;
+  EXPECT_EQ(v[1].json_pointer, "/0/metadata/model_sha");
+}
+
+TEST(SchemaCheck, ManyViolationsAreFoldedInLinearTime) {
+  // 20,000 bad values: each with its own violation, no wrapper left over.
+  json doc = json::array();
+  for (int i = 0; i < 20000; ++i) {
+    json e = good_entry();
+    e["metadata"]["model_sha"] = "bad";
+    doc.push_back(e);
+  }
+  auto v = builtin().check(doc);
+  ASSERT_EQ(v.size(), 20000u);
+  EXPECT_EQ(v[19999].json_pointer, "/19999/metadata/model_sha");
+}
+
 }  // namespace
 }  // namespace ohm::validate
