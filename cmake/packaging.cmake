@@ -61,7 +61,8 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
-# Only the "cli" component: whatever else the project installs (a library,
-# headers) is not the command-line package's.
+# Only the "cli" component: the C++ library (component "dev": headers, static
+# libraries, CMake package, pkg-config file; cmake/install_library.cmake) is
+# not the command-line package's, so the .deb never depends on -dev packages.
 set(CPACK_INSTALL_CMAKE_PROJECTS "${PROJECT_BINARY_DIR};${PROJECT_NAME};cli;/")
 include(CPack)
