@@ -1,6 +1,7 @@
 #include "fs/atomic_file.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -23,6 +24,38 @@ std::vector<char> template_for(const std::string& target) {
   std::vector<char> name(pattern.begin(), pattern.end());
   name.push_back('\0');
   return name;
+}
+
+// A temp name of `target` ("<name>.tmp.<pid>.XXXXXX") whose owner is gone:
+// a run killed while writing. A live owner, or a pid reused by another
+// process, keeps its file: only what surely has no writer is removed.
+bool is_stale_temp_of(const std::string& entry, const std::string& base) {
+  const std::string prefix = base + ".tmp.";
+  if (entry.size() <= prefix.size() + 7 || entry.compare(0, prefix.size(), prefix) != 0) return false;
+  const std::size_t dot = entry.find('.', prefix.size());
+  if (dot == std::string::npos || dot == prefix.size() || entry.size() - dot - 1 != 6) return false;
+  long pid = 0;
+  for (std::size_t i = prefix.size(); i < dot; ++i) {
+    if (entry[i] < '0' || entry[i] > '9' || pid > 1L << 30) return false;
+    pid = pid * 10 + (entry[i] - '0');
+  }
+  if (pid <= 0 || pid == ::getpid()) return false;
+  return ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+}
+
+// Removes what killed runs left beside `target`, so that the next run never
+// trips over it and nothing grows for ever (a 15 MB download, a manifest).
+void remove_stale_temps(const std::string& target) {
+  const stdfs::path path(target);
+  const std::string base = path.filename().string();
+  const stdfs::path folder = path.has_parent_path() ? path.parent_path() : stdfs::path(".");
+  std::error_code ec;
+  for (stdfs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (!is_stale_temp_of(name, base)) continue;
+    std::error_code ignored;
+    stdfs::remove_all(it->path(), ignored);  // never follows a symlink
+  }
 }
 
 mode_t current_umask() {
@@ -52,6 +85,7 @@ Result<AtomicFile> AtomicFile::create(const std::string& target) {
   if (FileKind kind = status_of(target).kind; kind != FileKind::kRegular && kind != FileKind::kMissing) {
     return cannot_run("cannot write " + target + ": it is " + describe(kind) + ", and only a regular file is replaced");
   }
+  remove_stale_temps(target);
   std::vector<char> name = template_for(target);
   int fd = ::mkostemp(name.data(), O_CLOEXEC);
   if (fd < 0) return cannot_run("cannot write " + target + ": " + std::strerror(errno));
@@ -124,6 +158,7 @@ AtomicFolder::~AtomicFolder() {
 }
 
 Result<AtomicFolder> AtomicFolder::create(const std::string& target) {
+  remove_stale_temps(target);
   std::vector<char> name = template_for(target);
   if (::mkdtemp(name.data()) == nullptr) {
     return cannot_run("cannot create a folder beside " + target + ": " + std::strerror(errno));

@@ -137,6 +137,9 @@ Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::stri
     return problem(check::kManifestInvalid, shown_path + ":1: not a manifest: JSON nested deeper than " +
                                                 std::to_string(kMaxJsonDepth) + " levels");
   }
+  if (starts_with_byte_order_mark(text)) {
+    return problem(check::kManifestInvalid, shown_path + ":1:1: not valid JSON: " + kByteOrderMarkRefused);
+  }
   Json doc;
   try {
     doc = Json::parse(text.begin(), text.end());

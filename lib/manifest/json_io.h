@@ -31,6 +31,13 @@ constexpr std::size_t kMaxJsonDepth = 64;
 // How deeply arrays and objects nest in `text` (strings skipped; no parsing).
 std::size_t json_nesting_depth(std::string_view text);
 
+// nlohmann skips a UTF-8 byte-order mark; Python's json.load (the hub client)
+// refuses it. Every reader of a manifest refuses it with this message, so that
+// list, fetch and validate agree on what a manifest is.
+inline bool starts_with_byte_order_mark(std::string_view text) { return text.substr(0, 3) == "\xEF\xBB\xBF"; }
+inline constexpr const char* kByteOrderMarkRefused =
+    "the file starts with a UTF-8 byte-order mark, which Python's json.load refuses";
+
 // Parses manifest text. Fails (with "line N, column M: ...") when the text is not
 // JSON, nested deeper than kMaxJsonDepth, or not an array. Entries that lack the SPEC 1 form are reported to
 // `diags` (code manifest.entry.invalid) and left out.

@@ -198,10 +198,7 @@ std::optional<JsonSyntaxError> JsonPositions::index(std::string_view text, nlohm
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n') line_starts_.push_back(i + 1);
   }
-  // nlohmann skips a byte-order mark; Python's json.load (the hub client) refuses it.
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") {
-    return JsonSyntaxError{1, 1, "the file starts with a UTF-8 byte-order mark, which Python's json.load refuses"};
-  }
+  if (manifest::starts_with_byte_order_mark(text)) return JsonSyntaxError{1, 1, manifest::kByteOrderMarkRefused};
   const char* furthest = text.data();
   PositionSax sax(*this, text, &furthest, dom);
   bool ok = false;

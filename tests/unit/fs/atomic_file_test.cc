@@ -1,6 +1,7 @@
 #include "fs/atomic_file.h"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -37,6 +38,36 @@ TEST_F(AtomicFileTest, NothingAppearsUntilCommit) {
   }  // dropped without commit
   EXPECT_EQ(list(), (std::vector<std::string>{"m.json"}));
   EXPECT_EQ(slurp(path("m.json")), "old");
+}
+
+// The pid of a process that has exited and been reaped.
+pid_t dead_pid() {
+  pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  ::waitpid(child, nullptr, 0);
+  return child;
+}
+
+TEST_F(AtomicFileTest, WhatAKilledRunLeftIsRemovedAndNothingElse) {
+  const std::string dead = std::to_string(dead_pid());
+  const std::string alive = std::to_string(::getppid());
+  write("m.json", "old");
+  write("m.json.tmp." + dead + ".abcdef", "half a manifest");
+  std::filesystem::create_directory(path("m.json.tmp." + dead + ".ghijkl"));
+  write("m.json.tmp." + dead + ".ghijkl/inside", "x");
+  write("m.json.tmp." + alive + ".abcdef", "a live writer's");
+  write("other.json.tmp." + dead + ".abcdef", "not this target's");
+  write("m.json.tmp." + dead + ".toolong", "not a temp name");
+  ASSERT_TRUE(write_file_atomically(path("m.json"), "new"));
+  EXPECT_EQ(list(),
+            (std::vector<std::string>{"m.json", "m.json.tmp." + alive + ".abcdef", "m.json.tmp." + dead + ".toolong",
+                                      "other.json.tmp." + dead + ".abcdef"}));
+  write("d.tmp." + dead + ".abcdef", "left by a killed unpack");
+  {
+    auto folder = AtomicFolder::create(path("d"));
+    ASSERT_TRUE(folder);
+  }
+  EXPECT_FALSE(std::filesystem::exists(path("d.tmp." + dead + ".abcdef")));
 }
 
 TEST_F(AtomicFileTest, CommitGivesUsualPermissions) {

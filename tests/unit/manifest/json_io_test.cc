@@ -89,6 +89,13 @@ TEST(JsonReader, BadJsonHasLineAndColumn) {
   EXPECT_EQ(parsed.error().rfind("m.json:2:", 0), 0u) << parsed.error();
 }
 
+TEST(JsonReader, AByteOrderMarkIsRefusedAsValidateRefusesIt) {
+  Diagnostics diags;
+  auto parsed = parse_manifest("\xEF\xBB\xBF[]", "m.json", diags);
+  ASSERT_FALSE(parsed);
+  EXPECT_EQ(parsed.error(), std::string("m.json:1:1: not valid JSON: ") + kByteOrderMarkRefused);
+}
+
 TEST(JsonReader, InvalidEntriesAreReportedAndSkipped) {
   Diagnostics diags;
   auto parsed = parse_manifest(
