@@ -51,6 +51,8 @@ app::HubRequest HubFlags::request() const {
   r.source = source;
   r.http.connect_timeout_s = connect_timeout_s;
   r.http.stall_timeout_s = stall_timeout_s;
+  r.http.min_speed = min_speed;
+  r.http.min_average_speed = min_average_speed;
   r.http.retries = retries;
   return r;
 }
@@ -70,6 +72,14 @@ void add_hub_flags(CLI::App& cmd, HubFlags& flags) {
                  "Give up when no data arrives for this many seconds (1-3600)")
       ->type_name("SECONDS")
       ->check(CLI::Range(1L, 3600L).description(""));
+  cmd.add_option("--min-speed", flags.min_speed,
+                 "Give up when fewer bytes per second than this arrive over --stall-timeout (1-1073741824)")
+      ->type_name("BYTES")
+      ->check(CLI::Range(1L, 1L << 30).description(""));
+  cmd.add_option("--min-average-speed", flags.min_average_speed,
+                 "Each file must arrive within its size at this rate plus the timeouts; 0: no deadline")
+      ->type_name("BYTES")
+      ->check(CLI::Range(0L, 1L << 30).description(""));
   cmd.add_option("--retries", flags.retries, "Further attempts after a transient network failure (0-10)")
       ->type_name("N")
       ->check(CLI::Range(0, 10).description(""));

@@ -31,6 +31,8 @@ struct HubFlags {
   bool trust = false;
   long connect_timeout_s = 20;
   long stall_timeout_s = 30;
+  long min_speed = 1024;
+  long min_average_speed = 16384;
   int retries = 2;
 
   app::HubRequest request() const;

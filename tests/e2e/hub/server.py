@@ -2,9 +2,12 @@
 
 Serves ROOT on 127.0.0.1 at a free port (written to PORT_FILE). The first path
 component picks how model files are served, so one server covers every case:
-/ok/... as is, /missing/... 404, /truncated/... a Content-Length larger than
-the body (then the connection closes), /wronghash/... one byte changed,
-/stall/... headers then silence. ONNX_HUB_MANIFEST.json is always served as is.
+/ok/... as is, /missing/... 404, /truncated/... half the body under the
+file's Content-Length (then the connection closes), /wronghash/... one byte changed,
+/stall/... headers then silence, /trickle/... two bytes a second, /wronglength/...
+a Content-Length 1000 larger than the file (then the file), /longer/... the
+file and 5000 more bytes with no Content-Length (ended by closing).
+ONNX_HUB_MANIFEST.json is always served as is.
 """
 import http.server
 import os
@@ -39,9 +42,31 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.wfile.flush()
                 time.sleep(30)
                 return
-            if mode == "truncated":
+            if mode == "trickle":
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                for i in range(0, len(data), 2):
+                    self.wfile.write(data[i : i + 2])
+                    self.wfile.flush()
+                    time.sleep(1)
+                return
+            if mode == "wronglength":
                 self.send_response(200)
                 self.send_header("Content-Length", str(len(data) + 1000))
+                self.end_headers()
+                self.wfile.write(data + bytes(1000))
+                return
+            if mode == "longer":
+                self.send_response(200)
+                self.end_headers()
+                self.wfile.write(data + bytes(5000))
+                self.wfile.flush()
+                self.close_connection = True
+                return
+            if mode == "truncated":
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 self.wfile.write(data[: len(data) // 2])
                 self.wfile.flush()
