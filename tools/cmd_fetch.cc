@@ -32,6 +32,16 @@ manifest::Json fetched_json(const app::FetchAnswer& fetched, bool with_data) {
   j["opset_version"] = fetched.entry.opset_version;
   j["model_file"] = r.model_file;
   j["model_was_cached"] = r.model_was_cached;
+  if (!r.side_files.empty()) {
+    manifest::Json sides = manifest::Json::array();
+    for (const hub::FetchedSideFile& f : r.side_files) {
+      manifest::Json one = manifest::Json::object();
+      one["file"] = f.file;
+      one["was_cached"] = f.was_cached;
+      sides.push_back(std::move(one));
+    }
+    j["side_files"] = std::move(sides);
+  }
   if (with_data) {
     j["archive_file"] = r.archive_file;
     j["archive_was_cached"] = r.archive_was_cached;
@@ -68,8 +78,10 @@ int run_fetch(FetchFlags& flags, Context& ctx) {
   if (!fetched) return ctx.fail(fetched.failure(), findings, "fetch");
   const manifest::Entry& entry = fetched->entry;
   if (!ctx.quiet) {
-    ctx.err << (fetched->report.model_was_cached ? "cached: " : "fetched: ") << escape_control(entry.model)
-            << " (opset " << entry.opset_version << ")\n";
+    bool cached = fetched->report.model_was_cached;
+    for (const hub::FetchedSideFile& f : fetched->report.side_files) cached = cached && f.was_cached;
+    ctx.err << (cached ? "cached: " : "fetched: ") << escape_control(entry.model) << " (opset " << entry.opset_version
+            << ")\n";
   }
   if (flags.out.format == "json") {
     ctx.out << manifest::dump_python_style(fetched_json(*fetched, request.with_data)) << '\n';

@@ -1,5 +1,6 @@
 #include "inspect_render.h"
 
+#include <algorithm>
 #include <ostream>
 
 #include "core/text.h"
@@ -42,6 +43,27 @@ Json model_json(const app::InspectedModel& m) {
     j["checker"] = std::move(checker);
   }
   j["tensor_size_faults"] = info.tensor_size_fault_count;
+  if (!m.external_data.empty()) {
+    // Grouped by file, tensors in file order.
+    Json files = Json::array();
+    for (const onnx::ExternalDataRef& ref : m.external_data) {
+      auto it = std::find_if(files.begin(), files.end(), [&](const Json& f) { return f["location"] == ref.location; });
+      if (it == files.end()) {
+        Json f = Json::object();
+        f["location"] = ref.location;
+        f["tensors"] = Json::array();
+        files.push_back(std::move(f));
+        it = files.end() - 1;
+      }
+      Json t = Json::object();
+      t["name"] = ref.tensor;
+      t["offset"] = ref.offset.value_or(0);
+      t["length"] = ref.length ? Json(*ref.length) : Json(nullptr);  // null: to the end of the file
+      if (!ref.bad_number.empty()) t["problem"] = ref.bad_number;
+      (*it)["tensors"].push_back(std::move(t));
+    }
+    j["external_data"] = std::move(files);
+  }
   return j;
 }
 
@@ -82,6 +104,18 @@ void print_model_text(std::ostream& out, const std::string& name, const Json& m,
             : c["passed"].get<bool>() ? "passed"
                                       : "refused")
         << "  " << escape_control(c["message"].get<std::string>()) << "\n";
+  }
+  if (m.contains("external_data")) {
+    out << indent << "  external data\n";
+    for (const Json& f : m["external_data"]) {
+      out << indent << "    " << escape_control(f["location"].get<std::string>()) << "\n";
+      for (const Json& t : f["tensors"]) {
+        const std::uint64_t offset = t["offset"].get<std::uint64_t>();
+        out << indent << "      " << escape_control(t["name"].get<std::string>()) << "  bytes " << offset << ".."
+            << (t["length"].is_null() ? std::string("end") : std::to_string(offset + t["length"].get<std::uint64_t>()))
+            << (t.contains("problem") ? "  (" + escape_control(t["problem"].get<std::string>()) + ")" : "") << "\n";
+      }
+    }
   }
   for (const char* side : {"inputs", "outputs"}) {
     out << indent << "  " << side << "\n";

@@ -51,9 +51,11 @@ void report_model(const onnx::ModelReader& reader, const Result<onnx::ModelInfo>
   }
   if (info->uses_external_data) {
     out.findings.warning(shown, 0, check::kExternalData,
-                         "tensor data is kept in side files, which the hub does not download");
+                         "tensor data is kept in side files: onnx.hub.load cannot load it (fetch the model with "
+                         "onnx-hub-manifest fetch, then onnx.load the cached path)");
   }
   model.info = *info;
+  model.external_data = reader.external_data();
   out.models.push_back(std::move(model));
 }
 
@@ -68,7 +70,8 @@ Result<InspectOutcome> inspect_onnx(const InspectRequest& request, const archive
   });
   if (!streamed) return streamed.failure();
   auto info = reader.finish({}, checks_for(request));
-  report_model(reader, info, {request.file, sha.hex_digest(), *streamed, {}}, request.file, request.full_check, out);
+  report_model(reader, info, {request.file, sha.hex_digest(), *streamed, {}, {}}, request.file, request.full_check,
+               out);
   return out;
 }
 

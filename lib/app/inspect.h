@@ -26,6 +26,9 @@ struct InspectedModel {
   std::string sha;
   std::uint64_t bytes = 0;
   onnx::ModelInfo info;
+  // Tensors whose data lives in side files, in file order (locations relative
+  // to the model's folder; no side file is read).
+  std::vector<onnx::ExternalDataRef> external_data;
 };
 
 struct InspectOutcome {

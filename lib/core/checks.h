@@ -60,7 +60,15 @@ namespace ohm::check {
   X(kOpsetMismatch, "model.opset-mismatch", kError, kError,                                                          \
     "the README's Opset version differs from the model's default-domain opset")                                      \
   X(kExternalData, "model.external-data", kWarning, kWarning,                                                        \
-    "the model keeps tensors in side files, which the hub does not download")                                        \
+    "`inspect`: the model keeps tensors in side files; `onnx.hub.load` cannot load it (use `fetch`)")                \
+  X(kExternalDataUnsafe, "external-data.unsafe", kError, kError,                                                     \
+    "a side file's location is absolute, has `..`, or names a symlink or a file that is not regular")                \
+  X(kExternalDataRange, "external-data.range", kError, kError,                                                       \
+    "a tensor's external data `offset` + `length` lies beyond its side file (or is not a number)")                   \
+  X(kExternalDataCollision, "external-data.collision", kError, kError,                                               \
+    "side files of the same name in one folder that differ (in the cache one overwrites the other)")                 \
+  X(kExternalDataUnlisted, "external-data.unlisted", kError, kError,                                                 \
+    "`external_data` does not list a side file the model reads, or lists one it does not read")                      \
   X(kInferenceUnsupported, "onnx.inference.unsupported", kWarning, kWarning,                                         \
     "an op or opset ONNX shape inference does not know (ai.onnx above 17, other domains): outputs as declared")      \
   X(kInferenceFailed, "onnx.inference.failed", kWarning, kWarning,                                                   \

@@ -79,6 +79,38 @@ Result<std::string> cached_archive_path(const std::string& root, const manifest:
   return cached_path(root, *entry.model_with_data_path, entry.model_with_data_sha.value_or(""), "model_with_data_path");
 }
 
+Result<std::vector<CachedSideFile>> cached_side_files(const std::string& root, const manifest::Entry& entry) {
+  std::vector<CachedSideFile> out;
+  if (!entry.external_data) return out;
+  auto invalid = [&](const std::string& why) {
+    return problem(check::kHubEntryInvalid, entry.model_path + ": external_data " + why);
+  };
+  if (!entry.external_data->is_array()) return invalid("is not a list");
+  const std::string folder = zoo::parent_folder(entry.model_path);
+  const std::string prefix = folder.empty() ? "" : folder + "/";
+  for (const manifest::Json& f : *entry.external_data) {
+    if (!f.is_object() || !f.contains("path") || !f["path"].is_string() || !f.contains("sha") ||
+        !f["sha"].is_string() || !f.contains("bytes") || !f["bytes"].is_number_integer() ||
+        f["bytes"].get<std::int64_t>() < 0) {
+      return invalid("holds an item that is not {\"path\", \"sha\", \"bytes\"}");
+    }
+    CachedSideFile side;
+    side.hub_path = f["path"].get<std::string>();
+    side.sha = f["sha"].get<std::string>();
+    side.bytes = static_cast<std::uint64_t>(f["bytes"].get<std::int64_t>());
+    if (const std::string why = zoo::unsafe_path_reason(side.hub_path); !why.empty()) {
+      return invalid("path \"" + side.hub_path + "\": " + why);
+    }
+    if (side.hub_path.compare(0, prefix.size(), prefix) != 0) {
+      return invalid("path \"" + side.hub_path + "\" is outside the model's folder");
+    }
+    if (!hash::is_sha256_hex(side.sha)) return invalid("sha of " + side.hub_path + " is not a sha256");
+    side.file = join(root, side.hub_path);
+    out.push_back(std::move(side));
+  }
+  return out;
+}
+
 Result<std::string> unpacked_folder(const std::string& cached_archive) {
   constexpr std::string_view kSuffix = ".tar.gz";
   if (cached_archive.size() <= kSuffix.size() ||

@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "manifest/entry.h"
@@ -40,6 +41,21 @@ Result<std::string> cached_model_path(const std::string& root, const manifest::E
 // <root>/<model_with_data_path folders>/<model_with_data_sha>_<file name>;
 // fails likewise, or when the entry has no with-data archive.
 Result<std::string> cached_archive_path(const std::string& root, const manifest::Entry& entry);
+
+// A side file the entry lists (metadata.external_data) for a model with
+// external data: where it lives in the cache and what it must hold.
+struct CachedSideFile {
+  std::string hub_path;  // the manifest's path
+  std::string file;      // <root>/<path>: beside the cached model, under the name the model expects
+  std::string sha;
+  std::uint64_t bytes = 0;
+};
+
+// The entry's side files. Fails (hub.entry-invalid) when external_data is not
+// a list of {"path", "sha", "bytes"}, or a path is not a safe zoo path inside
+// the model's folder: onnx.load resolves each location there, and a hostile
+// manifest must not place files anywhere else.
+Result<std::vector<CachedSideFile>> cached_side_files(const std::string& root, const manifest::Entry& entry);
 
 // The folder an archive unpacks into: its cached path without ".tar.gz"
 // (onnx 1.14-1.20 download_model_with_test_data). Fails for other names.

@@ -104,7 +104,15 @@ Result<FetchReport> fetch_model(const manifest::Entry& entry, ContentSource& con
     if (!archive_file) return archive_file.failure();
     if (auto folder = unpacked_folder(*archive_file); !folder) return folder.failure();
   }
+  Result<std::vector<CachedSideFile>> side_files = cached_side_files(options.cache_root, entry);
+  if (!side_files) return side_files.failure();
   Placer placer(content, options);
+  for (const CachedSideFile& side : *side_files) {
+    FetchedSideFile fetched{side.file, false};
+    auto placed = placer.place(side.hub_path, Expected{side.sha, side.bytes}, side.file, &fetched.was_cached);
+    if (!placed) return placed.failure();
+    report.side_files.push_back(std::move(fetched));
+  }
   Expected expected{entry.model_sha, entry.model_bytes};
   auto placed = placer.place(entry.model_path, expected, *model_file, &report.model_was_cached);
   if (!placed) return placed.failure();

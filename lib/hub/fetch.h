@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "archive/tarball.h"
 #include "core/result.h"
@@ -22,9 +23,18 @@ struct FetchOptions {
   std::function<bool()> allow_download;
 };
 
+struct FetchedSideFile {
+  std::string file;
+  bool was_cached = false;
+};
+
 struct FetchReport {
   std::string model_file;
   bool model_was_cached = false;
+  // The entry's external_data, each beside the model under the name the model
+  // expects; placed before the model, so a model never stands in the cache
+  // under its final name while a side file we fetched for it is incomplete.
+  std::vector<FetchedSideFile> side_files;
   std::string archive_file;  // with_data only
   bool archive_was_cached = false;
   std::string data_folder;  // with_data only: where the archive is unpacked
@@ -35,7 +45,8 @@ struct FetchReport {
 // `content` place it (verified as it streams). With with_data, unpacks the
 // archive with archive::unpack_tarball; an unsafe archive is the problem
 // archive.unsafe-entry, and then neither the folder nor the cached archive is
-// left behind. Entries whose paths or shas cannot name a cache file are the
+// left behind. Side files (external data) are placed first, each verified by
+// sha as it streams. Entries whose paths or shas cannot name a cache file are the
 // problem hub.entry-invalid, found before anything is downloaded.
 Result<FetchReport> fetch_model(const manifest::Entry& entry, ContentSource& content, const FetchOptions& options);
 

@@ -12,6 +12,7 @@ Json to_json(const Entry& e) {
   if (e.model_with_data_path) meta["model_with_data_path"] = *e.model_with_data_path;
   if (e.model_with_data_sha) meta["model_with_data_sha"] = *e.model_with_data_sha;
   if (e.model_with_data_bytes) meta["model_with_data_bytes"] = *e.model_with_data_bytes;
+  if (e.external_data) meta["external_data"] = *e.external_data;
   for (const auto& [key, value] : e.unknown_metadata.items()) meta[key] = value;
 
   Json out = Json::object();

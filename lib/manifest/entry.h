@@ -25,6 +25,9 @@ struct Entry {
   std::optional<std::string> model_with_data_path;
   std::optional<std::string> model_with_data_sha;
   std::optional<std::uint64_t> model_with_data_bytes;
+  // Side files of a model with external data: [{"path", "sha", "bytes"}],
+  // sorted by path (written after the SPEC 1 keys; clients ignore it).
+  std::optional<Json> external_data;
   Json unknown_metadata = Json::object();  // keys the SPEC does not name, kept in order
   // Line of the entry in the manifest it came from, where the reader knows it
   // (validate's positions); 0 otherwise. Never written.

@@ -32,8 +32,8 @@ struct EntryReader {
 
 bool is_known_metadata_key(const std::string& key) {
   static const char* kKnown[] = {
-      "model_sha",           "model_bytes",          "tags", "io_ports", "extra_ports", "model_with_data_path",
-      "model_with_data_sha", "model_with_data_bytes"};
+      "model_sha",           "model_bytes",           "tags",         "io_ports", "extra_ports", "model_with_data_path",
+      "model_with_data_sha", "model_with_data_bytes", "external_data"};
   for (const char* k : kKnown) {
     if (key == k) return true;
   }
@@ -70,6 +70,7 @@ bool read_entry(const Json& j, Entry* e, std::string* why) {
   const Json* wd_path = r.field(*meta, "model_with_data_path", T::string, false);
   const Json* wd_sha = r.field(*meta, "model_with_data_sha", T::string, false);
   const Json* wd_bytes = r.field(*meta, "model_with_data_bytes", T::number_unsigned, false);
+  const Json* side = r.field(*meta, "external_data", T::array, false);
   if (!r.problem.empty()) {
     *why = "metadata: " + r.problem;
     return false;
@@ -90,6 +91,7 @@ bool read_entry(const Json& j, Entry* e, std::string* why) {
   if (wd_path) e->model_with_data_path = wd_path->get<std::string>();
   if (wd_sha) e->model_with_data_sha = wd_sha->get<std::string>();
   if (wd_bytes) e->model_with_data_bytes = wd_bytes->get<std::uint64_t>();
+  if (side) e->external_data = *side;
   for (const auto& [key, value] : meta->items()) {
     if (!is_known_metadata_key(key)) e->unknown_metadata[key] = value;
   }

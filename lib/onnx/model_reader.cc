@@ -24,6 +24,8 @@ void ModelReader::feed(std::string_view chunk) { impl_->walker.feed(chunk); }
 
 const std::optional<CheckerVerdict>& ModelReader::checker_verdict() const { return impl_->verdict; }
 
+const std::vector<ExternalDataRef>& ModelReader::external_data() const { return impl_->walker.external_data(); }
+
 Result<ModelInfo> ModelReader::finish(const std::vector<std::string>& feature_tensors, const FinishOptions& options) {
   auto unreadable = [](std::string message) { return problem(check::kModelUnreadable, std::move(message)); };
   Result<std::string> small = impl_->walker.finish();

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "onnx/external_data.h"
 #include "onnx/ports.h"
 #include "onnx/tensor_size.h"
 
@@ -100,6 +101,10 @@ class ModelReader {
   // default-domain opset, say) is still checked. nullopt when the model did
   // not parse or the checker was not asked for.
   const std::optional<CheckerVerdict>& checker_verdict() const;
+
+  // Every tensor fed so far that keeps its data in a side file, in file order
+  // (known while feeding; finish() is not needed, so reused ports cost no parse).
+  const std::vector<ExternalDataRef>& external_data() const;
 
  private:
   struct Impl;

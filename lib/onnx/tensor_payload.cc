@@ -280,7 +280,19 @@ std::string decode_tensor_head(std::string_view bytes, TensorHead& head, bool st
           return wrong("data_location");
         break;
       case kExternalData:
-        if (wt != 2 && strict) return wrong("external_data");
+        if (wt == 2) {
+          // Protobuf keeps the last key and value of an entry, as onnx's loader sees them.
+          std::pair<std::string, std::string> kv;
+          WireCursor entry(c.body());
+          while (entry.next()) {
+            if (entry.wire_type() != 2) continue;
+            if (entry.field() == 1) kv.first = std::string(entry.body());
+            if (entry.field() == 2) kv.second = std::string(entry.body());
+          }
+          head.external_entries.push_back(std::move(kv));
+        } else if (strict) {
+          return wrong("external_data");
+        }
         break;
       default:
         break;

@@ -281,6 +281,50 @@ std::string WireWalker::location_of(const Frame& tensor) const {
   return where;
 }
 
+namespace {
+
+// onnx's loader reads offset and length with std::stoull-like parsing of
+// decimal digits; anything else is refused here rather than guessed.
+bool parse_decimal(const std::string& text, std::uint64_t& out) {
+  if (text.empty() || text.size() > 20) return false;
+  std::uint64_t v = 0;
+  for (char ch : text) {
+    if (ch < '0' || ch > '9') return false;
+    const std::uint64_t digit = static_cast<std::uint64_t>(ch - '0');
+    if (v > (std::numeric_limits<std::uint64_t>::max() - digit) / 10) return false;
+    v = v * 10 + digit;
+  }
+  out = v;
+  return true;
+}
+
+}  // namespace
+
+void WireWalker::record_external(const TensorHead& head) {
+  ExternalDataRef ref;
+  ref.tensor = head.name;
+  for (const auto& [key, value] : head.external_entries) {
+    if (key == "location") {
+      ref.location = value;
+    } else if (key == "offset" || key == "length") {
+      std::uint64_t n = 0;
+      if (!parse_decimal(value, n)) {
+        ref.bad_number = key + " \"" + value.substr(0, 40) + "\" is not a non-negative integer";
+        continue;
+      }
+      (key == "offset" ? ref.offset : ref.length) = n;
+    }
+  }
+  // Records are kept structure too, so a hostile file cannot grow them unbounded.
+  const std::size_t cost = sizeof(ExternalDataRef) + ref.tensor.size() + ref.location.size() + ref.bad_number.size();
+  if (cost > limits_.max_structure - std::min(kept_structure_, limits_.max_structure)) {
+    fail("the model's structure (without tensor data) exceeds " + std::to_string(limits_.max_structure >> 20) + " MiB");
+    return;
+  }
+  kept_structure_ += cost;
+  external_data_.push_back(std::move(ref));
+}
+
 void WireWalker::account(const Frame& child) {
   if (child.msg == Msg::kAttribute && child.string_dropped) {
     Dropped d;
@@ -294,6 +338,7 @@ void WireWalker::account(const Frame& child) {
   // The kept fields were copied from the file as they were; a malformed
   // packed dims field fails the protobuf parse later, so no size check here.
   const bool head_ok = decode_tensor_head(child.out, head).empty();
+  if (head_ok && head.external()) record_external(head);
   if (head_ok) {
     if (auto fault = size_fault(head, child.tally)) {
       ++size_fault_count_;

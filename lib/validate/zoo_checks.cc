@@ -70,19 +70,60 @@ class EntryComparer {
                          " of the default domain",
                      {}});
     }
-    if (origin_.uses_external_data) {
-      findings_.add({Severity::kWarning,
-                     origin_.readme,
-                     origin_.line,
-                     0,
-                     check::kExternalData,
-                     theirs_.model_path + " keeps tensors in external data files, which the hub does not "
-                                          "download: hub users cannot load it",
-                     {}});
-    }
+    if (origin_.external_data_known) side_files();
   }
 
  private:
+  // The manifest's external_data against the side files the model reads:
+  // each listed once, with its sha and size (a missing or unsafe file was
+  // reported by the regeneration already).
+  void side_files() {
+    auto by_path = [](const std::optional<Json>& list) {
+      std::map<std::string, Json> out;
+      if (!list || !list->is_array()) return out;
+      for (const Json& f : *list) {
+        if (f.is_object() && f.contains("path") && f["path"].is_string()) out[f["path"].get<std::string>()] = f;
+      }
+      return out;
+    };
+    const std::map<std::string, Json> listed = by_path(ours_.external_data), read = by_path(theirs_.external_data);
+    const std::string pointer = entry_pointer(index_, "metadata", "external_data");
+    const std::string tail = " (README " + row_of(origin_) + ")";
+    bool found = false;
+    for (const auto& [path, file] : listed) {
+      auto it = read.find(path);
+      if (it == read.end()) {
+        found = true;
+        findings_.add(doc_.at(pointer, Severity::kError, check::kExternalDataUnlisted,
+                              "external_data lists " + path + ", which " + theirs_.model_path +
+                                  " does not read (or which cannot be read)" + tail));
+        continue;
+      }
+      if (file.value("sha", Json()) != it->second.value("sha", Json())) {
+        found = true;
+        findings_.add(doc_.at(pointer, Severity::kError, check::kShaMismatch,
+                              "external_data gives sha " + shown(file.value("sha", Json())) + " for " + path +
+                                  " but it has sha256 " + shown(it->second.value("sha", Json())) + tail));
+      }
+      if (file.value("bytes", Json()) != it->second.value("bytes", Json())) {
+        found = true;
+        findings_.add(doc_.at(pointer, Severity::kError, check::kSizeMismatch,
+                              "external_data gives " + shown(file.value("bytes", Json())) + " bytes for " + path +
+                                  " but it has " + shown(it->second.value("bytes", Json())) + tail));
+      }
+    }
+    for (const auto& [path, file] : read) {
+      if (listed.count(path)) continue;
+      found = true;
+      findings_.add(doc_.at(pointer, Severity::kError, check::kExternalDataUnlisted,
+                            theirs_.model_path + " reads tensors from " + path + ", which external_data " +
+                                (ours_.external_data ? "does not list" : "is absent to list") +
+                                ": the hub would not download it" + tail));
+    }
+    // Anything else (key order, a malformed item) is a stale field.
+    if (!found) field("metadata", "external_data", ours_.external_data, theirs_.external_data, "the zoo gives ");
+  }
+
   void field(const char* where, const char* key, const std::optional<Json>& ours, const std::optional<Json>& theirs,
              const char* source = "") {
     if (ours == theirs) return;

@@ -8,6 +8,7 @@
 #include "manifest/ports_json.h"
 #include "onnx/model_reader.h"
 #include "zoo/artifact.h"
+#include "zoo/external_data.h"
 #include "zoo/row_plan.h"
 #include "zoo/test_data.h"
 #include "zoo/zoo_paths.h"
@@ -20,6 +21,7 @@ using manifest::Json;
 
 struct Ports {
   std::optional<Json> io_ports, extra_ports;
+  std::optional<Json> external_data;  // its paths are reused; sha and size are read again
 };
 
 // Everything the previous manifest offers: entries by path (for rows with
@@ -31,7 +33,7 @@ struct Previous {
   Previous(const std::vector<Entry>& entries, bool reuse) {
     for (const Entry& e : entries) {
       by_path.emplace(e.model_path, &e);
-      if (reuse) by_sha.emplace(e.model_sha, Ports{e.io_ports, e.extra_ports});
+      if (reuse) by_sha.emplace(e.model_sha, Ports{e.io_ports, e.extra_ports, e.external_data});
     }
   }
 };
@@ -101,6 +103,7 @@ class Generator {
     drop_redundant_kept_entries(&result.entries);
     std::stable_sort(result.entries.begin(), result.entries.end(),
                      [](const BuiltEntry& a, const BuiltEntry& b) { return a.entry.model_path < b.entry.model_path; });
+    report_collisions(result);
     return result;
   }
 
@@ -234,6 +237,8 @@ class Generator {
                          lfs_pull_hint(source_, e.model_path));
     }
 
+    attach_side_files(p, *model, reader, reused != previous_.by_sha.end() ? &reused->second : nullptr, &e, &origin);
+
     if (p.with_data_path) {
       auto data = read_with_data(p, e, *p.with_data_path, &origin);
       if (!data) {
@@ -244,6 +249,39 @@ class Generator {
       e.model_with_data_bytes = data->bytes;
     }
     result->entries.push_back({std::move(e), std::move(origin)});
+  }
+
+  // metadata.external_data: from the tensors' locations when the model's
+  // content was read, else the paths of the entry with the same model_sha;
+  // sha and size of each side file are read in this run either way.
+  void attach_side_files(const RowPlan& p, const ArtifactInfo& model, const onnx::ModelReader& reader,
+                         const Ports* reused, Entry* e, EntryOrigin* origin) {
+    SideFiles side;
+    if (model.content_streamed) {
+      origin->external_data_known = true;
+      if (reader.external_data().empty()) return;
+      side = read_side_files(source_, e->model_path, reader.external_data());
+    } else if (reused && reused->external_data) {
+      origin->external_data_known = true;
+      side = reread_side_files(source_, e->model_path, *reused->external_data);
+    } else {
+      return;
+    }
+    origin->uses_external_data = true;
+    for (const SideFileFinding& f : side.findings) {
+      diags_.error(p.readme, p.line, f.code, e->model_path + ": " + f.message);
+    }
+    if (!side.list.empty()) e->external_data = std::move(side.list);
+  }
+
+  void report_collisions(const GenerateResult& result) {
+    std::vector<const Entry*> entries;
+    for (const BuiltEntry& b : result.entries) entries.push_back(&b.entry);
+    for (const Collision& c : find_collisions(entries)) {
+      const BuiltEntry& b = result.entries[c.entry];
+      diags_.error(b.origin.readme, b.origin.line, check::kExternalDataCollision,
+                   b.entry.model_path + ": " + c.message);
+    }
   }
 
   // The with-data archive's sha and size and, with read_archives, its listing
@@ -352,7 +390,7 @@ class Generator {
     if (options_.check_models) report_model_checks(p, e->model_path, reader, &*info);
     origin->model_opset = info->opset;
     origin->ports_from_content = true;
-    origin->uses_external_data = info->uses_external_data;
+    origin->uses_external_data = origin->uses_external_data || info->uses_external_data;
     e->io_ports = manifest::to_json(info->io_ports);
     if (!wanted.empty()) {
       auto shape = info->feature_shapes.find(wanted[0]);

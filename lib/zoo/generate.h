@@ -56,6 +56,9 @@ struct EntryOrigin {
   bool kept_previous = false;               // the row had an error; the old entry stands
   bool ports_from_content = false;          // io_ports computed from the model's bytes now
   bool uses_external_data = false;
+  // metadata.external_data was derived in this run (from the model's content,
+  // or reused by model_sha): validate compares the manifest's list with it.
+  bool external_data_known = false;
   bool content_present = false;  // the model's content was read in this run
   bool model_checked = false;    // check_models ran the checker on the model
   // With read_archives: what the with-data archive holds (nullopt when it was

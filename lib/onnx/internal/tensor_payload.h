@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "onnx/tensor_size.h"
@@ -76,6 +77,8 @@ struct TensorHead {
   std::string name;
   bool has_segment = false;
   std::optional<std::uint64_t> data_location;  // the last value in the file, any number
+  // external_data entries (StringStringEntryProto key, value), in file order.
+  std::vector<std::pair<std::string, std::string>> external_entries;
   bool external() const { return data_location && *data_location == 1; }
 };
 

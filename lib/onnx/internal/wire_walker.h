@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "onnx/external_data.h"
 #include "onnx/internal/tensor_payload.h"
 #include "onnx/tensor_size.h"
 
@@ -85,6 +86,9 @@ class WireWalker {
 
   // True when some tensor declared data_location EXTERNAL (data in a side file).
   bool uses_external_data() const { return uses_external_data_; }
+  // Every tensor with data_location EXTERNAL, in file order (its entries as
+  // the file has them; nothing is read from the side files).
+  const std::vector<ExternalDataRef>& external_data() const { return external_data_; }
   // Bytes fed so far.
   std::uint64_t bytes_seen() const { return pos_; }
   // What the rebuilt model lacks, in file order.
@@ -133,6 +137,8 @@ class WireWalker {
   bool admit_payload(std::size_t n);
   // Records what a finished tensor or attribute frame dropped, and checks a tensor's size.
   void account(const Frame& child);
+  // Keeps where an external tensor's data lives.
+  void record_external(const TensorHead& head);
   // The path from the ModelProto to `child` (whose parent is the top frame).
   std::vector<PathStep> path_to(const Frame& child) const;
   // Where `tensor` (whose parent is the top frame) sits, for a fault message.
@@ -160,6 +166,7 @@ class WireWalker {
   std::vector<TensorSizeFault> size_faults_;
   std::uint64_t size_fault_count_ = 0;
   bool uses_external_data_ = false;
+  std::vector<ExternalDataRef> external_data_;
   bool failed_ = false;
   std::string error_;
 };

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <memory>
 
 #include "core/checks.h"
@@ -52,6 +53,47 @@ TEST_F(FetchTest, PlacesTheModelWherePythonLooksAndReusesIt) {
   auto again = fetch(zoo, e);
   ASSERT_TRUE(again);
   EXPECT_TRUE(again->model_was_cached);
+}
+
+TEST_F(FetchTest, SideFilesLandBesideTheModelBeforeIt) {
+  const std::string weights(3000, 'w');
+  zoo::MemorySource zoo;
+  zoo.file("vision/m/model/m-7.onnx", kModel)
+      .file("vision/m/model/data/w.bin", pointer_for(weights))
+      .lfs_object(weights);
+  auto e = entry_for(kModel);
+  e.external_data = manifest::Json::array(
+      {manifest::Json{{"path", "vision/m/model/data/w.bin"}, {"sha", hash::sha256_hex(weights)}, {"bytes", 3000}}});
+  auto placed = fetch(zoo, e);
+  ASSERT_TRUE(placed) << placed.error();
+  ASSERT_EQ(placed->side_files.size(), 1u);
+  EXPECT_EQ(placed->side_files[0].file, path("cache/vision/m/model/data/w.bin"));
+  EXPECT_FALSE(placed->side_files[0].was_cached);
+  EXPECT_EQ(testkit::slurp(path("cache/vision/m/model/data/w.bin")), weights);
+  auto again = fetch(zoo, e);
+  ASSERT_TRUE(again);
+  EXPECT_TRUE(again->side_files[0].was_cached);
+
+  // A side file that does not match: the model never appears under its name.
+  std::filesystem::remove_all(path("cache"));
+  (*e.external_data)[0]["sha"] = std::string(64, 'f');
+  auto refused = fetch(zoo, e);
+  ASSERT_FALSE(refused);
+  EXPECT_FALSE(std::filesystem::exists(cached(e)));
+}
+
+TEST_F(FetchTest, SideFilePathsOutsideTheModelsFolderAreRefusedBeforeAnyDownload) {
+  zoo::MemorySource zoo;
+  zoo.file("vision/m/model/m-7.onnx", kModel).file("etc/w.bin", "w");
+  for (const char* bad : {"etc/w.bin", "vision/m/model/../../../etc/w.bin", "/etc/w.bin", "vision/m/modelx/w.bin"}) {
+    auto e = entry_for(kModel);
+    e.external_data =
+        manifest::Json::array({manifest::Json{{"path", bad}, {"sha", hash::sha256_hex("w")}, {"bytes", 1}}});
+    auto refused = fetch(zoo, e);
+    ASSERT_FALSE(refused) << bad;
+    EXPECT_EQ(refused.failure().code, check::kHubEntryInvalid) << bad;
+    EXPECT_FALSE(std::filesystem::exists(path("cache"))) << bad;
+  }
 }
 
 TEST_F(FetchTest, PointerContentComesFromTheStore) {

@@ -87,15 +87,38 @@ TEST(ZooChecks, KeptEntriesAreMatchedButNotCompared) {
   EXPECT_TRUE(run.findings.all().empty());
 }
 
-TEST(ZooChecks, OpsetAndExternalDataFromTheModel) {
+TEST(ZooChecks, OpsetFromTheModel) {
   zoo::BuiltEntry b = built(entry("A", "a/a.onnx", 'a'), 4);
   b.origin.model_opset = 12;
-  b.origin.uses_external_data = true;
+  b.origin.uses_external_data = true;  // no finding of its own: the side files are compared
   Compared run;
   compare(run, {entry("A", "a/a.onnx", 'a')}, {b});
-  EXPECT_EQ(run.codes(),
-            (std::vector<std::string>{"model.opset-mismatch@m/README.md:4", "model.external-data@m/README.md:4"}));
-  EXPECT_EQ(run.findings.all()[1].severity, Severity::kWarning);
+  EXPECT_EQ(run.codes(), (std::vector<std::string>{"model.opset-mismatch@m/README.md:4"}));
+}
+
+TEST(ZooChecks, SideFilesAreComparedFileByFile) {
+  auto file = [](const char* path, char sha, int bytes) {
+    return manifest::Json{{"path", path}, {"sha", std::string(64, sha)}, {"bytes", bytes}};
+  };
+  manifest::Entry ours = entry("A", "a/a.onnx", 'a');
+  ours.external_data = manifest::Json::array({file("a/w.bin", '1', 4), file("a/x.bin", '2', 4)});
+  zoo::BuiltEntry b = built(entry("A", "a/a.onnx", 'a'), 4);
+  b.origin.external_data_known = true;
+  b.entry.external_data = manifest::Json::array({file("a/w.bin", '3', 5), file("a/y.bin", '2', 4)});
+  Compared run;
+  compare(run, {ours}, {b});
+  std::vector<std::string> got;
+  for (const Diagnostic& d : run.findings.all()) got.push_back(d.code + "@" + d.file);
+  EXPECT_EQ(got, (std::vector<std::string>{"artifact.sha-mismatch@M.json", "artifact.size-mismatch@M.json",
+                                           "external-data.unlisted@M.json", "external-data.unlisted@M.json"}));
+  EXPECT_NE(run.findings.all()[2].message.find("lists a/x.bin, which a/a.onnx does not read"), std::string::npos);
+  EXPECT_NE(run.findings.all()[3].message.find("reads tensors from a/y.bin, which external_data does not list"),
+            std::string::npos);
+  // Not derived in this run (content absent, nothing to reuse): not compared.
+  b.origin.external_data_known = false;
+  Compared quiet;
+  compare(quiet, {ours}, {b});
+  EXPECT_TRUE(quiet.findings.all().empty());
 }
 
 TEST(ZooChecks, PortsOfAbsentContentAgainstTheBase) {
