@@ -101,8 +101,9 @@ int run_generate(GenerateFlags& flags, Context& ctx) {
   if (!outcome) return ctx.fail(outcome.failure(), none, "generate");
   if (flags.stats) ctx.err << "stats: " << outcome->bytes_read << " bytes read from files\n";
 
-  const std::string what =
-      counted(outcome->entries, "entry", "entries") + " from " + counted(outcome->readmes, "README", "READMEs");
+  const std::string what = counted(outcome->entries, "entry", "entries") + " from " +
+                           counted(outcome->readmes, "README", "READMEs") +
+                           (request.shard ? " (shard " + zoo::to_string(*request.shard) + ")" : "");
   const Diagnostics& findings = outcome->findings;
   if (outcome->nothing_to_write) {
     ctx.quiet = false;  // the summary is the news
@@ -140,6 +141,8 @@ void register_generate(CLI::App& app, Context& ctx) {
   app::GenerateRequest& r = flags->request;
   CLI::App* cmd = app.add_subcommand("generate", "Write ONNX_HUB_MANIFEST.json from the zoo's README tables and files");
   add_zoo_flags(*cmd, flags->zoo);
+  add_jobs_flag(*cmd, r.jobs);
+  add_shard_flag(*cmd, r.shard);
   cmd->add_option("-o,--output", r.output,
                   "Write here instead of <zoo>/ONNX_HUB_MANIFEST.json ('-' for stdout); --rev needs it")
       ->type_name("FILE|-");

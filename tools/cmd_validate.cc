@@ -61,6 +61,8 @@ void register_validate(CLI::App& app, Context& ctx) {
   CLI::App* cmd = app.add_subcommand(
       "validate", "Check ONNX_HUB_MANIFEST.json against its JSON Schema and the zoo's READMEs and files");
   add_zoo_flags(*cmd, flags->zoo);
+  add_jobs_flag(*cmd, r.jobs);
+  add_shard_flag(*cmd, r.shard);
   cmd->add_option("--manifest", r.manifest_file, "Validate this file instead of the zoo's ONNX_HUB_MANIFEST.json")
       ->type_name("FILE");
   cmd->add_option("--schema", r.schema_file, "Use this JSON Schema (draft-07) instead of the built-in one")

@@ -15,5 +15,6 @@ void register_list(CLI::App& app, Context& ctx);
 void register_info(CLI::App& app, Context& ctx);
 void register_fetch(CLI::App& app, Context& ctx);
 void register_cache(CLI::App& app, Context& ctx);
+void register_merge(CLI::App& app, Context& ctx);
 
 }  // namespace ohm::cli

@@ -32,6 +32,29 @@ void add_zoo_flags(CLI::App& cmd, ZooFlags& flags) {
       ->type_name("FILE");
 }
 
+void add_jobs_flag(CLI::App& cmd, unsigned& jobs) {
+  cmd.add_option("-j,--jobs", jobs,
+                 "Models and archives read at a time, on as many threads (default: the machine's cores); the "
+                 "output is the same for every N")
+      ->type_name("N")
+      ->check(whole_number(1, kMaxJobs));
+}
+
+void add_shard_flag(CLI::App& cmd, std::optional<zoo::Shard>& shard) {
+  cmd.add_option_function<std::string>(
+         "--shard", [&shard](const std::string& text) { shard = zoo::parse_shard(text); },
+         "Take only shard K of N of the models (a stable hash of model_path); merge joins the parts")
+      ->type_name("K/N")
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            return zoo::parse_shard(text)
+                       ? std::string()
+                       : "'" + text +
+                             "' is not K/N with whole numbers 1 <= K <= N <= " + std::to_string(zoo::kMaxShards);
+          },
+          "", "SHARD"));
+}
+
 // Past this a limit is no limit; it stays clear of unsigned wrap-around.
 constexpr std::uint64_t kMaxLimit = std::numeric_limits<std::int64_t>::max();
 

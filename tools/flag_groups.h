@@ -5,12 +5,14 @@
 
 #include <CLI/CLI.hpp>
 
+#include <optional>
 #include <string>
 
 #include "app/hub.h"
 #include "archive/tarball.h"
 #include "git/open_zoo.h"
 #include "zoo/discovery.h"
+#include "zoo/shard.h"
 
 namespace ohm::cli {
 
@@ -25,6 +27,15 @@ void add_zoo_flags(CLI::App& cmd, ZooFlags& flags);
 
 // --max-entries, --max-unpacked-bytes.
 void add_archive_limit_flags(CLI::App& cmd, archive::Limits& limits);
+
+// More threads than this buy nothing but memory.
+constexpr unsigned kMaxJobs = 256;
+
+// -j/--jobs N: 1..kMaxJobs.
+void add_jobs_flag(CLI::App& cmd, unsigned& jobs);
+
+// --shard K/N (zoo/shard.h).
+void add_shard_flag(CLI::App& cmd, std::optional<zoo::Shard>& shard);
 
 struct HubFlags {
   hub::SourceFlags source;

@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
     add_version_flag(app);
     register_generate(app, ctx);
     register_validate(app, ctx);
+    register_merge(app, ctx);
     register_inspect(app, ctx);
     register_list(app, ctx);
     register_info(app, ctx);

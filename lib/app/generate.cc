@@ -1,6 +1,7 @@
 #include "app/generate.h"
 
 #include "app/report_paths.h"
+#include "app/shard_part.h"
 #include "core/checks.h"
 #include "fs/atomic_file.h"
 #include "git/text_diff.h"
@@ -10,6 +11,7 @@
 #include "zoo/counting_source.h"
 #include "zoo/feature_tensors.h"
 #include "zoo/manifest_at.h"
+#include "zoo/parallel.h"
 
 namespace ohm::app {
 namespace {
@@ -102,6 +104,8 @@ Result<GenerateOutcome> generate_at(const GenerateRequest& request, const git::O
   options.reuse = !request.no_reuse;
   options.recompute_ports = request.recompute_ports;
   options.on_progress = request.on_progress;
+  options.jobs = request.jobs == 0 ? zoo::default_jobs() : request.jobs;
+  options.shard = request.shard;
   // The zoo's CI checks, as warnings: the entry is still written (SPEC 7).
   options.check_models = true;
   options.full_check = request.full_check;
@@ -193,8 +197,17 @@ Result<GenerateOutcome> generate_at(const GenerateRequest& request, const git::O
   const std::string target = request.output.empty() ? zoo.root_on_disk + "/" + kManifestName : request.output;
   if (auto written = fs::write_file_atomically(target, out.text); !written) {
     out.write_error = written.failure();
-  } else {
-    out.target = target;
+    return out;
+  }
+  out.target = target;
+  if (request.shard) {
+    // Which part this is, beside it (never inside the manifest): merge checks it.
+    const ShardPart part{*request.shard, zoo.revision, out.entries};
+    if (auto side = fs::write_file_atomically(shard_part_path(target), shard_part_text(part)); !side) {
+      out.write_error = side.failure();
+    } else {
+      out.shard_file = shard_part_path(target);
+    }
   }
   return out;
 }
@@ -202,6 +215,15 @@ Result<GenerateOutcome> generate_at(const GenerateRequest& request, const git::O
 }  // namespace
 
 Result<GenerateOutcome> generate(const GenerateRequest& request) {
+  if (request.shard) {
+    if (request.check || request.changed_since) {
+      return cannot_run(std::string("--shard writes a part of the manifest for merge; it does not go with ") +
+                        (request.check ? "--check" : "--changed-since"));
+    }
+    if (request.output.empty() || request.output == "-") {
+      return cannot_run("--shard writes a part of the manifest, never the zoo's: name the part with -o FILE");
+    }
+  }
   if (request.where.rev && request.output.empty() && !request.check) {
     return cannot_run("--rev reads a commit, which has no manifest file to replace: name the output with -o FILE");
   }

@@ -30,6 +30,8 @@ struct GenerateRequest {
   std::optional<std::string> changed_since;  // --changed-since BASE
   std::string feature_tensors;               // --feature-tensors FILE ("" for the zoo's or built-in table)
   bool full_check = false;                   // --full-check: the ONNX checker's full_check=True
+  unsigned jobs = 0;                         // --jobs: rows built at a time; 0 is the machine's cores
+  std::optional<zoo::Shard> shard;           // --shard K/N: only the models of that shard
   std::function<void(const zoo::Progress&)> on_progress;
 };
 
@@ -40,6 +42,7 @@ struct GenerateOutcome {
   std::size_t readmes = 0;
   bool nothing_to_write = false;     // no model READMEs could be looked for
   std::string target;                // the file written ("" when nothing was)
+  std::string shard_file;            // --shard: the side file written beside it
   std::optional<Error> write_error;  // the file could not be written (the findings still stand)
   std::string diff;                  // check: the unified diff, "" when up to date
   std::vector<std::string> changes;  // check: one line per differing entry and field (manifest::entry_changes)

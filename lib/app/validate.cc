@@ -5,6 +5,7 @@
 #include "manifest/json_io.h"
 #include "zoo/feature_tensors.h"
 #include "zoo/manifest_at.h"
+#include "zoo/parallel.h"
 
 namespace ohm::app {
 namespace {
@@ -39,6 +40,8 @@ Result<ValidateOutcome> validate(const ValidateRequest& request) {
   options.archive_limits = request.archive_limits;
   options.full_check = request.full_check;
   options.on_progress = request.on_progress;
+  options.jobs = request.jobs == 0 ? zoo::default_jobs() : request.jobs;
+  options.shard = request.shard;
   if (auto read = manifest_under_check(request, *zoo->source, options); !read) return read.failure();
   if (request.schema_file) {
     auto text = fs::read_regular_file(*request.schema_file, kMaxSchemaBytes);

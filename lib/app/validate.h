@@ -27,6 +27,8 @@ struct ValidateRequest {
   bool full_check = false;  // --full-check: the ONNX checker's full_check=True
   archive::Limits archive_limits;
   // Called after each model the comparison regenerates (zoo::GenerateOptions::on_progress).
+  unsigned jobs = 0;                // --jobs: rows built at a time; 0 is the machine's cores
+  std::optional<zoo::Shard> shard;  // --shard K/N: only the models of that shard
   std::function<void(const zoo::Progress&)> on_progress;
 };
 

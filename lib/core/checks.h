@@ -112,6 +112,13 @@ namespace ohm::check {
   X(kManifestNotWritten, "manifest.not-written", kError, kError,                                                     \
     "the manifest cannot be read and no committed one gives its ports: nothing is written (`--no-reuse` writes)")    \
   X(kManifestStale, "manifest.stale", kError, kError, "`--check`: the manifest differs from what would be written")  \
+  X(kMergePartInvalid, "merge.part-invalid", kError, kError,                                                         \
+    "a `merge` part that is no manifest, lacks its side file, or holds a model of another shard")                    \
+  X(kMergeOverlap, "merge.overlap", kError, kError, "two `merge` parts are the same shard")                          \
+  X(kMergeMissingShard, "merge.missing-shard", kError, kError, "`merge`: a shard of K/N has no part")                \
+  X(kMergeShardCount, "merge.shard-count", kError, kError,                                                           \
+    "`merge` parts split the zoo into different numbers of shards")                                                  \
+  X(kMergeMixedRevisions, "merge.mixed-revisions", kError, kError, "`merge` parts from different revisions")         \
   X(kSchema, "schema.violation", kError, kError, "a JSON Schema violation (with its JSON Pointer)")                  \
   X(kEntryMissing, "entry.missing", kError, kError, "a README row has no entry (at the README line)")                \
   X(kEntryExtra, "entry.extra", kError, kError, "an entry has no README row")                                        \

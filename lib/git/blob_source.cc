@@ -26,6 +26,7 @@ fs::FileKind kind_of(std::uint32_t mode) {
 }  // namespace
 
 fs::FileStatus BlobSource::stat(const std::string& rel) const {
+  std::lock_guard<std::recursive_mutex> hold(repo_->lock);
   fs::FileStatus st;
   std::optional<Item> item = find(rel);
   if (!item) return st;
@@ -62,6 +63,7 @@ Result<BlobPtr> BlobSource::load(const std::string& rel, std::uint64_t max_bytes
 }
 
 Result<std::string> BlobSource::read(const std::string& rel, std::uint64_t max_bytes) const {
+  std::lock_guard<std::recursive_mutex> hold(repo_->lock);
   Result<BlobPtr> blob = load(rel, max_bytes);
   if (!blob) return blob.failure();
   const char* data = static_cast<const char*>(git_blob_rawcontent(blob->get()));
@@ -69,8 +71,20 @@ Result<std::string> BlobSource::read(const std::string& rel, std::uint64_t max_b
 }
 
 Result<std::uint64_t> BlobSource::stream(const std::string& rel, const fs::ChunkSink& sink) const {
-  Result<BlobPtr> blob = load(rel, kMaxBlobBytes);
+  Result<BlobPtr> blob = [&] {
+    std::lock_guard<std::recursive_mutex> hold(repo_->lock);
+    return load(rel, kMaxBlobBytes);
+  }();
   if (!blob) return blob.failure();
+  // The loaded blob's bytes are only read here, outside the lock; it is freed under it.
+  struct FreeLocked {
+    Repo& repo;
+    BlobPtr& blob;
+    ~FreeLocked() {
+      std::lock_guard<std::recursive_mutex> hold(repo.lock);
+      blob.reset();
+    }
+  } free_locked{*repo_, *blob};
   std::string_view data(static_cast<const char*>(git_blob_rawcontent(blob->get())),
                         static_cast<std::size_t>(git_blob_rawsize(blob->get())));
   std::uint64_t delivered = 0;

@@ -35,6 +35,11 @@ Result<OpenedZoo> open_zoo(const OpenOptions& options) {
                                                                  : open_git_work_tree(*repo);
   if (!source) return source.failure();
   out.source = std::move(*source);
+  if (Result<CommitPtr> commit = resolve_commit(**repo, options.rev.value_or("HEAD"))) {
+    char hex[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(hex, sizeof hex, git_commit_id(commit->get()));
+    out.revision = hex;
+  }
   return out;
 }
 

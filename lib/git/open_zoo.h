@@ -27,6 +27,9 @@ struct OpenedZoo {
   bool in_repository = false;  // false: a plain folder, read without git
   std::string prefix;          // zoo root inside the repository ("" at its top, "samples", ...)
   std::string root_on_disk;    // the zoo folder in the work tree; "" for a bare repository
+  // The commit read (--rev) or HEAD's for the work tree and the index, as hex;
+  // "" outside git or before the first commit (what generate --shard records).
+  std::string revision;
 };
 
 // Opens the zoo as `options` asks. Fails (exit 2 material) when the folder

@@ -17,6 +17,7 @@ class GitView {
 
   // Ignored by git's rules and not tracked (a tracked file is listed even when a rule matches it).
   bool ignored(const std::string& rel, bool is_dir) const {
+    std::lock_guard<std::recursive_mutex> hold(repo_->lock);
     std::string path = repo_->repo_path(rel);
     if (is_dir) {
       std::size_t pos = 0;
@@ -33,6 +34,7 @@ class GitView {
   // The index's LFS pointer for `rel` when the file's stat data matches its
   // index entry and the entry is not racily clean.
   std::optional<zoo::LfsPointer> clean_pointer(const std::string& rel) const {
+    std::lock_guard<std::recursive_mutex> hold(repo_->lock);
     std::string path = repo_->repo_path(rel);
     const git_index_entry* e = git_index_get_bypath(index_.get(), path.c_str(), 0);
     if (!e || (e->mode != GIT_FILEMODE_BLOB && e->mode != GIT_FILEMODE_BLOB_EXECUTABLE)) return std::nullopt;

@@ -2,6 +2,7 @@
 
 #include <exception>
 #include <iostream>
+#include <mutex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -147,17 +148,26 @@ std::string unsafe_sparse_indices(const op::ModelProto& model) {
   return why;
 }
 
+// Held while std::cerr's buffer is swapped: std::cerr is one for the process,
+// and generate --jobs checks models on several threads.
+std::mutex& cerr_lock() {
+  static std::mutex lock;
+  return lock;
+}
+
 // Captures what libonnx writes to std::cerr (check_node warns about removed
-// experimental ops there) so that no stray line reaches our stderr.
+// experimental ops there) so that no stray line reaches our stderr. One
+// capture at a time, process-wide.
 class CerrCapture {
  public:
-  CerrCapture() : old_(std::cerr.rdbuf(buffer_.rdbuf())) {}
+  CerrCapture() : hold_(cerr_lock()), old_(std::cerr.rdbuf(buffer_.rdbuf())) {}
   ~CerrCapture() { std::cerr.rdbuf(old_); }
   CerrCapture(const CerrCapture&) = delete;
   CerrCapture& operator=(const CerrCapture&) = delete;
   std::string text() const { return buffer_.str(); }
 
  private:
+  std::lock_guard<std::mutex> hold_;
   std::ostringstream buffer_;
   std::streambuf* old_;
 };

@@ -34,8 +34,8 @@ struct CheckerVerdict {
 };
 
 // What ModelReader::finish does beyond SPEC 5 inspection. The checker
-// swaps std::cerr's buffer while libonnx runs (to capture its warnings), so
-// run finish() with run_checker on one thread at a time.
+// swaps std::cerr's buffer while libonnx runs (to capture its warnings),
+// under a process-wide lock: readers on several threads check one at a time.
 struct FinishOptions {
   // SPEC 5 inspection (opset, io_ports with shape inference, feature shapes);
   // false when only the checks are wanted (the ports are known by sha).

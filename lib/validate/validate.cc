@@ -37,6 +37,8 @@ zoo::GenerateResult regenerate(zoo::ReadmeSet& readmes, const ValidateOptions& o
   g.full_check = options.full_check;
   g.check_severity = Severity::kError;
   g.on_progress = options.on_progress;
+  g.jobs = options.jobs;
+  g.shard = options.shard;
   if (changes && options.base_source) {
     zoo::ReadmeSet base(*options.base_source);
     return zoo::generate_changed_since(readmes, base, *changes, entries, g, diags);
@@ -83,7 +85,21 @@ void check_zoo(const zoo::Source& zoo, const ValidateOptions& options, const Man
     if (!is_generate_noise(d)) findings.add(std::move(d));
   }
   report.summary.readmes = regenerated.readmes.size();
-  CompareStats compared = compare_with_zoo(zoo, doc, regenerated, by_sha(options.base_name, base), findings);
+  // --shard: the regeneration built this shard's rows only, so only this
+  // shard's entries are compared with it.
+  std::optional<ManifestDoc> shard_doc;
+  if (options.shard) {
+    shard_doc = doc;
+    shard_doc->entries.clear();
+    shard_doc->index_of.clear();
+    for (std::size_t i = 0; i < doc.entries.size(); ++i) {
+      if (!zoo::in_shard(*options.shard, doc.entries[i].model_path)) continue;
+      shard_doc->entries.push_back(doc.entries[i]);
+      shard_doc->index_of.push_back(doc.index_of[i]);
+    }
+  }
+  CompareStats compared =
+      compare_with_zoo(zoo, shard_doc ? *shard_doc : doc, regenerated, by_sha(options.base_name, base), findings);
   report.summary.ports_unchecked = compared.ports_unchecked;
   ArchiveStats archives = check_archives(regenerated, findings);
   report.summary.archives_read = archives.read;

@@ -17,6 +17,7 @@
 #include "zoo/changed_since.h"
 #include "zoo/discovery.h"
 #include "zoo/generate.h"
+#include "zoo/shard.h"
 #include "zoo/source.h"
 
 namespace ohm::validate {
@@ -46,6 +47,9 @@ struct ValidateOptions {
   archive::Limits archive_limits;
   bool full_check = false;  // the ONNX checker's full_check=True
   bool strict = false;      // warnings become errors
+  unsigned jobs = 1;        // rows regenerated at a time (zoo::GenerateOptions::jobs)
+  // Only the entries and rows of this shard are compared (zoo::GenerateOptions::shard).
+  std::optional<zoo::Shard> shard;
   // Called after each model the regeneration reads (zoo::GenerateOptions::on_progress).
   std::function<void(const zoo::Progress&)> on_progress;
 };

@@ -1,6 +1,7 @@
 #include "zoo/generate.h"
 
 #include <algorithm>
+#include <mutex>
 #include <unordered_map>
 
 #include "core/checks.h"
@@ -9,6 +10,7 @@
 #include "onnx/model_reader.h"
 #include "zoo/artifact.h"
 #include "zoo/external_data.h"
+#include "zoo/parallel.h"
 #include "zoo/row_plan.h"
 #include "zoo/test_data.h"
 #include "zoo/zoo_paths.h"
@@ -52,92 +54,12 @@ bool has_tag(const std::vector<std::string>& tags, const std::string& tag) {
   return std::find(tags.begin(), tags.end(), tag) != tags.end();
 }
 
-class Generator {
+// Builds the entry of one row; what it finds goes to its own sink, so rows
+// can be built on several threads (everything it shares is only read).
+class RowBuilder {
  public:
-  Generator(ReadmeSet& readmes, const GenerateOptions& options, Diagnostics& diags)
-      : readmes_(readmes),
-        source_(readmes.source()),
-        options_(options),
-        diags_(diags),
-        previous_(options.previous, options.reuse) {}
-
-  GenerateResult run() {
-    GenerateResult result;
-    Discovery found =
-        options_.discovered ? *options_.discovered : discover_readmes(readmes_, options_.discover, diags_);
-    result.mode_used = found.mode_used;
-    result.readmes = found.readmes;
-    if (!options_.discovered) result.all_readmes = found.readmes;
-    result.discovery_failed = found.failed;
-    std::vector<RowPlan> plans;
-    std::vector<std::string> kept_folders = found.unreachable_folders;
-    for (const std::string& rel : found.readmes) {
-      const Result<ParsedReadme>& readme = readmes_.get(rel);
-      if (!readme) {
-        // Its rows are unknown: what it published stays (as a row error keeps its entry).
-        Diagnostic d = to_diagnostic(readme.failure(), Severity::kError, rel, 0);
-        if (const std::string folder = parent_folder(rel); !folder.empty()) {
-          d.message += "; previous entries under " + folder + "/ are kept";
-          kept_folders.push_back(folder);
-        }
-        diags_.add(std::move(d));
-        continue;
-      }
-      if (std::size_t bad = first_invalid_utf8(readme->text); bad != std::string::npos) {
-        diags_.error(rel, line_column_at(readme->text, bad).line, check::kReadmeEncoding,
-                     "the README is not valid UTF-8 here; rows from this line on may not be read");
-      }
-      for (RowPlan& p : plan_rows(rel, *readme, diags_)) plans.push_back(std::move(p));
-    }
-    progress_.models_total = plans.size();
-    for (const RowPlan& p : plans) {
-      if (p.model_path) progress_.bytes_total += source_.stat(*p.model_path).size;
-    }
-    for (const RowPlan& p : plans) {
-      build(p, &result);
-      ++progress_.models_done;
-      if (p.model_path) progress_.bytes_done += source_.stat(*p.model_path).size;
-      if (options_.on_progress) options_.on_progress(progress_);
-    }
-    keep_entries_under(kept_folders, &result);
-    drop_redundant_kept_entries(&result.entries);
-    std::stable_sort(result.entries.begin(), result.entries.end(),
-                     [](const BuiltEntry& a, const BuiltEntry& b) { return a.entry.model_path < b.entry.model_path; });
-    report_collisions(result);
-    return result;
-  }
-
- private:
-  // Previous entries below folders a broken index link names stay published.
-  void keep_entries_under(const std::vector<std::string>& folders, GenerateResult* result) const {
-    for (const std::string& folder : folders) {
-      for (const Entry& e : options_.previous) {
-        if (e.model_path.rfind(folder + "/", 0) != 0) continue;
-        BuiltEntry b{e, {}};
-        b.origin.readme = kRootReadme;
-        b.origin.kept_previous = true;
-        result->entries.push_back(std::move(b));
-      }
-    }
-  }
-
-  // A kept entry stands in for a broken row only: when another row built the
-  // same path, or an earlier broken row kept it already, it would be a duplicate.
-  static void drop_redundant_kept_entries(std::vector<BuiltEntry>* entries) {
-    std::unordered_map<std::string, bool> built;  // path -> built by a good row
-    for (const BuiltEntry& b : *entries) {
-      if (!b.origin.kept_previous) built[b.entry.model_path] = true;
-    }
-    std::vector<BuiltEntry> out;
-    for (BuiltEntry& b : *entries) {
-      if (b.origin.kept_previous) {
-        if (built.count(b.entry.model_path)) continue;
-        built[b.entry.model_path] = false;
-      }
-      out.push_back(std::move(b));
-    }
-    *entries = std::move(out);
-  }
+  RowBuilder(const Source& source, const GenerateOptions& options, const Previous& previous, Diagnostics& diags)
+      : source_(source), options_(options), previous_(previous), diags_(diags) {}
 
   // Reports a row problem and keeps the previous entry for the row's path.
   void row_error(const RowPlan& p, const std::string& code, const std::string& message, int column,
@@ -274,16 +196,6 @@ class Generator {
     if (!side.list.empty()) e->external_data = std::move(side.list);
   }
 
-  void report_collisions(const GenerateResult& result) {
-    std::vector<const Entry*> entries;
-    for (const BuiltEntry& b : result.entries) entries.push_back(&b.entry);
-    for (const Collision& c : find_collisions(entries)) {
-      const BuiltEntry& b = result.entries[c.entry];
-      diags_.error(b.origin.readme, b.origin.line, check::kExternalDataCollision,
-                   b.entry.model_path + ": " + c.message);
-    }
-  }
-
   // The with-data archive's sha and size and, with read_archives, its listing
   // and the check of its test data against `e`'s ports, from one read of its bytes.
   Result<ArtifactInfo> read_with_data(const RowPlan& p, const Entry& e, const std::string& path, EntryOrigin* origin) {
@@ -398,12 +310,144 @@ class Generator {
     }
   }
 
+  const Source& source_;
+  const GenerateOptions& options_;
+  const Previous& previous_;
+  Diagnostics& diags_;
+};
+
+class Generator {
+ public:
+  Generator(ReadmeSet& readmes, const GenerateOptions& options, Diagnostics& diags)
+      : readmes_(readmes),
+        source_(readmes.source()),
+        options_(options),
+        diags_(diags),
+        previous_(options.previous, options.reuse) {}
+
+  GenerateResult run() {
+    GenerateResult result;
+    Discovery found =
+        options_.discovered ? *options_.discovered : discover_readmes(readmes_, options_.discover, diags_);
+    result.mode_used = found.mode_used;
+    result.readmes = found.readmes;
+    if (!options_.discovered) result.all_readmes = found.readmes;
+    result.discovery_failed = found.failed;
+    std::vector<RowPlan> plans;
+    std::vector<std::string> kept_folders = found.unreachable_folders;
+    for (const std::string& rel : found.readmes) {
+      const Result<ParsedReadme>& readme = readmes_.get(rel);
+      if (!readme) {
+        // Its rows are unknown: what it published stays (as a row error keeps its entry).
+        Diagnostic d = to_diagnostic(readme.failure(), Severity::kError, rel, 0);
+        if (const std::string folder = parent_folder(rel); !folder.empty()) {
+          d.message += "; previous entries under " + folder + "/ are kept";
+          kept_folders.push_back(folder);
+        }
+        diags_.add(std::move(d));
+        continue;
+      }
+      if (std::size_t bad = first_invalid_utf8(readme->text); bad != std::string::npos) {
+        diags_.error(rel, line_column_at(readme->text, bad).line, check::kReadmeEncoding,
+                     "the README is not valid UTF-8 here; rows from this line on may not be read");
+      }
+      for (RowPlan& p : plan_rows(rel, *readme, diags_)) {
+        if (options_.shard && !in_shard(*options_.shard, shard_key(p))) continue;
+        plans.push_back(std::move(p));
+      }
+    }
+    build_all(plans, &result);
+    keep_entries_under(kept_folders, &result);
+    drop_redundant_kept_entries(&result.entries);
+    std::stable_sort(result.entries.begin(), result.entries.end(),
+                     [](const BuiltEntry& a, const BuiltEntry& b) { return a.entry.model_path < b.entry.model_path; });
+    report_collisions(result);
+    return result;
+  }
+
+  void report_collisions(const GenerateResult& result) {
+    std::vector<const Entry*> entries;
+    for (const BuiltEntry& b : result.entries) entries.push_back(&b.entry);
+    for (const Collision& c : find_collisions(entries)) {
+      const BuiltEntry& b = result.entries[c.entry];
+      diags_.error(b.origin.readme, b.origin.line, check::kExternalDataCollision,
+                   b.entry.model_path + ": " + c.message);
+    }
+  }
+
+ private:
+  // What assigns a row to a shard: its model_path, or for a row whose path is
+  // unknown (an error without an entry) its README, so it is reported once.
+  static const std::string& shard_key(const RowPlan& p) { return p.model_path ? *p.model_path : p.readme; }
+
+  // Builds every row on up to options_.jobs threads, the largest model first;
+  // each row's entries and findings land in its own slot and are taken in row
+  // order, so the result is the same for every number of threads.
+  void build_all(const std::vector<RowPlan>& plans, GenerateResult* result) {
+    std::vector<std::uint64_t> sizes(plans.size(), 0);
+    Progress progress;
+    progress.models_total = plans.size();
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+      if (plans[i].model_path) sizes[i] = source_.stat(*plans[i].model_path).size;
+      progress.bytes_total += sizes[i];
+    }
+    struct Slot {
+      GenerateResult built;
+      Diagnostics diags;
+    };
+    std::vector<Slot> slots(plans.size());
+    std::mutex progress_lock;
+    for_each_parallel(largest_first(sizes), options_.jobs, [&](std::size_t i) {
+      RowBuilder(source_, options_, previous_, slots[i].diags).build(plans[i], &slots[i].built);
+      if (!options_.on_progress) return;
+      std::lock_guard<std::mutex> hold(progress_lock);
+      ++progress.models_done;
+      progress.bytes_done += sizes[i];
+      options_.on_progress(progress);
+    });
+    for (Slot& slot : slots) {
+      diags_.merge(slot.diags);
+      for (BuiltEntry& b : slot.built.entries) result->entries.push_back(std::move(b));
+    }
+  }
+
+  // Previous entries below folders a broken index link names stay published.
+  void keep_entries_under(const std::vector<std::string>& folders, GenerateResult* result) const {
+    for (const std::string& folder : folders) {
+      for (const Entry& e : options_.previous) {
+        if (e.model_path.rfind(folder + "/", 0) != 0) continue;
+        if (options_.shard && !in_shard(*options_.shard, e.model_path)) continue;
+        BuiltEntry b{e, {}};
+        b.origin.readme = kRootReadme;
+        b.origin.kept_previous = true;
+        result->entries.push_back(std::move(b));
+      }
+    }
+  }
+
+  // A kept entry stands in for a broken row only: when another row built the
+  // same path, or an earlier broken row kept it already, it would be a duplicate.
+  static void drop_redundant_kept_entries(std::vector<BuiltEntry>* entries) {
+    std::unordered_map<std::string, bool> built;  // path -> built by a good row
+    for (const BuiltEntry& b : *entries) {
+      if (!b.origin.kept_previous) built[b.entry.model_path] = true;
+    }
+    std::vector<BuiltEntry> out;
+    for (BuiltEntry& b : *entries) {
+      if (b.origin.kept_previous) {
+        if (built.count(b.entry.model_path)) continue;
+        built[b.entry.model_path] = false;
+      }
+      out.push_back(std::move(b));
+    }
+    *entries = std::move(out);
+  }
+
   ReadmeSet& readmes_;
   const Source& source_;
   const GenerateOptions& options_;
   Diagnostics& diags_;
   Previous previous_;
-  Progress progress_;
 };
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "manifest/entry.h"
 #include "zoo/discovery.h"
 #include "zoo/readme_set.h"
+#include "zoo/shard.h"
 #include "zoo/source.h"
 
 namespace ohm::zoo {
@@ -45,6 +46,13 @@ struct GenerateOptions {
   bool check_models = false;
   bool full_check = false;  // the checker's full_check=True
   Severity check_severity = Severity::kWarning;
+  // Rows built at a time, on as many threads (--jobs): the result and the
+  // order of findings are the same for every value.
+  unsigned jobs = 1;
+  // Only the rows (and kept entries) whose model_path is in this shard; rows
+  // with no path go by their README. Findings about READMEs come from every shard.
+  std::optional<Shard> shard;
+  // Called after each model, from whichever thread built it (one call at a time).
   std::function<void(const Progress&)> on_progress;
 };
 

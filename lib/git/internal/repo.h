@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -18,6 +19,10 @@ struct Repo {
   std::string workdir;  // top of the work tree, no trailing slash; empty when bare
   std::string git_dir;  // common git directory (holds lfs/objects), no trailing slash
   std::string prefix;   // zoo root inside the repository: "" or "samples" (no slashes at the ends)
+  // Held around every libgit2 call on this repository from a Source, which
+  // generate --jobs calls from several threads (libgit2's objects are not
+  // safe to share between threads).
+  std::recursive_mutex lock;
 
   // Repository-relative path of the zoo-relative `rel`.
   std::string repo_path(const std::string& rel) const;

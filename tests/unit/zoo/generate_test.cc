@@ -53,6 +53,36 @@ TEST(Generate, SampleZooGivesItsCommittedManifest) {
   EXPECT_EQ(result.mode_used, DiscoverMode::kIndex);
 }
 
+// --jobs: the same entries and findings, in the same order, for every
+// number of threads; --shard: the shards' entries are the full run's.
+TEST(Generate, ThreadsAndShardsChangeNothing) {
+  MemorySource zoo = testkit::source_tree("samples");
+  GenerateOptions options = samples_options();
+  options.previous = committed_samples();
+  options.recompute_ports = true;
+  options.check_models = true;
+  options.read_archives = true;
+  Diagnostics serial_diags;
+  const std::string serial = manifest::write_manifest(entries_of(generate(zoo, options, serial_diags)));
+  for (unsigned jobs : {2u, 8u}) {
+    options.jobs = jobs;
+    Diagnostics diags;
+    EXPECT_EQ(manifest::write_manifest(entries_of(generate(zoo, options, diags))), serial) << jobs;
+    EXPECT_EQ(codes(diags), codes(serial_diags)) << jobs;
+  }
+  std::size_t sharded = 0;
+  for (std::uint32_t k = 1; k <= 3; ++k) {
+    options.shard = Shard{k, 3};
+    Diagnostics diags;
+    for (const BuiltEntry& b : generate(zoo, options, diags).entries) {
+      EXPECT_TRUE(in_shard(*options.shard, b.entry.model_path)) << b.entry.model_path;
+      EXPECT_NE(serial.find("\"" + b.entry.model_path + "\""), std::string::npos);
+      ++sharded;
+    }
+  }
+  EXPECT_EQ(sharded, committed_samples().size());
+}
+
 TEST(Generate, WithoutReuseModelsAtHandAreInspected) {
   MemorySource zoo = testkit::source_tree("samples");
   GenerateOptions options = samples_options();
