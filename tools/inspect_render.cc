@@ -35,6 +35,7 @@ Json model_json(const app::InspectedModel& m) {
     Json checker = Json::object();
     if (v.undecided.empty()) {
       checker["passed"] = v.passed;
+      if (v.crashed) checker["crashed"] = true;
       checker["message"] = v.message.substr(0, v.message.find('\n'));
     } else {
       checker["passed"] = nullptr;  // could not be decided without the payloads
@@ -102,6 +103,7 @@ void print_model_text(std::ostream& out, const std::string& name, const Json& m,
     out << indent << "  checker   "
         << (c["passed"].is_null()     ? "undecided"
             : c["passed"].get<bool>() ? "passed"
+            : c.contains("crashed")   ? "crashed"
                                       : "refused")
         << "  " << escape_control(c["message"].get<std::string>()) << "\n";
   }

@@ -4,15 +4,19 @@
 
 #include <exception>
 #include <iostream>
+#include <optional>
 #include <string>
 
 #include "arg_rules.h"
 #include "commands.h"
 #include "exit_codes.h"
+#include "onnx/isolation.h"
 #include "output_flags.h"
 #include "spelling_hints.h"
 
 int main(int argc, char** argv) {
+  // First, before any thread: a libonnx worker process serves and ends here.
+  if (std::optional<int> worker = ohm::onnx::serve_worker_if_asked(argc, argv)) return *worker;
   using namespace ohm::cli;
   Context ctx{std::cout, std::cerr, false, false, false, false, false, {}, {}};
   ctx.err_is_terminal = ::isatty(STDERR_FILENO) == 1;

@@ -32,9 +32,10 @@ onnx::FinishOptions checks_for(const InspectRequest& request) {
 void report_model(const onnx::ModelReader& reader, const Result<onnx::ModelInfo>& info, InspectedModel model,
                   const std::string& shown, bool full_check, InspectOutcome& out) {
   if (const auto& v = reader.checker_verdict(); v && !v->passed && v->undecided.empty()) {
-    out.findings.error(shown, 0, check::kModelChecker,
+    out.findings.error(shown, 0, v->crashed ? check::kCheckerCrashed : check::kModelChecker,
                        std::string("the ONNX checker") + (full_check ? " (full check)" : "") +
-                           " refuses it: " + v->message.substr(0, v->message.find('\n')));
+                           (v->crashed ? " broke on it: " : " refuses it: ") +
+                           v->message.substr(0, v->message.find('\n')));
   }
   if (!info) {
     out.findings.error(shown, 0, check::kModelUnreadable, info.error());

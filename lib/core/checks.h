@@ -73,8 +73,14 @@ namespace ohm::check {
     "an op or opset ONNX shape inference does not know (ai.onnx above 17, other domains): outputs as declared")      \
   X(kInferenceFailed, "onnx.inference.failed", kWarning, kWarning,                                                   \
     "shape inference failed on the model: outputs as declared")                                                      \
+  X(kInferenceCrashed, "onnx.inference.crashed", kWarning, kWarning,                                                 \
+    "shape inference's worker process died or ran out of memory on the model: outputs as declared")                  \
+  X(kInferenceTimeout, "onnx.inference.timeout", kWarning, kWarning,                                                 \
+    "shape inference ran out of time on the model (its worker is stopped): outputs as declared")                     \
   X(kModelChecker, "model.checker", kError, kWarning,                                                                \
     "the ONNX checker (`onnx.checker.check_model`; with `--full-check`, `full_check=True`) refuses the model")       \
+  X(kCheckerCrashed, "model.checker.crashed", kError, kWarning,                                                      \
+    "the ONNX checker's worker process died or ran out of time or memory on the model (Python's would crash too)")   \
   X(kModelTensorSize, "model.tensor-size", kError, kWarning,                                                         \
     "a tensor whose payload does not fit its dims and element type (onnxruntime refuses to load it)")                \
   /* Test data sets of archives (SPEC 7) */                                                                          \

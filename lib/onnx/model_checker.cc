@@ -1,26 +1,15 @@
 #include "onnx/internal/model_checker.h"
 
 #include <exception>
-#include <iostream>
-#include <mutex>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
 #include <unordered_set>
 #include <utility>
 
-#include <onnx/checker.h>
-#include <onnx/defs/schema.h>
-#include <onnx/shape_inference/implementation.h>
-
 #include "onnx/internal/tensor_payload.h"
-
-// libonnx 1.12 exports check_model(model, ctx), the function behind
-// check_model(path), but declares it only in its .cc. We call it to give the
-// checker the model's folder (external data locations), as the path form does.
-namespace onnx::checker {
-void check_model(const ModelProto& model, CheckerContext& ctx);
-}  // namespace onnx::checker
+#include "onnx/internal/worker_pool.h"
 
 namespace ohm::onnx::detail {
 namespace {
@@ -148,41 +137,36 @@ std::string unsafe_sparse_indices(const op::ModelProto& model) {
   return why;
 }
 
-// Held while std::cerr's buffer is swapped: std::cerr is one for the process,
-// and generate --jobs checks models on several threads.
-std::mutex& cerr_lock() {
-  static std::mutex lock;
-  return lock;
-}
-
-// Captures what libonnx writes to std::cerr (check_node warns about removed
-// experimental ops there) so that no stray line reaches our stderr. One
-// capture at a time, process-wide.
-class CerrCapture {
- public:
-  CerrCapture() : hold_(cerr_lock()), old_(std::cerr.rdbuf(buffer_.rdbuf())) {}
-  ~CerrCapture() { std::cerr.rdbuf(old_); }
-  CerrCapture(const CerrCapture&) = delete;
-  CerrCapture& operator=(const CerrCapture&) = delete;
-  std::string text() const { return buffer_.str(); }
-
- private:
-  std::lock_guard<std::mutex> hold_;
-  std::ostringstream buffer_;
-  std::streambuf* old_;
+// What a checker request (kCheck, or kInfer "strict") came to.
+struct CheckRun {
+  std::optional<std::string> failure;  // libonnx's message
+  std::string log;
+  std::optional<WorkerReply> broke;  // the worker died, timed out or ran out of memory
 };
 
-// Runs `f`; the message of what it threw, or nullopt.
-template <typename F>
-std::optional<std::string> run_catching(F&& f) {
-  try {
-    f();
-    return std::nullopt;
-  } catch (const std::exception& e) {
-    return std::string(e.what());
-  } catch (...) {
-    return std::string("unknown exception");
+CheckRun run_in_worker(WorkerOp op, const op::ModelProto& model, std::string argument) {
+  CheckRun run;
+  WorkerReply reply =
+      call_worker(Frame{static_cast<std::uint32_t>(op), {model.SerializeAsString(), std::move(argument)}});
+  if (reply.kind != WorkerReply::Kind::kAnswered) {
+    run.broke = std::move(reply);
+    return run;
   }
+  const Frame& a = reply.answer;
+  if (a.fields.size() >= 2) run.log = a.fields[1];
+  if (a.code != static_cast<std::uint32_t>(WorkerStatus::kOk)) {
+    run.failure = a.fields.empty() ? std::string("the worker's answer was malformed") : a.fields[0];
+  }
+  return run;
+}
+
+CheckerVerdict crashed_verdict(const WorkerReply& broke, const char* stage) {
+  CheckerVerdict v;
+  v.crashed = true;
+  v.message = std::string(stage) + (broke.kind == WorkerReply::Kind::kTimedOut      ? " timed out (" + broke.why + ")"
+                                    : broke.kind == WorkerReply::Kind::kOutOfMemory ? std::string(" ran out of memory")
+                                                                                    : " crashed (" + broke.why + ")");
+  return v;
 }
 
 // The full check's inference view: each dropped main-graph initializer that
@@ -252,7 +236,8 @@ bool restore_checker_view(op::ModelProto& model, const std::vector<Dropped>& dro
   return true;
 }
 
-CheckerVerdict run_checker(op::ModelProto& model, const std::vector<Dropped>& dropped, const FinishOptions& options) {
+CheckerVerdict run_checker(op::ModelProto& model, const std::vector<Dropped>& dropped, const FinishOptions& options,
+                           bool inference_broke) {
   CheckerVerdict verdict;
   std::set<std::string> stripped;  // tensors whose values only the file has
   for (const auto& d : dropped) {
@@ -281,23 +266,22 @@ CheckerVerdict run_checker(op::ModelProto& model, const std::vector<Dropped>& dr
       verdict.message = unsafe;
       return verdict;
     }
-    CerrCapture capture;
-    failure = run_catching([&] {
-      op::checker::CheckerContext ctx;
-      ctx.set_model_dir(options.model_dir);
-      op::checker::check_model(view, ctx);
-    });
-    verdict.log = capture.text();
+    CheckRun run = run_in_worker(WorkerOp::kCheck, view, options.model_dir);
+    if (run.broke) return crashed_verdict(*run.broke, "the checker");
+    failure = std::move(run.failure);
+    verdict.log = std::move(run.log);
   }
   if (!failure && options.full_check) {
+    if (inference_broke) {
+      verdict.undecided = "strict shape inference was not run: shape inference already broke on this model";
+      return verdict;
+    }
     unknown_values_as_inputs(model, dropped);
-    CerrCapture capture;
-    failure = run_catching([&] {
-      op::shape_inference::InferShapes(model, op::OpSchemaRegistry::Instance(),
-                                       op::ShapeInferenceOptions(/*check_type=*/true, /*error_mode=*/1,
-                                                                 /*data_prop=*/false));
-    });
-    verdict.log += capture.text();
+    // check_type, error_mode 1, no data propagation: what full_check=True runs.
+    CheckRun run = run_in_worker(WorkerOp::kInfer, model, "strict");
+    if (run.broke) return crashed_verdict(*run.broke, "strict shape inference");
+    failure = std::move(run.failure);
+    verdict.log += run.log;
     const std::string first_line = failure ? failure->substr(0, failure->find('\n')) : std::string();
     const std::string unread = unreadable_tensor(first_line);
     if (!unread.empty() && stripped.count(unread) > 0) {

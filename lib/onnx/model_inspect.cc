@@ -9,11 +9,11 @@
 #include <utility>
 
 #include <onnx/defs/schema.h>
-#include <onnx/shape_inference/implementation.h>
 
 #include "core/checks.h"
 #include "core/text.h"
 #include "onnx/internal/port_types.h"
+#include "onnx/internal/worker_pool.h"
 
 namespace ohm::onnx::detail {
 namespace {
@@ -182,16 +182,42 @@ op::ModelProto inference_copy(const op::ModelProto& model, bool drop_value_info)
   return work;
 }
 
-// Runs InferShapes on `work`; the message of what it threw, or nullopt.
-std::optional<std::string> run_inference(op::ModelProto& work) {
-  try {
-    op::shape_inference::InferShapes(work, op::OpSchemaRegistry::Instance(), op::ShapeInferenceOptions(false, 0, true));
-    return std::nullopt;
-  } catch (const std::exception& e) {
-    return std::string(e.what());
-  } catch (...) {
-    return std::string("unknown exception");
+// What lenient shape inference (in a worker, isolation.h) made of a model.
+struct Inference {
+  std::optional<op::GraphProto> ports;  // the inferred graph's inputs, outputs and value_info
+  std::optional<std::string> threw;     // libonnx's message
+  std::optional<WorkerReply> broke;     // its worker died, timed out or ran out of memory
+};
+
+Inference run_inference(const op::ModelProto& work) {
+  Inference result;
+  WorkerReply reply =
+      call_worker(Frame{static_cast<std::uint32_t>(WorkerOp::kInfer), {work.SerializeAsString(), "lenient"}});
+  if (reply.kind != WorkerReply::Kind::kAnswered) {
+    result.broke = std::move(reply);
+    return result;
   }
+  const Frame& a = reply.answer;
+  if (a.code == static_cast<std::uint32_t>(WorkerStatus::kOk) && !a.fields.empty()) {
+    op::GraphProto g;
+    if (g.ParseFromString(a.fields[0])) {
+      result.ports = std::move(g);
+      return result;
+    }
+  }
+  result.threw = a.fields.empty() ? std::string("the worker's answer was malformed") : a.fields[0];
+  return result;
+}
+
+// The warning for a worker that broke: which id, naming the node when the graph has one.
+ModelWarning broken_inference(const op::GraphProto& graph, const WorkerReply& broke) {
+  const bool timed_out = broke.kind == WorkerReply::Kind::kTimedOut;
+  std::string where = graph.node_size() == 1 ? " on node " + node_label(graph.node(0)) : std::string();
+  std::string what = timed_out ? "shape inference timed out" + where + " (" + broke.why + ")"
+                     : broke.kind == WorkerReply::Kind::kOutOfMemory
+                         ? "shape inference ran out of memory" + where
+                         : "shape inference crashed" + where + " (" + broke.why + ")";
+  return {timed_out ? check::kInferenceTimeout : check::kInferenceCrashed, what + "; outputs are reported as declared"};
 }
 
 void collect_dim_params(const op::TypeProto& type, std::set<std::string>& names) {
@@ -285,35 +311,34 @@ Result<ModelInfo> inspect_model(const op::ModelProto& model, const std::vector<s
   }
 
   // Outputs: declared, merged with shape inference when libonnx can infer.
-  std::optional<op::ModelProto> inferred;
+  std::optional<op::GraphProto> inferred;
   SupportCheck support(model, opsets);
   if (auto why = support.check_model(model)) {
     info.warnings.push_back({check::kInferenceUnsupported, "shape inference skipped: " + *why});
   } else {
-    op::ModelProto work = inference_copy(model, false);
-    auto failure = run_inference(work);
-    if (failure) {
-      work = inference_copy(model, true);
-      failure = run_inference(work);
-    }
-    if (failure) {
+    Inference result = run_inference(inference_copy(model, false));
+    if (result.threw) result = run_inference(inference_copy(model, true));
+    if (result.broke) {
+      info.warnings.push_back(broken_inference(graph, *result.broke));
+      info.inference_broke = true;
+    } else if (result.threw) {
       info.warnings.push_back(
-          {check::kInferenceFailed, "shape inference failed, outputs are reported as declared: " + *failure});
+          {check::kInferenceFailed, "shape inference failed, outputs are reported as declared: " + *result.threw});
     } else {
-      inferred = std::move(work);
+      inferred = std::move(result.ports);
     }
   }
   const std::set<std::string> declared_names = declared_dim_params(graph);
   for (int i = 0; i < graph.output_size(); ++i) {
     const auto& declared = graph.output(i);
     const op::TypeProto* inferred_type = nullptr;
-    if (inferred && i < inferred->graph().output_size()) inferred_type = &inferred->graph().output(i).type();
+    if (inferred && i < inferred->output_size()) inferred_type = &inferred->output(i).type();
     MergedPort merged = merge_output(declared.type(), inferred_type, declared_names);
     info.io_ports.outputs.push_back({declared.name(), std::move(merged.shape), std::move(merged.type)});
   }
 
   // Feature tensors: the inferred (else declared) shape, unknown dims as 0.
-  const op::GraphProto& source = inferred ? inferred->graph() : graph;
+  const op::GraphProto& source = inferred ? *inferred : graph;
   for (const auto& name : feature_tensors) {
     const op::TypeProto* type = find_value_type(source, name);
     if (type == nullptr || !type->has_tensor_type() || !type->tensor_type().has_shape()) {

@@ -42,7 +42,10 @@ Result<ModelInfo> ModelReader::finish(const std::vector<std::string>& feature_te
     small->shrink_to_fit();
     Result<ModelInfo> info = options.inspect ? detail::inspect_model(model, feature_tensors) : ModelInfo{};
     // The checker runs on models SPEC 5 cannot inspect too (no default-domain opset, ...).
-    if (options.run_checker) impl_->verdict = detail::run_checker(model, impl_->walker.dropped(), options);
+    if (options.run_checker) {
+      const bool inference_broke = info && info->inference_broke;
+      impl_->verdict = detail::run_checker(model, impl_->walker.dropped(), options, inference_broke);
+    }
     if (!info) return unreadable(info.error());
     info->uses_external_data = impl_->walker.uses_external_data();
     info->tensor_size_faults = impl_->walker.size_faults();

@@ -31,11 +31,13 @@ struct CheckerVerdict {
   std::string undecided;
   // What libonnx printed while checking (removed experimental ops), captured.
   std::string log;
+  // The checker's worker process died or ran out of time or memory
+  // (`model.checker.crashed`); message says which, passed is false.
+  bool crashed = false;
 };
 
-// What ModelReader::finish does beyond SPEC 5 inspection. The checker
-// swaps std::cerr's buffer while libonnx runs (to capture its warnings),
-// under a process-wide lock: readers on several threads check one at a time.
+// What ModelReader::finish does beyond SPEC 5 inspection. Shape inference and
+// the checker run in worker processes (isolation.h), from any thread.
 struct FinishOptions {
   // SPEC 5 inspection (opset, io_ports with shape inference, feature shapes);
   // false when only the checks are wanted (the ports are known by sha).
@@ -65,6 +67,9 @@ struct ModelInfo {
   IoPorts io_ports;                                                 // SPEC 5
   bool uses_external_data = false;                                  // some tensor keeps its data in a side file
   std::vector<ModelWarning> warnings;
+  // Shape inference's worker died or ran out of time or memory (a warning
+  // onnx.inference.crashed or .timeout says so): the full check does not try again.
+  bool inference_broke = false;
   // Inferred shape of each requested feature tensor found in the graph (SPEC 5 extra_ports).
   std::map<std::string, std::vector<std::int64_t>> feature_shapes;
   // Set when FinishOptions::run_checker.

@@ -242,14 +242,14 @@ class RowBuilder {
     const Severity severity = options_.check_severity;
     if (const auto& verdict = reader.checker_verdict(); verdict && !verdict->passed && verdict->undecided.empty()) {
       const std::string first_line = verdict->message.substr(0, verdict->message.find('\n'));
-      diags_.add(
-          {severity,
-           p.readme,
-           p.line,
-           0,
-           check::kModelChecker,
-           path + ": the ONNX checker" + (options_.full_check ? " (full check)" : "") + " refuses it: " + first_line,
-           {}});
+      const std::string checker = std::string("the ONNX checker") + (options_.full_check ? " (full check)" : "");
+      diags_.add({severity,
+                  p.readme,
+                  p.line,
+                  0,
+                  verdict->crashed ? check::kCheckerCrashed : check::kModelChecker,
+                  path + ": " + checker + (verdict->crashed ? " broke on it: " : " refuses it: ") + first_line,
+                  {}});
     }
     if (info == nullptr) return;
     for (const onnx::TensorSizeFault& fault : info->tensor_size_faults) {

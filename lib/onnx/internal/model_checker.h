@@ -24,9 +24,13 @@ namespace ohm::onnx::detail {
 // (check_type, error_mode 1, no data propagation: what check_model(...,
 // full_check=True) runs) on `model` itself, where a dropped main-graph
 // initializer becomes a typed graph input so its values count as unknown.
-// `model` is left modified. Never throws: libonnx's exceptions are the verdict.
-CheckerVerdict run_checker(::onnx::ModelProto& model, const std::vector<Dropped>& dropped,
-                           const FinishOptions& options);
+// `model` is left modified. Both run in a worker process (isolation.h); one
+// that dies or runs out of time or memory makes a `crashed` verdict. When
+// `inference_broke` (lenient inference's worker already broke on this model)
+// the strict inference is not run and the full check is undecided. Never
+// throws: libonnx's exceptions are the verdict.
+CheckerVerdict run_checker(::onnx::ModelProto& model, const std::vector<Dropped>& dropped, const FinishOptions& options,
+                           bool inference_broke = false);
 
 // The checker's view: `model` with `dropped` put back as described above.
 // False when a record does not lead to a message of `model` (then `model` is

@@ -1,0 +1,201 @@
+// The worker's side of isolation.h: the only code that calls libonnx's shape
+// inference and checker. It runs in the worker process (or in-process when
+// isolation is off) and never throws.
+#include <signal.h>
+#include <sys/socket.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+#include <cerrno>
+#include <iostream>
+#include <mutex>
+#include <new>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <onnx/checker.h>
+#include <onnx/defs/schema.h>
+#include <onnx/onnx_pb.h>
+#include <onnx/shape_inference/implementation.h>
+
+#include "onnx/internal/worker_protocol.h"
+
+// libonnx 1.12 exports check_model(model, ctx), the function behind
+// check_model(path), but declares it only in its .cc. We call it to give the
+// checker the model's folder (external data locations), as the path form does.
+namespace onnx::checker {
+void check_model(const ModelProto& model, CheckerContext& ctx);
+}  // namespace onnx::checker
+
+namespace ohm::onnx::detail {
+namespace {
+
+namespace op = ::onnx;
+
+// The largest rank shape inference may build from a dim value: ranks of real
+// models are below 10; libonnx would add one dimension at a time up to 2^40.
+constexpr std::int64_t kMaxInferredRank = 1024;
+
+// Held while std::cerr's buffer is swapped: a worker serves one request at
+// a time, but a binary without workers runs this in-process on --jobs threads.
+std::mutex& cerr_lock() {
+  static std::mutex lock;
+  return lock;
+}
+
+// Captures what libonnx writes to std::cerr (check_node warns about removed
+// experimental ops there) so that no stray line reaches our stderr.
+class CerrCapture {
+ public:
+  CerrCapture() : hold_(cerr_lock()), old_(std::cerr.rdbuf(buffer_.rdbuf())) {}
+  ~CerrCapture() { std::cerr.rdbuf(old_); }
+  CerrCapture(const CerrCapture&) = delete;
+  CerrCapture& operator=(const CerrCapture&) = delete;
+  std::string text() const { return buffer_.str(); }
+
+ private:
+  std::lock_guard<std::mutex> hold_;
+  std::ostringstream buffer_;
+  std::streambuf* old_;
+};
+
+// Ops whose output rank libonnx takes from the length of a 1-D input (Expand's
+// shape, ConstantOfShape's input) without a bound: refused before allocating.
+void guard_absurd_ranks() {
+  const struct {
+    const char* op;
+    std::size_t input;
+  } guarded[] = {{"Expand", 1}, {"ConstantOfShape", 0}};
+  for (const auto& g : guarded) {
+    for (int version = 1; version <= 17; ++version) {
+      const op::OpSchema* schema = op::OpSchemaRegistry::Schema(g.op, version, "");
+      if (schema == nullptr || schema->since_version() != version) continue;
+      auto* mutable_schema = const_cast<op::OpSchema*>(schema);  // the registry's own objects are not const
+      op::InferenceFunction original = mutable_schema->GetTypeAndShapeInferenceFunction();
+      const std::string name = g.op;
+      const std::size_t input = g.input;
+      mutable_schema->TypeAndShapeInferenceFunction([original, name, input](op::InferenceContext& ctx) {
+        if (ctx.getNumInputs() > input && ctx.getInputType(input) != nullptr) {
+          const op::TypeProto& t = *ctx.getInputType(input);
+          if (t.has_tensor_type() && t.tensor_type().has_shape() && t.tensor_type().shape().dim_size() == 1) {
+            const auto& d = t.tensor_type().shape().dim(0);
+            if (d.has_dim_value() && d.dim_value() > kMaxInferredRank) {
+              throw std::runtime_error(name + " asks for an output of rank " + std::to_string(d.dim_value()) +
+                                       " (more than " + std::to_string(kMaxInferredRank) +
+                                       "), refused before allocating it");
+            }
+          }
+        }
+        if (original) original(ctx);
+      });
+    }
+  }
+}
+
+void prepare_once() {
+  static const bool prepared = [] {
+    op::OpSchemaRegistry::Instance();
+    guard_absurd_ranks();
+    return true;
+  }();
+  (void)prepared;
+}
+
+Frame answer(WorkerStatus status, std::vector<std::string> fields) {
+  return Frame{static_cast<std::uint32_t>(status), std::move(fields)};
+}
+
+// The ports of an inferred graph: inputs, outputs and value_info, no nodes.
+std::string ports_of(const op::GraphProto& g) {
+  op::GraphProto ports;
+  *ports.mutable_input() = g.input();
+  *ports.mutable_output() = g.output();
+  *ports.mutable_value_info() = g.value_info();
+  return ports.SerializeAsString();
+}
+
+template <typename F>
+Frame run_libonnx(F&& f) {
+  CerrCapture capture;
+  try {
+    std::string result = f();
+    return answer(WorkerStatus::kOk, {std::move(result), capture.text()});
+  } catch (const std::bad_alloc&) {
+    return answer(WorkerStatus::kOutOfMemory, {"out of memory", capture.text()});
+  } catch (const std::exception& e) {
+    return answer(WorkerStatus::kThrew, {e.what(), capture.text()});
+  } catch (...) {
+    return answer(WorkerStatus::kThrew, {"unknown exception", capture.text()});
+  }
+}
+
+Frame infer(const Frame& request) {
+  if (request.fields.size() != 2) return answer(WorkerStatus::kBadRequest, {"bad request"});
+  return run_libonnx([&] {
+    op::ModelProto model;
+    if (!model.ParseFromString(request.fields[0])) throw std::runtime_error("the request's model did not parse");
+    const bool strict = request.fields[1] == "strict";
+    // Lenient: what SPEC 5 reads ports with. Strict: what check_model(full_check=True) runs.
+    const op::ShapeInferenceOptions options =
+        strict ? op::ShapeInferenceOptions(true, 1, false) : op::ShapeInferenceOptions(false, 0, true);
+    op::shape_inference::InferShapes(model, op::OpSchemaRegistry::Instance(), options);
+    return strict ? std::string() : ports_of(model.graph());
+  });
+}
+
+Frame check(const Frame& request) {
+  if (request.fields.size() != 2) return answer(WorkerStatus::kBadRequest, {"bad request"});
+  return run_libonnx([&] {
+    op::ModelProto model;
+    if (!model.ParseFromString(request.fields[0])) throw std::runtime_error("the request's model did not parse");
+    op::checker::CheckerContext ctx;
+    ctx.set_model_dir(request.fields[1]);
+    op::checker::check_model(model, ctx);
+    return std::string();
+  });
+}
+
+// What the sandbox leaves a worker: the errno of opening a file and of making a socket.
+Frame probe() {
+  const int fd = ::open("/proc/self/status", O_RDONLY);
+  const int open_errno = fd < 0 ? errno : 0;
+  const int sock = ::socket(AF_INET, SOCK_STREAM, 0);
+  const int socket_errno = sock < 0 ? errno : 0;
+  return answer(WorkerStatus::kOk,
+                {"open=" + std::to_string(open_errno) + " socket=" + std::to_string(socket_errno), ""});
+}
+
+}  // namespace
+
+Frame handle_request(const Frame& request) {
+  try {
+    prepare_once();
+  } catch (...) {
+    return answer(WorkerStatus::kBadRequest, {"libonnx could not be prepared"});
+  }
+  switch (static_cast<WorkerOp>(request.code)) {
+    case WorkerOp::kInfer:
+      return infer(request);
+    case WorkerOp::kCheck:
+      return check(request);
+    case WorkerOp::kTestCrash:
+      ::raise(SIGSEGV);
+      return answer(WorkerStatus::kBadRequest, {"still alive"});
+    case WorkerOp::kTestSpin:
+      for (volatile unsigned long i = 0;; i = i + 1) {
+      }
+    case WorkerOp::kTestProbe:
+      return probe();
+    case WorkerOp::kTestHog:
+      return run_libonnx([] {
+        std::vector<std::string> hog;
+        for (;;) hog.emplace_back(std::size_t{64} << 20, 'x');
+        return std::string();
+      });
+  }
+  return answer(WorkerStatus::kBadRequest, {"unknown request"});
+}
+
+}  // namespace ohm::onnx::detail

@@ -1,0 +1,119 @@
+// The libonnx worker processes (onnx/isolation.h): a crash, a hang, an
+// allocation without end and the sandbox each seen from the caller's side.
+// The test binary is its own worker program (tests/support/test_main.cc).
+#include "onnx/isolation.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/checks.h"
+#include "fs/file_reader.h"
+#include "model_builder.h"
+#include "onnx/internal/worker_pool.h"
+#include "onnx/model_reader.h"
+
+namespace ohm::onnx {
+namespace {
+
+using detail::call_worker;
+using detail::Frame;
+using detail::WorkerOp;
+using detail::WorkerReply;
+
+Frame request(WorkerOp op) { return Frame{static_cast<std::uint32_t>(op), {}}; }
+
+class IsolationTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(isolation_enabled());
+    saved_ = isolation_options();
+  }
+  void TearDown() override { set_isolation_options(saved_); }
+  IsolationOptions saved_;
+};
+
+TEST_F(IsolationTest, ACrashIsAReplyAndTheNextRequestGetsAFreshWorker) {
+  WorkerReply crashed = call_worker(request(WorkerOp::kTestCrash));
+  EXPECT_EQ(crashed.kind, WorkerReply::Kind::kCrashed);
+  WorkerReply probe = call_worker(request(WorkerOp::kTestProbe));
+  EXPECT_EQ(probe.kind, WorkerReply::Kind::kAnswered);
+}
+
+TEST_F(IsolationTest, TheSandboxRefusesFilesAndSockets) {
+  WorkerReply probe = call_worker(request(WorkerOp::kTestProbe));
+  ASSERT_EQ(probe.kind, WorkerReply::Kind::kAnswered);
+  ASSERT_FALSE(probe.answer.fields.empty());
+  EXPECT_EQ(probe.answer.fields[0], "open=1 socket=1");  // EPERM from the seccomp filter
+}
+
+TEST_F(IsolationTest, AWorkerThatNeverAnswersTimesOut) {
+  IsolationOptions o = saved_;
+  o.timeout_ms = 300;
+  set_isolation_options(o);
+  WorkerReply spun = call_worker(request(WorkerOp::kTestSpin));
+  EXPECT_EQ(spun.kind, WorkerReply::Kind::kTimedOut);
+  set_isolation_options(saved_);
+  EXPECT_EQ(call_worker(request(WorkerOp::kTestProbe)).kind, WorkerReply::Kind::kAnswered);
+}
+
+#if !defined(__SANITIZE_ADDRESS__)
+TEST_F(IsolationTest, AnAllocationWithoutEndStopsAtTheMemoryLimit) {
+  IsolationOptions o = saved_;
+  o.memory_bytes = std::uint64_t{256} << 20;
+  set_isolation_options(o);
+  EXPECT_EQ(call_worker(request(WorkerOp::kTestHog)).kind, WorkerReply::Kind::kOutOfMemory);
+}
+#endif
+
+TEST_F(IsolationTest, ThreadsShareThePool) {
+  const std::string model = test::add_model(test::float_tensor("W", 4), 4).SerializeAsString();
+  std::vector<std::thread> threads;
+  std::vector<int> ok(6, 0);
+  for (std::size_t t = 0; t < ok.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 5; ++i) {
+        ModelReader reader;
+        reader.feed(model);
+        FinishOptions options;
+        options.run_checker = true;
+        auto info = reader.finish({}, options);
+        if (info && info->warnings.empty() && info->checker && info->checker->passed) ++ok[t];
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int n : ok) EXPECT_EQ(n, 5);
+}
+
+// The crash corpus (tests/fixtures/crash_models): one warning each, ports as declared.
+class CrashModelTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(CrashModelTest, BecomesOneWarningAndDeclaredPorts) {
+  const std::string path = std::string(OHM_SOURCE_DIR) + "/tests/fixtures/crash_models/" + GetParam() + ".onnx";
+  auto bytes = fs::read_regular_file(path, 1 << 20);
+  ASSERT_TRUE(bytes) << path;
+  ModelReader reader;
+  reader.feed(*bytes);
+  FinishOptions options;
+  options.run_checker = true;
+  options.full_check = true;
+  auto info = reader.finish({}, options);
+  ASSERT_TRUE(info) << info.error();
+  ASSERT_EQ(info->warnings.size(), 1u);
+  const bool rank = GetParam() == "constantofshape_rank" || GetParam() == "expand_rank";  // refused, not crashed
+  EXPECT_EQ(info->warnings[0].code, rank ? check::kInferenceFailed : check::kInferenceCrashed)
+      << info->warnings[0].message;
+  ASSERT_TRUE(info->checker);
+  EXPECT_FALSE(info->checker->crashed);
+  EXPECT_EQ(info->io_ports.outputs.size() >= 1, true);
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, CrashModelTest,
+                         ::testing::Values("gathernd_batch_dims", "convinteger_rank", "layernorm_axis", "stft_rank1",
+                                           "splittosequence_zero", "constantofshape_rank", "expand_rank"));
+
+}  // namespace
+}  // namespace ohm::onnx
