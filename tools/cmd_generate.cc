@@ -90,13 +90,11 @@ int run_generate(GenerateFlags& flags, Context& ctx) {
     ctx.fatal("-o - writes the manifest to stdout, where --format " + flags.out.format + " writes its report");
     return kExitCannotRun;
   }
-  request.where = flags.zoo.where;
-  request.discover = flags.zoo.discover;
-  request.feature_tensors = flags.zoo.feature_tensors;
-  ProgressLine progress(ctx.err, ctx.err_is_terminal && !ctx.quiet);
-  request.on_progress = [&progress](const zoo::Progress& p) { progress.update(p); };
-  auto outcome = app::generate(request);
-  progress.finish();
+  apply_zoo_flags(flags.zoo, request);
+  auto outcome = with_progress_line(ctx.err, ctx.err_is_terminal && !ctx.quiet, "models", [&](auto on_progress) {
+    request.on_progress = on_progress;
+    return app::generate(request);
+  });
   Diagnostics none;
   if (!outcome) return ctx.fail(outcome.failure(), none, "generate");
   if (flags.stats) ctx.err << "stats: " << outcome->bytes_read << " bytes read from files\n";

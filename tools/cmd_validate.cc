@@ -25,13 +25,11 @@ struct ValidateFlags {
 int run_validate(ValidateFlags& flags, Context& ctx) {
   apply_output_flags(flags.out, ctx);
   app::ValidateRequest& request = flags.request;
-  request.where = flags.zoo.where;
-  request.discover = flags.zoo.discover;
-  request.feature_tensors = flags.zoo.feature_tensors;
-  ProgressLine progress(ctx.err, ctx.err_is_terminal && !ctx.quiet);
-  request.on_progress = [&progress](const zoo::Progress& p) { progress.update(p); };
-  auto outcome = app::validate(request);
-  progress.finish();
+  apply_zoo_flags(flags.zoo, request);
+  auto outcome = with_progress_line(ctx.err, ctx.err_is_terminal && !ctx.quiet, "models", [&](auto on_progress) {
+    request.on_progress = on_progress;
+    return app::validate(request);
+  });
   Diagnostics none;
   if (!outcome) return ctx.fail(outcome.failure(), none, "validate");
   const validate::ValidateReport& report = outcome->report;

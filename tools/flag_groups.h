@@ -25,6 +25,14 @@ struct ZooFlags {
 // --repo, --rev, --staged (exclusive with --rev), --discover, --feature-tensors.
 void add_zoo_flags(CLI::App& cmd, ZooFlags& flags);
 
+// Copies the zoo flags into a request that has the same fields (generate's, validate's).
+template <class Request>
+void apply_zoo_flags(const ZooFlags& flags, Request& request) {
+  request.where = flags.where;
+  request.discover = flags.discover;
+  request.feature_tensors = flags.feature_tensors;
+}
+
 // --max-entries, --max-unpacked-bytes.
 void add_archive_limit_flags(CLI::App& cmd, archive::Limits& limits);
 

@@ -37,6 +37,16 @@ class ProgressLine {
   std::chrono::steady_clock::time_point start_, last_;
 };
 
+// Runs `call(on_progress)` with a progress line on `err` while it works (shown
+// only when `enabled`) and returns what the call returns.
+template <class Call>
+auto with_progress_line(std::ostream& err, bool enabled, const std::string& noun, Call call) {
+  ProgressLine progress(err, enabled, noun);
+  auto outcome = call([&progress](const zoo::Progress& p) { progress.update(p); });
+  progress.finish();
+  return outcome;
+}
+
 // "downloading: 43%, ..." for each download in turn.
 class DownloadProgress {
  public:

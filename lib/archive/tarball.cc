@@ -26,23 +26,19 @@ bool consume_data(struct archive* reader, const EntryInfo& info, const fs::Chunk
   }
 }
 
-// Reads a model entry's data: hashes it and feeds the caller's sink, if any.
+// Reads a model entry's data whole: hashes it and feeds the caller's sink, if any.
 bool consume_model(struct archive* reader, EntryInfo& info, const fs::ChunkSink& sink, std::string& damage) {
   hash::Sha256 hasher;
-  std::vector<char> buffer(kReadBlock);
   bool feeding = static_cast<bool>(sink);
-  for (;;) {
-    la_ssize_t n = archive_read_data(reader, buffer.data(), buffer.size());
-    if (n < 0) {
-      const char* why = archive_error_string(reader);
-      damage = "cannot read " + info.path + ": " + (why ? why : "damaged data");
-      return false;
-    }
-    if (n == 0) break;
-    std::string_view chunk(buffer.data(), static_cast<std::size_t>(n));
-    hasher.update(chunk);
-    if (feeding) feeding = sink(chunk);  // the reader may stop early; we still hash
-  }
+  bool read = consume_data(
+      reader, info,
+      [&](std::string_view chunk) {
+        hasher.update(chunk);
+        if (feeding) feeding = sink(chunk);  // the reader may stop early; we still hash
+        return true;
+      },
+      damage);
+  if (!read) return false;
   info.sha256 = hasher.hex_digest();
   return true;
 }
