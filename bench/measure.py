@@ -26,6 +26,16 @@ class Result:
     seconds: float  # best wall time over the runs
     rss_kb: int  # largest ru_maxrss over the runs
     tree_kb: int = 0  # sampled peak of the tree's summed RSS (0: not sampled)
+    cpu_seconds: float = 0.0  # user + system time of the best run, children included
+
+
+@dataclass
+class Run:
+    seconds: float
+    rss_kb: int
+    tree_kb: int
+    code: int
+    cpu_seconds: float
 
 
 class CommandFailed(RuntimeError):
@@ -61,12 +71,12 @@ def _tree_rss_kb(root):
 
 
 def run_once(cmd, cwd=None, env=None, ok=(0,), sample=False, stdout_path=None):
-    """Runs cmd once: (seconds, ru_maxrss KB, sampled tree KB, exit code)."""
+    """Runs cmd once, returns a Run."""
     with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile("r") as rss:
         out = open(stdout_path, "wb") if stdout_path else subprocess.DEVNULL
         try:
             start = time.monotonic()
-            proc = subprocess.Popen([TIME, "-f", "%M", "-o", rss.name, *cmd], cwd=cwd, env=env, stdout=out, stderr=err)
+            proc = subprocess.Popen([TIME, "-f", "%M %U %S", "-o", rss.name, *cmd], cwd=cwd, env=env, stdout=out, stderr=err)
             peak = 0
             while sample and proc.poll() is None:
                 peak = max(peak, _tree_rss_kb(proc.pid))
@@ -80,8 +90,8 @@ def run_once(cmd, cwd=None, env=None, ok=(0,), sample=False, stdout_path=None):
             err.seek(0)
             tail = err.read().decode(errors="replace")[-2000:]
             raise CommandFailed(f"exit code {code} (expected {ok}): {' '.join(map(str, cmd))}\n{tail}")
-        lines = rss.read().split()  # "Command exited with non-zero status N" comes first
-        return seconds, int(lines[-1]), peak, code
+        words = rss.read().split()  # "Command exited with non-zero status N" comes first
+        return Run(seconds, int(words[-3]), peak, code, float(words[-2]) + float(words[-1]))
 
 
 def compare(commands, reps=3, cwd=None, env=None, ok=(0,), tree=()):
@@ -90,16 +100,18 @@ def compare(commands, reps=3, cwd=None, env=None, ok=(0,), tree=()):
     results = {name: Result(float("inf"), 0) for name in commands}
     for _ in range(reps):
         for name, cmd in commands.items():
-            seconds, rss, _, _ = run_once(cmd, cwd=cwd, env=env, ok=ok)
+            run = run_once(cmd, cwd=cwd, env=env, ok=ok)
             r = results[name]
-            r.seconds, r.rss_kb = min(r.seconds, seconds), max(r.rss_kb, rss)
+            if run.seconds < r.seconds:
+                r.seconds, r.cpu_seconds = run.seconds, run.cpu_seconds
+            r.rss_kb = max(r.rss_kb, run.rss_kb)
     for name in tree:
-        _, rss, peak, _ = run_once(commands[name], cwd=cwd, env=env, ok=ok, sample=True)
-        results[name].rss_kb = max(results[name].rss_kb, rss)
-        results[name].tree_kb = peak
+        run = run_once(commands[name], cwd=cwd, env=env, ok=ok, sample=True)
+        results[name].rss_kb = max(results[name].rss_kb, run.rss_kb)
+        results[name].tree_kb = run.tree_kb
     return results
 
 
 if __name__ == "__main__":  # measure.py CMD...: one sampled run, for trying it out
-    s, rss, peak, code = run_once(sys.argv[1:], ok=None, sample=True)
-    print(f"{s:.3f} s, ru_maxrss {rss} KB, tree peak {peak} KB, exit {code}")
+    r = run_once(sys.argv[1:], ok=None, sample=True)
+    print(f"{r.seconds:.3f} s ({r.cpu_seconds:.3f} s CPU), ru_maxrss {r.rss_kb} KB, tree peak {r.tree_kb} KB, exit {r.code}")

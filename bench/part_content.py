@@ -67,6 +67,13 @@ def run(bench):
           note=f"sha256sum {r['sha256sum'].seconds:.2f} s")
     t.add(1, "generate --jobs 1 / --jobs 2 (speed-up on 2 cores)", r["j1"].seconds / r["j2"].seconds, "×",
           note=f"--jobs 1 {r['j1'].seconds:.2f} s")
+    # CPU time says what wall time cannot on a shared machine: the work done,
+    # and how many cores each command got (its CPU time over its wall time).
+    t.add(1, "generate --jobs 2 --no-reuse: CPU time / openssl's CPU time", r["j2"].cpu_seconds / r["openssl"].cpu_seconds,
+          "×", note=f"{r['j2'].cpu_seconds:.2f} s vs {r['openssl'].cpu_seconds:.2f} s")
+    t.add(1, "cores busy (CPU time / wall time): generate --jobs 2", r["j2"].cpu_seconds / r["j2"].seconds, "",
+          note=f"--jobs 1 {r['j1'].cpu_seconds / r['j1'].seconds:.2f}, openssl "
+               f"{r['openssl'].cpu_seconds / r['openssl'].seconds:.2f}")
     t.add(2, "peak RSS of generate --jobs 2 (largest process)", r["j2"].rss_kb / 1024, " MB", 100)
     t.add(2, "peak RSS of generate --jobs 2 with its libonnx workers (summed, sampled)", r["j2"].tree_kb / 1024, " MB", 100)
 

@@ -65,7 +65,8 @@ def run(bench):
         for name in TARGETS:
             t.add(3, f"{models:,} models: {LABELS[name]} / cat", r[name].seconds / base, "×",
                   TARGETS[name] if models == target_at else None,
-                  note=f"{r[name].seconds * 1000:.0f} ms vs {base * 1000:.0f} ms")
+                  note=f"{r[name].seconds * 1000:.0f} ms vs {base * 1000:.0f} ms; CPU "
+                       f"{r[name].cpu_seconds * 1000:.0f} ms vs {r['cat'].cpu_seconds * 1000:.0f} ms")
         shutil.rmtree(root)
     for name in times:
         what = "cat of every tracked file" if name == "cat" else LABELS[name]

@@ -8,7 +8,8 @@
 #   bench/run.sh [BUILD_DIR]        (default: build; needs its tools/onnx-hub-manifest
 #                                    and bench/ohm_checker_bench_driver)
 # Environment:
-#   BENCH_QUICK=1        small inputs (a few minutes), for trying it out
+#   BENCH_QUICK=1        small inputs (a few minutes), for trying it out; a full run
+#                        takes about 30 minutes on a busy 2-core machine
 #   BENCH_REPS=N         runs of each command, the best kept (default 3, quick 2)
 #   BENCH_PARTS=1,3,5,6  parts to run (1 also runs 2 and 4)
 #   BENCH_MARKDOWN=FILE  also write the table and the machine to FILE

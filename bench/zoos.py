@@ -51,7 +51,10 @@ def content_zoo(root, scale=1.0, per_folder=8):
     return files
 
 
-def pointer_zoo(root, models, per_folder=10):
+POINTERS_PER_FOLDER = 10  # 1,000 README folders at 10,000 models
+
+
+def pointer_zoo(root, models, per_folder=POINTERS_PER_FOLDER):
     """models Git LFS pointers, per_folder to a README."""
     folders = []
     for start in range(0, models, per_folder):
@@ -68,10 +71,10 @@ def pointer_zoo(root, models, per_folder=10):
     write_index(root, folders)
 
 
-def change_one_pointer(root, models):
+def change_one_pointer(root, models, per_folder=POINTERS_PER_FOLDER):
     """Changes the size of the middle model's pointer; returns its path."""
     i = models // 2
-    path = f"{root}/validated/family{i // 10:05d}/model/model{i:05d}.onnx"
+    path = f"{root}/validated/family{i // per_folder:05d}/model/model{i:05d}.onnx"
     text = open(path).read()
     with open(path, "w") as f:
         f.write(text.replace(f"size {1000 + i}\n", f"size {10000 + i}\n"))
