@@ -7,5 +7,5 @@ expect_same out.json "$SRC/samples/ONNX_HUB_MANIFEST.json"
 # What Python's json.dumps(indent=4) writes for the same entries.
 "$PY" -c 'import json,sys; s=open(sys.argv[1]).read(); sys.exit(json.dumps(json.loads(s), indent=4) != s)' out.json \
   || fail "not byte-identical with json.dumps"
-[[ $(json_query out.json 'len(m)') == 8 ]] || fail "expected 8 entries"
+[[ $(json_query out.json 'len(m)') == 10 ]] || fail "expected 10 entries"
 [[ $(json_query out.json '[e["model_path"] for e in m] == sorted(e["model_path"] for e in m)') == True ]] || fail "unsorted"
