@@ -9,3 +9,6 @@ expect_same out.json "$SRC/samples/ONNX_HUB_MANIFEST.json"
   || fail "not byte-identical with json.dumps"
 [[ $(json_query out.json 'len(m)') == 10 ]] || fail "expected 10 entries"
 [[ $(json_query out.json '[e["model_path"] for e in m] == sorted(e["model_path"] for e in m)') == True ]] || fail "unsorted"
+# The models, archives, pointers and side files are what make_samples.py makes.
+"$PY" "$SRC/scripts/make_samples.py" made || fail "make_samples.py"
+diff -r -x README.md -x ONNX_HUB_MANIFEST.json -x .onnx-hub-manifest made "$SRC/samples" || fail "samples/ differs from make_samples.py"
