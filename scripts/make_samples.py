@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Builds samples/: a small, real zoo (tiny ONNX models, test-data archives,
-Git LFS pointers, READMEs). Deterministic: running it twice gives the same bytes.
-Every model passes the ONNX checker and every archive's test data fits its
-model's ports, so the sample zoo validates clean.
+Git LFS pointers, a model with external data). Deterministic: running it twice
+gives the same bytes. Every model passes the ONNX checker and every archive's
+test data fits its model's ports, so the sample zoo validates clean. The
+READMEs are written by hand.
 
 Usage: /usr/bin/python3 scripts/make_samples.py samples
 """
@@ -95,6 +96,43 @@ def pointer(path, seed, size):
     write(path, f"version https://git-lfs.github.com/spec/v1\noid sha256:{oid}\nsize {size}\n".encode())
 
 
+def pointer_to(path, data):
+    """The Git LFS pointer a clone without LFS content has for `data`."""
+    oid = hashlib.sha256(data).hexdigest()
+    write(path, f"version https://git-lfs.github.com/spec/v1\noid sha256:{oid}\nsize {len(data)}\n".encode())
+
+
+def linear_weights():
+    """W (32x32) and B (32) of the external-data model: a few KB, distinct values."""
+    w = (np.arange(32 * 32, dtype=np.float32).reshape(32, 32) % 97 - 48) / 64
+    b = np.linspace(-1, 1, 32, dtype=np.float32)
+    return [("linear.weight", w), ("linear.bias", b)]
+
+
+def tinylinear(location):
+    """Y = X.W + B with W and B in the side file `location`, laid out as
+    onnx.save(save_as_external_data=True) lays it: one tensor after the other,
+    each named by location, offset and length. Returns the model and the side
+    file's bytes."""
+    inits, data = [], b""
+    for name, values in linear_weights():
+        raw = values.tobytes()
+        t = numpy_helper.from_array(values, name)
+        t.ClearField("raw_data")
+        t.data_location = TensorProto.EXTERNAL
+        for key, value in (("location", location), ("offset", str(len(data))), ("length", str(len(raw)))):
+            e = t.external_data.add()
+            e.key, e.value = key, value
+        inits.append(t)
+        data += raw
+    m = model([helper.make_node("MatMul", ["x", "linear.weight"], ["xw"]),
+               helper.make_node("Add", ["xw", "linear.bias"], ["y"])],
+              [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N", 32])],
+              [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["N", 32])],
+              inits, opset=13, name="tinylinear")
+    return m, data
+
+
 def main(root):
     cls = os.path.join(root, "vision/classification/tinynet")
     for opset in (7, 12):
@@ -122,6 +160,18 @@ def main(root):
                 [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["N", 2])],
                 [numpy_helper.from_array(np.ones((4, 2), dtype=np.float32), "w")], opset=9, name="mlp")
     write(os.path.join(root, "other/tabular/tiny_mlp/model/tiny-mlp-9.onnx"), mlp.SerializeToString())
+
+    # External data, in two variants: the side file as content, and (another
+    # model, so its model_sha differs) the same weights as a Git LFS pointer.
+    ext = os.path.join(root, "other/external_data/tiny_linear/model")
+    for base, as_pointer in (("tiny-linear-13", False), ("tiny-linear-lfs-13", True)):
+        m, weights = tinylinear(f"{base}.weights")
+        write(f"{ext}/{base}.onnx", m.SerializeToString())
+        if as_pointer:
+            pointer_to(f"{ext}/{base}.weights", weights)
+        else:
+            write(f"{ext}/{base}.weights", weights)
+            onnx.checker.check_model(f"{ext}/{base}.onnx")  # resolves the side file
 
     audio = os.path.join(root, "audio/keyword_spotting/model")
     pointer(f"{audio}/kws-large-12.onnx", "kws-large-12.onnx", 41_943_040)

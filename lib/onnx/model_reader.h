@@ -48,6 +48,10 @@ struct FinishOptions {
   // folder, as onnx.checker.check_model(path) does. "" resolves them in the
   // current directory, as check_model(ModelProto) does.
   std::string model_dir;
+  // False when the model is not a file on disk (a git revision, the index, a
+  // MemorySource): the checker then takes every side file as present, and the
+  // caller checks them itself (zoo/external_data.h).
+  bool side_files_on_disk = true;
 };
 
 // A finding about a model that still gives its ports (shape inference skipped

@@ -272,7 +272,9 @@ class RowBuilder {
     o.run_checker = options_.check_models;
     o.full_check = options_.full_check;
     // External data is looked for beside the model when the zoo is on disk.
-    o.model_dir = source_.disk_path(parent_folder(model_path)).value_or("");
+    const auto dir = source_.disk_path(parent_folder(model_path));
+    o.side_files_on_disk = dir.has_value();
+    o.model_dir = dir.value_or("");
     if (!o.model_dir.empty()) o.model_dir += "/";
     return o;
   }

@@ -17,7 +17,7 @@ check plain_broken_json 1 generate --repo plain
 expect_same plain/ONNX_HUB_MANIFEST.json broken.json
 [[ -z $(find plain -name '*.tmp.*') ]] || fail "temp file left"
 check plain_no_reuse 0 generate --repo plain --no-reuse
-[[ $(json_query plain/ONNX_HUB_MANIFEST.json 'len(m)') == 8 ]] || fail "--no-reuse writes the manifest"
+[[ $(json_query plain/ONNX_HUB_MANIFEST.json 'len(m)') == 10 ]] || fail "--no-reuse writes the manifest"
 
 mkdir empty
 check empty_folder 1 generate --repo empty

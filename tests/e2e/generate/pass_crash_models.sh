@@ -23,7 +23,7 @@ printf '\n|Model Class |\n|---|\n|[Crash](other/crash) |\n' >> repo/README.md
 
 check generate 0 generate --repo repo
 json_query repo/ONNX_HUB_MANIFEST.json 'len(m)' > count
-[[ $(cat count) == 15 ]] || fail "expected the 8 sample entries and the 7 crash models, got $(cat count)"
+[[ $(cat count) == 17 ]] || fail "expected the 10 sample entries and the 7 crash models, got $(cat count)"
 (cd repo && git add -A && git commit -qm manifest)
 check validate 0 validate --repo repo
 check inspect 0 inspect repo/other/crash/model/gathernd_batch_dims.onnx --format text

@@ -8,7 +8,7 @@ git -C zoo rm -q ONNX_HUB_MANIFEST.json
 git -C zoo commit -qm "no manifest"
 sed -i 's/|Tiny MLP |/|Tiny MLP 2 |/' zoo/other/tabular/tiny_mlp/README.md
 check full 0 generate --repo zoo -o full.json
-[[ $(json_query full.json 'len(m)') == 8 ]] || fail "full run"
+[[ $(json_query full.json 'len(m)') == 10 ]] || fail "full run"
 check no_manifest_at_target 0 generate --repo zoo --changed-since HEAD~1 -o inc.json
 expect_same full.json inc.json
 echo '[' > zoo/ONNX_HUB_MANIFEST.json

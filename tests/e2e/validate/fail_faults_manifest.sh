@@ -30,7 +30,7 @@ fault schema_type "schema type error"
 line=$(entry_line $MLP opset_version)
 sed -i "${line}s/: 9,/: \"9\",/" $M
 expect_findings 1 <<<"schema.violation error $MF $line"
-[[ $(json_query "$WORK/stdout" 'm["findings"][0]["json_pointer"]') == /2/opset_version ]] || fail "json_pointer"
+[[ $(json_query "$WORK/stdout" 'm["findings"][0]["json_pointer"]') == /4/opset_version ]] || fail "json_pointer"
 
 fault path_dotdot "path with .."
 line=$(entry_line $MLP model_path)
@@ -41,7 +41,8 @@ fault unsorted "unsorted manifest"
 "$PY" - $M <<'PYEOF'
 import json, sys
 m = json.load(open(sys.argv[1]))
-m[2], m[3] = m[3], m[2]
+i = [e["model"] for e in m].index("Tiny MLP")
+m[i], m[i + 1] = m[i + 1], m[i]
 open(sys.argv[1], "w").write(json.dumps(m, indent=4))
 PYEOF
 line=$(line_of $M "\"model_path\": \"$MLP\"")

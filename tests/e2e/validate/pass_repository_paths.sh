@@ -13,4 +13,4 @@ check github 1 validate --repo repo/samples --format github
 (cd repo/samples && check inside 1 validate)
 (cd repo/samples && check inside_generate 0 generate -q)
 [[ ! -e repo/ONNX_HUB_MANIFEST.json ]] || fail "generate inside samples/ wrote ../ONNX_HUB_MANIFEST.json"
-[[ $(json_query repo/samples/ONNX_HUB_MANIFEST.json 'm[2]["opset_version"]') == 10 ]] || fail "the subfolder's manifest"
+[[ $(json_query repo/samples/ONNX_HUB_MANIFEST.json '[e for e in m if e["model"] == "Tiny MLP"][0]["opset_version"]') == 10 ]] || fail "the subfolder's manifest"

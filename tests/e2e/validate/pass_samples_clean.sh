@@ -5,7 +5,7 @@ make_repo zoo "$SRC/samples"
 check text 0 validate --repo zoo
 check strict 0 validate --repo zoo --strict
 check json 0 validate --repo zoo --format json
-[[ $(json_query stdout 'len(m["findings"]), m["summary"]["errors"], m["summary"]["entries"]') == "0 0 8" ]] || fail "json report"
+[[ $(json_query stdout 'len(m["findings"]), m["summary"]["errors"], m["summary"]["entries"]') == "0 0 10" ]] || fail "json report"
 check github 0 validate --repo zoo --format github
 check staged 0 validate --repo zoo --staged
 check changed_since 0 validate --repo zoo --changed-since HEAD

@@ -39,8 +39,8 @@ TEST_F(AppTest, GenerateWritesTheManifestAtomically) {
   ASSERT_TRUE(out) << out.error();
   EXPECT_EQ(out->target, path("zoo/ONNX_HUB_MANIFEST.json"));
   EXPECT_EQ(testkit::slurp(out->target), committed);
-  EXPECT_EQ(out->entries, 8u);
-  EXPECT_EQ(out->readmes, 4u);
+  EXPECT_EQ(out->entries, 10u);
+  EXPECT_EQ(out->readmes, 5u);
   EXPECT_TRUE(out->findings.all().empty());
   for (const std::string& name : list("zoo")) EXPECT_EQ(name.find(".tmp."), std::string::npos) << name;
 }
@@ -83,7 +83,7 @@ TEST_F(AppTest, ValidateAndInspectTheSampleZoo) {
   auto report = validate(v);
   ASSERT_TRUE(report) << report.error();
   EXPECT_TRUE(report->report.findings.all().empty());
-  EXPECT_EQ(report->report.summary.entries, 8u);
+  EXPECT_EQ(report->report.summary.entries, 10u);
 
   InspectRequest model{path("zoo/other/tabular/tiny_mlp/model/tiny-mlp-9.onnx"), {}};
   auto inspected = inspect(model);

@@ -83,6 +83,48 @@ TEST(ModelCheckerTest, StrippedTensorKeepsItsOwnDataLocation) {
             "Data of TensorProto ( tensor name: W) is stored externally and should not have data field.raw_data");
 }
 
+// A model with external data read from a git revision: its side files are
+// not on disk, so the checker does not look for them (the zoo does); on disk
+// a missing one is the checker's error, as with onnx.checker.check_model(path).
+TEST(ModelCheckerTest, SideFilesNotOnDiskAreNotLookedFor) {
+  op::TensorProto w = float_tensor("W", 4);
+  w.clear_raw_data();
+  w.set_data_location(op::TensorProto::EXTERNAL);
+  auto* e = w.add_external_data();
+  e->set_key("location");
+  e->set_value("no-such-side-file.bin");
+  op::ModelProto m = add_model(w, 4);
+  *m.mutable_graph()->add_node() = m.graph().node(0);  // a Constant attribute holds one too
+  auto* c = m.mutable_graph()->mutable_node(1);
+  c->set_op_type("Constant");
+  c->set_name("const");
+  c->clear_input();
+  c->set_output(0, "C");
+  auto* attr = c->add_attribute();
+  attr->set_name("value");
+  attr->set_type(op::AttributeProto::TENSOR);
+  *attr->mutable_t() = w;
+  const std::string bytes = m.SerializeAsString();
+  for (bool on_disk : {true, false}) {
+    ModelReader reader;
+    reader.feed(bytes);
+    FinishOptions options;
+    options.run_checker = true;
+    options.model_dir = on_disk ? "/nonexistent-ohm-dir/" : "";
+    options.side_files_on_disk = on_disk;
+    (void)reader.finish({}, options);
+    ASSERT_TRUE(reader.checker_verdict().has_value());
+    const CheckerVerdict& v = *reader.checker_verdict();
+    EXPECT_EQ(v.passed, !on_disk) << v.message;
+    if (on_disk) {
+      EXPECT_EQ(first_line(v.message),
+                "Data of TensorProto ( tensor name: W) should be stored in "
+                "/nonexistent-ohm-dir/no-such-side-file.bin, but it doesn't exist or is not "
+                "accessible.");
+    }
+  }
+}
+
 TEST(ModelCheckerTest, LongStringAttributeIsStillThere) {
   op::ModelProto m = add_model(float_tensor("W", 4), 4);
   auto* attr = m.mutable_graph()->mutable_node(0)->add_attribute();

@@ -38,8 +38,8 @@ TEST(Validate, SampleZooIsCleanAndEachFileIsReadOnce) {
   auto report = validate(counted, samples_options(kManifest));
   ASSERT_TRUE(report) << report.error();
   EXPECT_TRUE(report->findings.all().empty()) << format_text(report->findings.all().at(0));
-  EXPECT_EQ(report->summary.entries, 8u);
-  EXPECT_EQ(report->summary.readmes, 4u);
+  EXPECT_EQ(report->summary.entries, 10u);
+  EXPECT_EQ(report->summary.readmes, 5u);
   EXPECT_EQ(report->summary.archives_read, 5u);
   EXPECT_EQ(report->summary.archives_absent, 1u);
   EXPECT_EQ(report->summary.ports_unchecked, 0u);

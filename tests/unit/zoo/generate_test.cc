@@ -49,7 +49,7 @@ TEST(Generate, SampleZooGivesItsCommittedManifest) {
   GenerateResult result = generate(zoo, options, diags);
   EXPECT_TRUE(diags.all().empty()) << format_text(diags.all().at(0));
   EXPECT_EQ(manifest::write_manifest(entries_of(result)), testkit::source_file("samples/ONNX_HUB_MANIFEST.json"));
-  EXPECT_EQ(result.readmes.size(), 4u);
+  EXPECT_EQ(result.readmes.size(), 5u);
   EXPECT_EQ(result.mode_used, DiscoverMode::kIndex);
 }
 
@@ -92,7 +92,7 @@ TEST(Generate, WithoutReuseModelsAtHandAreInspected) {
   GenerateResult result = generate(zoo, options, diags);
   std::size_t from_content = 0;
   for (const BuiltEntry& b : result.entries) from_content += b.origin.ports_from_content;
-  EXPECT_EQ(from_content, 6u);  // every real model; the two keyword-spotting pointers are not here
+  EXPECT_EQ(from_content, 8u);  // every real model; the two keyword-spotting pointers are not here
   // The ports read now are the committed ones (sample models are real).
   EXPECT_EQ(manifest::write_manifest(entries_of(result)), testkit::source_file("samples/ONNX_HUB_MANIFEST.json"));
 }
