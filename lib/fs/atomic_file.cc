@@ -64,11 +64,15 @@ mode_t current_umask() {
   return mask;
 }
 
-// The folder of `target` and its file name, as a shell would reach them.
+// The folder of `target` and its file name, as a shell would reach them; on
+// failure errno says why.
 Result<Folder> parent_of(const std::string& target, std::string* name) {
   const stdfs::path path(target);
   *name = path.filename().string();
-  if (!is_single_component(*name)) return cannot_run("cannot write " + target + ": not a file name");
+  if (!is_single_component(*name)) {
+    errno = EINVAL;  // callers say strerror(errno), as mkstemp's callers did
+    return cannot_run("cannot write " + target + ": not a file name");
+  }
   return Folder::open(path.has_parent_path() ? path.parent_path().string() : ".");
 }
 
@@ -98,7 +102,8 @@ AtomicFile::~AtomicFile() { discard(); }
 Result<AtomicFile> AtomicFile::create(const std::string& target) {
   std::string name;
   Result<Folder> folder = parent_of(target, &name);
-  if (!folder) return cannot_run("cannot write " + target + ": " + folder.error());
+  const int err = errno;  // why the folder did not open, as mkstemp would have said it
+  if (!folder) return cannot_run("cannot write " + target + ": " + std::strerror(err));
   Result<AtomicFile> file = create_in(*folder, name);
   if (file) file->target_ = target;  // as the caller named it
   return file;
@@ -212,7 +217,8 @@ void AtomicFolder::discard() {
 Result<AtomicFolder> AtomicFolder::create(const std::string& target) {
   std::string name;
   Result<Folder> folder = parent_of(target, &name);
-  if (!folder) return cannot_run("cannot create a folder beside " + target + ": " + folder.error());
+  const int err = errno;
+  if (!folder) return cannot_run("cannot create a folder beside " + target + ": " + std::strerror(err));
   return create_in(*folder, name);
 }
 
