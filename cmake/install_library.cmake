@@ -20,6 +20,7 @@ set(OHM_PUBLIC_HEADERS
     core/diagnostic.h
     core/result.h
     fs/file_reader.h
+    fs/folder.h
     hub/cache.h
     hub/cache_check.h
     hub/cache_scan.h

@@ -15,6 +15,9 @@ std::string check_word(const app::CacheRow& row) {
   const hub::CachedItem& item = row.item;
   if (item.kind == hub::CachedKind::kTemp) return item.owner_alive ? "writing" : "stale";
   if (item.not_regular) return "not-a-file";
+  if (!item.damage.empty()) return "unreadable";
+  if (item.orphan) return "orphan";
+  if (item.missing) return "MISSING";
   switch (row.check.file) {
     case hub::Health::kOk:
       return "ok";
@@ -25,7 +28,9 @@ std::string check_word(const app::CacheRow& row) {
     case hub::Health::kUnchecked:
       break;
   }
-  return item.kind == hub::CachedKind::kModel || item.kind == hub::CachedKind::kArchive ? "unchecked" : "-";
+  const bool hashed = item.kind == hub::CachedKind::kModel || item.kind == hub::CachedKind::kArchive ||
+                      item.kind == hub::CachedKind::kSideFile;
+  return hashed ? "unchecked" : "-";
 }
 
 std::string shown_path(const hub::CachedItem& item) { return item.hub_path.empty() ? item.rel : item.hub_path; }
@@ -51,7 +56,8 @@ void print_cache_table(std::ostream& out, const app::CacheListing& listing) {
 }
 
 std::string cache_summary(const app::CacheListing& listing) {
-  std::size_t models = 0, archives = 0, unpacked = 0, data = 0, temps = 0, mismatches = 0;
+  std::size_t models = 0, archives = 0, unpacked = 0, data = 0, temps = 0, mismatches = 0, sides = 0, missing = 0,
+              orphans = 0;
   std::uint64_t bytes = 0;
   for (const app::CacheRow& row : listing.rows) {
     const hub::CachedItem& item = row.item;
@@ -62,10 +68,16 @@ std::string cache_summary(const app::CacheListing& listing) {
     data += item.kind == hub::CachedKind::kDataFolder;
     temps += item.kind == hub::CachedKind::kTemp;
     mismatches += row.check.file == hub::Health::kMismatch;
+    sides += item.kind == hub::CachedKind::kSideFile && !item.missing;
+    missing += item.missing;
+    orphans += item.orphan;
   }
   if (!listing.exists) return "nothing cached: " + listing.root + " does not exist";
   std::string text = plural(models, "model", "models") + ", " + plural(archives, "archive", "archives") + " (" +
                      std::to_string(unpacked) + " unpacked)";
+  if (sides > 0) text += ", " + plural(sides, "side file", "side files");
+  if (missing > 0) text += ", " + plural(missing, "missing side file", "missing side files");
+  if (orphans > 0) text += ", " + plural(orphans, "orphan", "orphans") + " (of no cached model)";
   if (data > 0) text += ", " + plural(data, "data folder without its archive", "data folders without their archive");
   if (temps > 0) text += ", " + plural(temps, "unfinished write", "unfinished writes");
   if (mismatches > 0) text += ", " + plural(mismatches, "sha mismatch", "sha mismatches");
@@ -95,6 +107,15 @@ Json cache_listing_json(const app::CacheListing& listing) {
       j["pid"] = item.pid;
       j["stale"] = !item.owner_alive;
     }
+    if (item.kind == hub::CachedKind::kModel && !item.side_list.empty()) {
+      j["side_list"] = full(listing.root, item.side_list);
+    }
+    if (item.kind == hub::CachedKind::kSideFile) {
+      j["expected_bytes"] = item.expected_bytes;
+      j["models"] = item.models;
+      j["missing"] = item.missing;
+    }
+    if (item.kind == hub::CachedKind::kSideFile || item.kind == hub::CachedKind::kSideList) j["orphan"] = item.orphan;
     items.push_back(std::move(j));
   }
   Json out = Json::object();

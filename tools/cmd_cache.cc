@@ -139,7 +139,9 @@ int run_prune(const CacheFlags& flags, Context& ctx) {
     if (!outcome->removed) line += "; pass --yes to remove them";
   }
   if (!flags.older_than_days && !flags.keep_manifest) {
-    line += " (only unfinished writes were looked for: choose more with --older-than DAYS or --keep-manifest FILE)";
+    line +=
+        " (only unfinished writes and orphans were looked for: choose more with --older-than DAYS or --keep-manifest "
+        "FILE)";
   }
   ctx.err << line << '\n';
   return kExitClean;

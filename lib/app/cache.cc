@@ -1,5 +1,6 @@
 #include "app/cache.h"
 
+#include <algorithm>
 #include <ctime>
 #include <set>
 
@@ -16,7 +17,14 @@ Result<hub::CacheRoot> root_of(const CacheRequest& request) {
 }
 
 bool checkable(const hub::CachedItem& item) {
-  return item.kind == hub::CachedKind::kModel || item.kind == hub::CachedKind::kArchive;
+  return item.kind == hub::CachedKind::kModel || item.kind == hub::CachedKind::kArchive ||
+         (item.kind == hub::CachedKind::kSideFile && !item.missing && !item.orphan);
+}
+
+std::string models_text(const std::vector<std::string>& models) {
+  std::string out;
+  for (std::size_t i = 0; i < models.size(); ++i) out += (i ? ", " : "") + models[i];
+  return out;
 }
 
 // Scans the cache and, with `hash`, checks each model and archive, reporting progress.
@@ -56,6 +64,22 @@ Result<CacheListing> scan_and_check(const CacheRequest& where, bool hash, bool w
 }
 
 std::string full(const std::string& root, const std::string& rel) { return root + "/" + rel; }
+
+std::string folder_of(const std::string& rel) {
+  const std::string::size_type slash = rel.rfind('/');
+  return slash == std::string::npos ? "" : rel.substr(0, slash);
+}
+
+// True when a folder in `folders` is `folder`, inside it or around it: a
+// model's side files live in its folder and below.
+bool written_near(const std::set<std::string>& folders, const std::string& folder) {
+  for (const std::string& f : folders) {
+    if (f.empty() || folder.empty() || f == folder || f.rfind(folder + "/", 0) == 0 || folder.rfind(f + "/", 0) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
 
 std::string days_text(double days) {
   long whole = static_cast<long>(days);
@@ -119,6 +143,23 @@ Result<CacheVerifyOutcome> cache_verify(const CacheVerifyRequest& request) {
           "an unfinished write of process " + std::to_string(item.pid) + ", which has ended; cache prune removes it");
       continue;
     }
+    if (!item.damage.empty()) {
+      out.findings.error(path, 0, check::kCacheUnreadable, item.damage);
+      continue;
+    }
+    if (item.orphan) {
+      out.findings.warning(path, 0, check::kCacheOrphan,
+                           (item.kind == hub::CachedKind::kSideList
+                                ? "the side-file list of " + item.hub_path + ", which is no longer cached"
+                                : std::string("a side file of no cached model")) +
+                               "; cache prune removes it");
+      continue;
+    }
+    if (item.kind == hub::CachedKind::kSideFile && item.missing) {
+      out.findings.error(path, 0, check::kCacheSideMissing,
+                         "missing: a side file of " + models_text(item.models) + " (fetch places it again)");
+      continue;
+    }
     if (!checkable(item)) continue;
     ++out.files_checked;
     out.bytes_checked += item.bytes;
@@ -129,7 +170,14 @@ Result<CacheVerifyOutcome> cache_verify(const CacheVerifyRequest& request) {
       out.findings.error(path, 0, check::kCacheUnreadable, row.check.detail);
       continue;
     }
-    if (row.check.file == hub::Health::kMismatch) {
+    if (row.check.file == hub::Health::kMismatch && item.kind == hub::CachedKind::kSideFile) {
+      remove_file = true;
+      if (request.fix) fixed = "; removed (fetch places it again)";
+      out.findings.error(path, 0, check::kCacheShaMismatch,
+                         "sha256 is " + row.check.actual_sha + " (" + std::to_string(item.bytes) + " bytes), not the " +
+                             item.sha + " (" + std::to_string(item.expected_bytes) +
+                             " bytes) that the side-file list of " + models_text(item.models) + " gives" + fixed);
+    } else if (row.check.file == hub::Health::kMismatch) {
       remove_file = true;
       if (request.fix) fixed = item.data_folder.empty() ? "; removed" : "; removed, with its data folder";
       out.findings.error(path, 0, check::kCacheShaMismatch,
@@ -166,6 +214,14 @@ Result<CachePruneOutcome> cache_prune(const CachePruneRequest& request) {
   out.root = listing->root;
   const std::int64_t now = request.now ? request.now : static_cast<std::int64_t>(std::time(nullptr));
   const bool selecting = request.older_than_days || kept;
+  // Folders a running fetch writes in (a temp name of a live process): its
+  // side files may be there before its model, so none of them is an orphan yet.
+  std::set<std::string> being_written;
+  for (const CacheRow& row : listing->rows) {
+    if (row.item.kind == hub::CachedKind::kTemp && row.item.owner_alive) being_written.insert(folder_of(row.item.rel));
+  }
+  std::set<std::string> chosen_models;
+  std::vector<CacheRow*> sides;
   for (CacheRow& row : listing->rows) {
     hub::CachedItem& item = row.item;
     if (item.not_regular) {
@@ -175,9 +231,19 @@ Result<CachePruneOutcome> cache_prune(const CachePruneRequest& request) {
       continue;
     }
     std::string reason;
+    const bool side = item.kind == hub::CachedKind::kSideFile || item.kind == hub::CachedKind::kSideList;
     if (item.kind == hub::CachedKind::kTemp) {
       if (item.owner_alive) continue;
       reason = "unfinished write of process " + std::to_string(item.pid) + ", which has ended";
+    } else if (side) {
+      if (!item.orphan) {
+        if (item.kind == hub::CachedKind::kSideFile && !item.missing) sides.push_back(&row);
+        continue;
+      }
+      if (written_near(being_written, folder_of(item.rel))) continue;
+      reason = item.kind == hub::CachedKind::kSideList
+                   ? "side-file list of " + item.hub_path + ", which is no longer cached"
+                   : "side file of no cached model";
     } else if (selecting && (checkable(item) || item.kind == hub::CachedKind::kDataFolder)) {
       const double age_days = static_cast<double>(now - item.mtime) / 86400.0;
       if (request.older_than_days && age_days < *request.older_than_days) continue;
@@ -186,15 +252,30 @@ Result<CachePruneOutcome> cache_prune(const CachePruneRequest& request) {
       if (kept && kept->count(named) > 0) continue;
       if (request.older_than_days) reason = "placed " + days_text(age_days) + " ago";
       if (kept) reason += std::string(reason.empty() ? "" : ", ") + "not in " + *request.keep_manifest;
+      if (item.kind == hub::CachedKind::kModel) chosen_models.insert(item.hub_path);
     } else {
       continue;
     }
     out.bytes += item.bytes + item.data_bytes;
     out.chosen.push_back({std::move(item), std::move(reason)});
   }
+  // A side file goes with the last of the models that need it.
+  for (CacheRow* row : sides) {
+    hub::CachedItem& item = row->item;
+    bool all_go = true;
+    for (const std::string& model : item.models) all_go = all_go && chosen_models.count(model) > 0;
+    if (!all_go) continue;
+    out.bytes += item.bytes;
+    std::string reason = "side file of " + models_text(item.models) + ", which goes";
+    out.chosen.push_back({std::move(item), std::move(reason)});
+  }
+  std::stable_sort(out.chosen.begin(), out.chosen.end(), [](const PruneChoice& a, const PruneChoice& b) {
+    return a.item.hub_path != b.item.hub_path ? a.item.hub_path < b.item.hub_path : a.item.rel < b.item.rel;
+  });
   if (!request.yes) return out;
   for (const PruneChoice& c : out.chosen) {
     if (auto gone = hub::remove_item(out.root, c.item); !gone) return gone.failure();
+    if (auto gone = hub::remove_side_list(out.root, c.item); !gone) return gone.failure();
   }
   out.removed = true;
   return out;

@@ -65,16 +65,18 @@ struct CacheVerifyRequest {
 
 struct CacheVerifyOutcome {
   CacheListing listing;
-  // cache.sha-mismatch, cache.data-mismatch, cache.unreadable (errors);
-  // cache.not-regular, cache.stale-temp (warnings). Files are named by their full path.
+  // cache.sha-mismatch, cache.data-mismatch, cache.side-missing,
+  // cache.unreadable (errors); cache.not-regular, cache.stale-temp,
+  // cache.orphan (warnings). Files are named by their full path.
   Diagnostics findings;
   std::vector<std::string> removed;  // --fix: full paths removed
   std::size_t files_checked = 0, folders_checked = 0;
   std::uint64_t bytes_checked = 0;
 };
 
-// cache verify: re-hashes every model and archive, and compares each data
-// folder with its archive. Fails (cannot run) when the root cannot be read or
+// cache verify: re-hashes every model, archive and side file (against its
+// model's side-file list), and compares each data folder with its archive. Fails (cannot run) when the root cannot be
+// read or
 // --fix cannot remove a file.
 Result<CacheVerifyOutcome> cache_verify(const CacheVerifyRequest& request);
 
@@ -99,9 +101,12 @@ struct CachePruneOutcome {
   Diagnostics findings;  // cache.not-regular: symlinks and special files, left alone
 };
 
-// cache prune: chooses temp files of processes that have ended, and, with
-// --older-than and/or --keep-manifest, the models and archives older than
-// that and not named by the manifest (both must hold when both are given).
+// cache prune: chooses temp files of processes that have ended, orphan side
+// files and side-file lists (unless a live process writes beside them), and,
+// with --older-than and/or --keep-manifest, the models and archives older
+// than that and not named by the manifest (both must hold when both are
+// given); a chosen model takes its side-file list, and each side file no
+// model left needs.
 // Symlinks and unknown files are never chosen. Fails (cannot run) when the
 // root or the manifest cannot be read, or a removal fails.
 Result<CachePruneOutcome> cache_prune(const CachePruneRequest& request);

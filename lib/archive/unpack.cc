@@ -48,11 +48,19 @@ bool write_entry(struct archive* reader, struct archive* writer, struct archive_
 }  // namespace
 
 Result<Listing> unpack_tarball(const StreamFn& stream, const std::string& target, const UnpackOptions& options) {
-  std::error_code ec;
-  bool target_exists = stdfs::symlink_status(target, ec).type() != stdfs::file_type::not_found;
-  if (target_exists && !options.replace) return Error{target + " already exists"};
+  const stdfs::path path(target);
+  Result<fs::Folder> parent = fs::Folder::open(path.has_parent_path() ? path.parent_path().string() : ".");
+  if (!parent) return parent.failure();
+  return unpack_tarball_in(stream, *parent, path.filename().string(), options);
+}
 
-  Result<fs::AtomicFolder> temp = fs::AtomicFolder::create(target);
+Result<Listing> unpack_tarball_in(const StreamFn& stream, const fs::Folder& parent, const std::string& name,
+                                  const UnpackOptions& options) {
+  const bool target_exists = parent.status(name).kind != fs::FileKind::kMissing;
+  if (target_exists && !options.replace && !options.keep_concurrent)
+    return Error{parent.child(name) + " already exists"};
+
+  Result<fs::AtomicFolder> temp = fs::AtomicFolder::create_in(parent, name);
   if (!temp) return temp.failure();
 
   WriteDiskHandle writer(archive_write_disk_new());
@@ -70,7 +78,7 @@ Result<Listing> unpack_tarball(const StreamFn& stream, const std::string& target
   archive_write_close(writer.get());
   if (!listing) return listing;
   if (!listing->safe()) return listing;  // the temp folder goes with `temp`
-  if (auto committed = temp->commit(); !committed) return committed.failure();
+  if (auto committed = temp->commit(!options.replace); !committed) return committed.failure();
   return listing;
 }
 

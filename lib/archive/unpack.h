@@ -5,6 +5,7 @@
 
 #include "archive/tarball.h"
 #include "core/result.h"
+#include "fs/folder.h"
 
 namespace ohm::archive {
 
@@ -12,6 +13,9 @@ struct UnpackOptions {
   Limits limits;
   // Replace an existing `target` (only after the new content is complete).
   bool replace = false;
+  // A `target` that another process places while we unpack (the same
+  // archive, fetched at once) is kept and ours discarded, rather than fail.
+  bool keep_concurrent = false;
 };
 
 // Unpacks the stream into the folder `target`, whose parent must exist. Entries
@@ -22,5 +26,9 @@ struct UnpackOptions {
 // Returns the listing: when !listing.safe() nothing was written. Fails when the
 // stream cannot be read, `target` exists (without `replace`) or the disk refuses.
 Result<Listing> unpack_tarball(const StreamFn& stream, const std::string& target, const UnpackOptions& options);
+
+// The same into the folder `name` of the open `parent` (fs::AtomicFolder::create_in).
+Result<Listing> unpack_tarball_in(const StreamFn& stream, const fs::Folder& parent, const std::string& name,
+                                  const UnpackOptions& options);
 
 }  // namespace ohm::archive

@@ -155,7 +155,11 @@ namespace ohm::check {
     "the hub sent a Git LFS pointer instead of the file's content")                                                  \
   /* The hub cache (SPEC 9, cache verify and prune) */                                                               \
   X(kCacheShaMismatch, "cache.sha-mismatch", kError, kError,                                                         \
-    "a cached file whose sha256 is not the one its name carries (`--fix` removes it)")                               \
+    "a cached file whose sha256 is not the one its name (a side file: its model's list) gives (`--fix` removes it)") \
+  X(kCacheSideMissing, "cache.side-missing", kError, kError,                                                         \
+    "a side file (external data) that a cached model needs is not in the cache (`fetch` places it again)")           \
+  X(kCacheOrphan, "cache.orphan", kWarning, kWarning,                                                                \
+    "a side file or side-file list of a model no longer in the cache (`cache prune` removes it)")                    \
   X(kCacheDataMismatch, "cache.data-mismatch", kError, kError,                                                       \
     "an unpacked data folder that lacks a file of its archive or differs from it (`--fix` removes the folder)")      \
   X(kCacheUnreadable, "cache.unreadable", kError, kError, "a cached file that could not be read")                    \

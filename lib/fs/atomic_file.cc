@@ -9,8 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <system_error>
-#include <vector>
+#include <random>
 
 #include "fs/file_reader.h"
 
@@ -19,11 +18,17 @@ namespace {
 
 namespace stdfs = std::filesystem;
 
-std::vector<char> template_for(const std::string& target) {
-  std::string pattern = temp_prefix(target) + "XXXXXX";
-  std::vector<char> name(pattern.begin(), pattern.end());
-  name.push_back('\0');
-  return name;
+// mkstemp's six characters, drawn here because mkstemp cannot take a folder handle.
+std::string random_suffix() {
+  static const char kChars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  thread_local std::mt19937_64 rng{std::random_device{}() ^ static_cast<std::uint64_t>(::getpid())};
+  std::string out(6, 'x');
+  for (char& c : out) c = kChars[rng() % (sizeof kChars - 1)];
+  return out;
+}
+
+std::string temp_name_for(const std::string& name) {
+  return name + ".tmp." + std::to_string(::getpid()) + "." + random_suffix();
 }
 
 // A temp name of `target` ("<name>.tmp.<pid>.XXXXXX") whose owner is gone:
@@ -43,18 +48,13 @@ bool is_stale_temp_of(const std::string& entry, const std::string& base) {
   return ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
 }
 
-// Removes what killed runs left beside `target`, so that the next run never
+// Removes what killed runs left beside `name`, so that the next run never
 // trips over it and nothing grows for ever (a 15 MB download, a manifest).
-void remove_stale_temps(const std::string& target) {
-  const stdfs::path path(target);
-  const std::string base = path.filename().string();
-  const stdfs::path folder = path.has_parent_path() ? path.parent_path() : stdfs::path(".");
-  std::error_code ec;
-  for (stdfs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    if (!is_stale_temp_of(name, base)) continue;
-    std::error_code ignored;
-    stdfs::remove_all(it->path(), ignored);  // never follows a symlink
+void remove_stale_temps(const Folder& folder, const std::string& name) {
+  Result<std::vector<std::string>> names = folder.names();
+  if (!names) return;
+  for (const std::string& entry : *names) {
+    if (is_stale_temp_of(entry, name)) (void)folder.remove(entry);  // never follows a symlink
   }
 }
 
@@ -64,15 +64,35 @@ mode_t current_umask() {
   return mask;
 }
 
+// The folder of `target` and its file name, as a shell would reach them; on
+// failure errno says why.
+Result<Folder> parent_of(const std::string& target, std::string* name) {
+  const stdfs::path path(target);
+  *name = path.filename().string();
+  if (!is_single_component(*name)) {
+    errno = EINVAL;  // callers say strerror(errno), as mkstemp's callers did
+    return cannot_run("cannot write " + target + ": not a file name");
+  }
+  return Folder::open(path.has_parent_path() ? path.parent_path().string() : ".");
+}
+
 }  // namespace
 
 std::string temp_prefix(const std::string& target) { return target + ".tmp." + std::to_string(::getpid()) + "."; }
 
-AtomicFile::AtomicFile(std::string target, std::string temp, int fd)
-    : target_(std::move(target)), temp_(std::move(temp)), fd_(fd) {}
+AtomicFile::AtomicFile(Folder folder, std::string name, std::string temp, int fd)
+    : folder_(std::move(folder)),
+      name_(std::move(name)),
+      target_(folder_.child(name_)),
+      temp_(std::move(temp)),
+      fd_(fd) {}
 
 AtomicFile::AtomicFile(AtomicFile&& other) noexcept
-    : target_(std::move(other.target_)), temp_(std::move(other.temp_)), fd_(other.fd_) {
+    : folder_(std::move(other.folder_)),
+      name_(std::move(other.name_)),
+      target_(std::move(other.target_)),
+      temp_(std::move(other.temp_)),
+      fd_(other.fd_) {
   other.fd_ = -1;
   other.temp_.clear();
 }
@@ -80,16 +100,34 @@ AtomicFile::AtomicFile(AtomicFile&& other) noexcept
 AtomicFile::~AtomicFile() { discard(); }
 
 Result<AtomicFile> AtomicFile::create(const std::string& target) {
+  std::string name;
+  Result<Folder> folder = parent_of(target, &name);
+  const int err = errno;  // why the folder did not open, as mkstemp would have said it
+  if (!folder) return cannot_run("cannot write " + target + ": " + std::strerror(err));
+  Result<AtomicFile> file = create_in(*folder, name);
+  if (file) file->target_ = target;  // as the caller named it
+  return file;
+}
+
+Result<AtomicFile> AtomicFile::create_in(const Folder& folder, const std::string& name) {
+  const std::string target = folder.child(name);
+  if (!is_single_component(name)) return cannot_run("cannot write " + target + ": not a file name");
   // rename() would put a regular file in place of a device node, a fifo or a
   // link (`-o /dev/sda`); only a regular file, or nothing, is replaced.
-  if (FileKind kind = status_of(target).kind; kind != FileKind::kRegular && kind != FileKind::kMissing) {
+  if (FileKind kind = folder.status(name).kind; kind != FileKind::kRegular && kind != FileKind::kMissing) {
     return cannot_run("cannot write " + target + ": it is " + describe(kind) + ", and only a regular file is replaced");
   }
-  remove_stale_temps(target);
-  std::vector<char> name = template_for(target);
-  int fd = ::mkostemp(name.data(), O_CLOEXEC);
-  if (fd < 0) return cannot_run("cannot write " + target + ": " + std::strerror(errno));
-  return AtomicFile(target, name.data(), fd);
+  remove_stale_temps(folder, name);
+  Result<Folder> handle = folder.duplicate();
+  if (!handle) return handle.failure();
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    std::string temp = temp_name_for(name);
+    // O_EXCL never follows a link at the temp name: it fails, and another name is drawn.
+    int fd = ::openat(folder.fd(), temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd >= 0) return AtomicFile(std::move(*handle), name, std::move(temp), fd);
+    if (errno != EEXIST) break;
+  }
+  return cannot_run("cannot write " + target + ": " + std::strerror(errno));
 }
 
 Error AtomicFile::failure(const std::string& what) const {
@@ -99,7 +137,7 @@ Error AtomicFile::failure(const std::string& what) const {
 void AtomicFile::discard() {
   if (fd_ >= 0) ::close(fd_);
   fd_ = -1;
-  if (!temp_.empty()) ::unlink(temp_.c_str());
+  if (!temp_.empty()) ::unlinkat(folder_.fd(), temp_.c_str(), 0);
   temp_.clear();
 }
 
@@ -128,7 +166,8 @@ Result<void> AtomicFile::commit() {
     discard();
     return e;
   }
-  if (::rename(temp_.c_str(), target_.c_str()) != 0) {
+  // By the folder's handle: a link put at the target meanwhile is replaced, never followed.
+  if (::renameat(folder_.fd(), temp_.c_str(), folder_.fd(), name_.c_str()) != 0) {
     Error e = cannot_run("cannot write " + target_ + ": " + std::strerror(errno));
     discard();
     return e;
@@ -144,57 +183,94 @@ Result<void> write_file_atomically(const std::string& path, std::string_view con
   return file->commit();
 }
 
-AtomicFolder::AtomicFolder(std::string target, std::string temp) : target_(std::move(target)), temp_(std::move(temp)) {}
+Result<void> write_file_atomically_in(const Folder& folder, const std::string& name, std::string_view content) {
+  Result<AtomicFile> file = AtomicFile::create_in(folder, name);
+  if (!file) return file.failure();
+  if (auto wrote = file->write(content); !wrote) return wrote;
+  return file->commit();
+}
+
+AtomicFolder::AtomicFolder(Folder folder, std::string name, std::string temp, std::string real)
+    : folder_(std::move(folder)),
+      name_(std::move(name)),
+      target_(folder_.child(name_)),
+      temp_(std::move(temp)),
+      real_(std::move(real)) {}
 
 AtomicFolder::AtomicFolder(AtomicFolder&& other) noexcept
-    : target_(std::move(other.target_)), temp_(std::move(other.temp_)) {
+    : folder_(std::move(other.folder_)),
+      name_(std::move(other.name_)),
+      target_(std::move(other.target_)),
+      temp_(std::move(other.temp_)),
+      real_(std::move(other.real_)) {
   other.temp_.clear();
 }
 
-AtomicFolder::~AtomicFolder() {
+AtomicFolder::~AtomicFolder() { discard(); }
+
+void AtomicFolder::discard() {
   if (temp_.empty()) return;
-  std::error_code ec;
-  stdfs::remove_all(temp_, ec);  // never follows symlinks made inside
+  (void)folder_.remove(temp_);  // never follows symlinks made inside
+  temp_.clear();
 }
 
 Result<AtomicFolder> AtomicFolder::create(const std::string& target) {
-  remove_stale_temps(target);
-  std::vector<char> name = template_for(target);
-  if (::mkdtemp(name.data()) == nullptr) {
-    return cannot_run("cannot create a folder beside " + target + ": " + std::strerror(errno));
-  }
-  // Writers that guard every component against symlinks (libarchive's) need
-  // a path without any (a cache under a linked home folder).
-  std::error_code ec;
-  stdfs::path real = stdfs::canonical(name.data(), ec);
-  if (ec) {
-    stdfs::remove(name.data(), ec);
-    return cannot_run("cannot resolve " + std::string(name.data()) + ": " + ec.message());
-  }
-  return AtomicFolder(target, real.string());
+  std::string name;
+  Result<Folder> folder = parent_of(target, &name);
+  const int err = errno;
+  if (!folder) return cannot_run("cannot create a folder beside " + target + ": " + std::strerror(err));
+  return create_in(*folder, name);
 }
 
-Result<void> AtomicFolder::commit() {
-  std::error_code ec;
-  const bool replacing = stdfs::symlink_status(target_, ec).type() == stdfs::file_type::directory;
-  if (!replacing) {
-    if (::rename(temp_.c_str(), target_.c_str()) != 0) {
-      return cannot_run("cannot move the folder to " + target_ + ": " + std::strerror(errno));
+Result<AtomicFolder> AtomicFolder::create_in(const Folder& folder, const std::string& name) {
+  const std::string target = folder.child(name);
+  if (!is_single_component(name)) return cannot_run("cannot create " + target + ": not a folder name");
+  remove_stale_temps(folder, name);
+  Result<Folder> handle = folder.duplicate();
+  if (!handle) return handle.failure();
+  // Writers that guard every component against symlinks (libarchive's) need
+  // a path without any (a cache under a linked home folder).
+  Result<std::string> real = folder.real_path();
+  if (!real) return real.failure();
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    std::string temp = temp_name_for(name);
+    if (::mkdirat(folder.fd(), temp.c_str(), 0700) == 0) {
+      std::string real_temp = *real + (real->back() == '/' ? "" : "/") + temp;
+      return AtomicFolder(std::move(*handle), name, std::move(temp), std::move(real_temp));
     }
-    temp_.clear();
+    if (errno != EEXIST) break;
+  }
+  return cannot_run("cannot create a folder beside " + target + ": " + std::strerror(errno));
+}
+
+Result<void> AtomicFolder::commit(bool keep_existing) {
+  const int dir = folder_.fd();
+  // Another writer's folder, renamed in first: the same content (the same archive), so it stays.
+  auto keep_theirs = [&]() -> Result<void> {
+    discard();
     return {};
+  };
+  const bool present = folder_.status(name_).kind == FileKind::kDirectory;
+  if (present && keep_existing) return keep_theirs();
+  std::string old;
+  if (present) {
+    old = temp_ + ".old";
+    if (::renameat(dir, name_.c_str(), dir, old.c_str()) != 0) {
+      if (errno != ENOENT) return cannot_run("cannot replace " + target_ + ": " + std::strerror(errno));
+      old.clear();  // moved away by another writer meanwhile
+    }
   }
-  const std::string old = temp_ + ".old";
-  if (::rename(target_.c_str(), old.c_str()) != 0) {
-    return cannot_run("cannot replace " + target_ + ": " + std::strerror(errno));
-  }
-  if (::rename(temp_.c_str(), target_.c_str()) != 0) {
-    std::string why = std::strerror(errno);
-    ::rename(old.c_str(), target_.c_str());
-    return cannot_run("cannot move the folder to " + target_ + ": " + why);
+  if (::renameat(dir, temp_.c_str(), dir, name_.c_str()) != 0) {
+    const int err = errno;
+    if (err == ENOTEMPTY || err == EEXIST) {
+      if (!old.empty()) (void)folder_.remove(old);
+      return keep_theirs();
+    }
+    if (!old.empty()) ::renameat(dir, old.c_str(), dir, name_.c_str());
+    return cannot_run("cannot move the folder to " + target_ + ": " + std::strerror(err));
   }
   temp_.clear();
-  stdfs::remove_all(old, ec);
+  if (!old.empty()) (void)folder_.remove(old);
   return {};
 }
 

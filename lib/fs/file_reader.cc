@@ -35,14 +35,15 @@ FileKind kind_of(mode_t mode) {
   return FileKind::kOther;
 }
 
-// Opens `path` only if it is a regular file reached without a final symlink.
-Result<int> open_regular(const std::string& path, struct stat* st) {
-  FileStatus pre = status_of(path);
+// Opens `name` (relative to `dir_fd`) only if it is a regular file reached
+// without a final symlink; `path` names it in messages.
+Result<int> open_regular(int dir_fd, const std::string& name, const std::string& path, struct stat* st) {
+  FileStatus pre = status_at(dir_fd, name);
   if (pre.kind != FileKind::kRegular) {
     return Error{path + " is " + describe(pre.kind) + ", not a regular file"};
   }
   // O_NONBLOCK keeps a fifo swapped in after the lstat from blocking the open.
-  int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+  int fd = ::openat(dir_fd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return Error{"cannot open " + path + ": " + std::strerror(errno)};
   if (::fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
     ::close(fd);
@@ -53,10 +54,12 @@ Result<int> open_regular(const std::string& path, struct stat* st) {
 
 }  // namespace
 
-FileStatus status_of(const std::string& path) {
+FileStatus status_of(const std::string& path) { return status_at(AT_FDCWD, path); }
+
+FileStatus status_at(int dir_fd, const std::string& name) {
   struct stat st;
   FileStatus out;
-  if (::lstat(path.c_str(), &st) != 0) return out;
+  if (::fstatat(dir_fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) return out;
   out.kind = kind_of(st.st_mode);
   out.size = static_cast<std::uint64_t>(st.st_size);
   out.mtime_sec = st.st_mtim.tv_sec;
@@ -82,8 +85,13 @@ std::string describe(FileKind kind) {
 }
 
 Result<std::string> read_regular_file(const std::string& path, std::uint64_t max_bytes) {
+  return read_regular_file_at(AT_FDCWD, path, path, max_bytes);
+}
+
+Result<std::string> read_regular_file_at(int dir_fd, const std::string& name, const std::string& path,
+                                         std::uint64_t max_bytes) {
   struct stat st;
-  auto fd_or = open_regular(path, &st);
+  auto fd_or = open_regular(dir_fd, name, path, &st);
   if (!fd_or) return fd_or.failure();
   Fd fd(*fd_or);
   if (static_cast<std::uint64_t>(st.st_size) > max_bytes) {
@@ -108,8 +116,13 @@ Result<std::string> read_regular_file(const std::string& path, std::uint64_t max
 }
 
 Result<std::uint64_t> stream_regular_file(const std::string& path, const ChunkSink& sink) {
+  return stream_regular_file_at(AT_FDCWD, path, path, sink);
+}
+
+Result<std::uint64_t> stream_regular_file_at(int dir_fd, const std::string& name, const std::string& path,
+                                             const ChunkSink& sink) {
   struct stat st;
-  auto fd_or = open_regular(path, &st);
+  auto fd_or = open_regular(dir_fd, name, path, &st);
   if (!fd_or) return fd_or.failure();
   Fd fd(*fd_or);
   ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);

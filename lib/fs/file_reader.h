@@ -25,6 +25,9 @@ struct FileStatus {
 // lstat() of `path`, never following a final symlink.
 FileStatus status_of(const std::string& path);
 
+// lstat() of `name` relative to the open folder `dir_fd` (fs::Folder::fd()).
+FileStatus status_at(int dir_fd, const std::string& name);
+
 // "a symbolic link", "a directory", ... for diagnostics.
 std::string describe(FileKind kind);
 
@@ -32,11 +35,19 @@ std::string describe(FileKind kind);
 // larger than `max_bytes`.
 Result<std::string> read_regular_file(const std::string& path, std::uint64_t max_bytes);
 
+// read_regular_file of `name` in the open folder `dir_fd`, named `path` in messages.
+Result<std::string> read_regular_file_at(int dir_fd, const std::string& name, const std::string& path,
+                                         std::uint64_t max_bytes);
+
 // Called with consecutive chunks of a file; return false to stop early.
 using ChunkSink = std::function<bool(std::string_view chunk)>;
 
 // Streams a regular file in fixed-size chunks (memory does not grow with the
 // file). Returns the number of bytes delivered.
 Result<std::uint64_t> stream_regular_file(const std::string& path, const ChunkSink& sink);
+
+// stream_regular_file of `name` in the open folder `dir_fd`, named `path` in messages.
+Result<std::uint64_t> stream_regular_file_at(int dir_fd, const std::string& name, const std::string& path,
+                                             const ChunkSink& sink);
 
 }  // namespace ohm::fs

@@ -7,6 +7,7 @@
 
 #include "core/checks.h"
 #include "hash/sha256.h"
+#include "manifest/json_io.h"
 #include "zoo/zoo_paths.h"
 
 namespace ohm::hub {
@@ -109,6 +110,34 @@ Result<std::vector<CachedSideFile>> cached_side_files(const std::string& root, c
     out.push_back(std::move(side));
   }
   return out;
+}
+
+std::string side_list_text(const std::vector<CachedSideFile>& sides) {
+  manifest::Json list = manifest::Json::array();
+  for (const CachedSideFile& side : sides) {
+    manifest::Json one = manifest::Json::object();
+    one["path"] = side.hub_path;
+    one["sha"] = side.sha;
+    one["bytes"] = side.bytes;
+    list.push_back(std::move(one));
+  }
+  return manifest::dump_python_style(list) + "\n";
+}
+
+Result<std::vector<CachedSideFile>> parse_side_list(std::string_view text, const std::string& root,
+                                                    const std::string& model_hub_path) {
+  constexpr std::size_t kMaxDepth = 8;  // a list of flat objects; deeper is not ours
+  if (manifest::json_nesting_depth(text) > kMaxDepth) {
+    return problem(check::kHubEntryInvalid, model_hub_path + ": the side-file list is not a list of files");
+  }
+  manifest::Json parsed = manifest::Json::parse(text.begin(), text.end(), nullptr, false);
+  if (parsed.is_discarded()) {
+    return problem(check::kHubEntryInvalid, model_hub_path + ": the side-file list is not JSON");
+  }
+  manifest::Entry entry;
+  entry.model_path = model_hub_path;
+  entry.external_data = std::move(parsed);
+  return cached_side_files(root, entry);
 }
 
 Result<std::string> unpacked_folder(const std::string& cached_archive) {

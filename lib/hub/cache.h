@@ -57,6 +57,20 @@ struct CachedSideFile {
 // manifest must not place files anywhere else.
 Result<std::vector<CachedSideFile>> cached_side_files(const std::string& root, const manifest::Entry& entry);
 
+// The list of side files fetch keeps beside a model with external data,
+// "<cached model>.external-data.json" (the entry's external_data as JSON), so
+// that cache list, verify and prune know a model's side files and their sha
+// without a manifest.
+inline constexpr std::string_view kSideListSuffix = ".external-data.json";
+
+// The list's bytes for `sides` (cached_side_files' answer): path, sha, bytes.
+std::string side_list_text(const std::vector<CachedSideFile>& sides);
+
+// Reads a side-file list back for the model at hub path `model_hub_path`,
+// checked as cached_side_files checks a manifest's (hub.entry-invalid).
+Result<std::vector<CachedSideFile>> parse_side_list(std::string_view text, const std::string& root,
+                                                    const std::string& model_hub_path);
+
 // The folder an archive unpacks into: its cached path without ".tar.gz"
 // (onnx 1.14-1.20 download_model_with_test_data). Fails for other names.
 Result<std::string> unpacked_folder(const std::string& cached_archive);

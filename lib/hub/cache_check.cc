@@ -1,16 +1,12 @@
 #include "hub/cache_check.h"
 
-#include <filesystem>
-#include <system_error>
-
 #include "archive/tarball.h"
 #include "fs/file_reader.h"
 #include "hash/sha256.h"
+#include "hub/cache_writer.h"
 
 namespace ohm::hub {
 namespace {
-
-namespace stdfs = std::filesystem;
 
 // An archive member's path as it lands in the folder: "./a/b" -> "a/b".
 std::string member_path(std::string path) {
@@ -44,11 +40,23 @@ std::string data_difference(const archive::Listing& listing, const std::string& 
   return {};
 }
 
+// Removes `rel` under `root` through folder handles (CacheWriter): a link
+// planted in a folder of its path since the scan is refused, never followed.
+Result<void> remove_rel(const std::string& root, const std::string& rel) {
+  CacheWriter cache(root);
+  std::string name;
+  bool missing = false;
+  Result<fs::Folder> folder = cache.folder_of(rel, false, &name, &missing);
+  if (!folder) return missing ? Result<void>() : Result<void>(folder.failure());
+  return folder->remove(name);  // a link itself, never what it points to
+}
+
 }  // namespace
 
 ItemCheck check_item(const std::string& root, const CachedItem& item, bool with_data, const BytesRead& progress) {
   ItemCheck out;
-  if (item.kind != CachedKind::kModel && item.kind != CachedKind::kArchive) return out;
+  const bool side = item.kind == CachedKind::kSideFile && !item.missing;
+  if (item.kind != CachedKind::kModel && item.kind != CachedKind::kArchive && !side) return out;
   const std::string path = root + "/" + item.rel;
   if (item.not_regular) {
     out.file = Health::kUnreadable;
@@ -77,6 +85,8 @@ ItemCheck check_item(const std::string& root, const CachedItem& item, bool with_
     }
     out.actual_sha = hasher.hex_digest();
     out.file = out.actual_sha == item.sha ? Health::kOk : Health::kMismatch;
+    // A side file's list gives its size too.
+    if (side && hasher.bytes() != item.expected_bytes) out.file = Health::kMismatch;
     return out;
   }
   // The archive's sha and its listing in one pass.
@@ -105,17 +115,18 @@ ItemCheck check_item(const std::string& root, const CachedItem& item, bool with_
 
 Result<void> remove_data_folder(const std::string& root, const CachedItem& item) {
   if (item.data_folder.empty()) return {};
-  std::error_code ec;
-  stdfs::remove_all(root + "/" + item.data_folder, ec);  // removes links, never follows them
-  if (ec) return cannot_run("cannot remove " + root + "/" + item.data_folder + ": " + ec.message());
-  return {};
+  return remove_rel(root, item.data_folder);
 }
 
 Result<void> remove_item(const std::string& root, const CachedItem& item) {
-  std::error_code ec;
-  stdfs::remove_all(root + "/" + item.rel, ec);
-  if (ec) return cannot_run("cannot remove " + root + "/" + item.rel + ": " + ec.message());
+  if (item.missing) return {};
+  if (auto gone = remove_rel(root, item.rel); !gone) return gone;
   return remove_data_folder(root, item);
+}
+
+Result<void> remove_side_list(const std::string& root, const CachedItem& item) {
+  if (item.side_list.empty()) return {};
+  return remove_rel(root, item.side_list);
 }
 
 }  // namespace ohm::hub

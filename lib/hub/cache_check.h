@@ -1,7 +1,8 @@
 #pragma once
 // Re-hashing what a cache scan found (cache list, cache verify) and removing
 // items (verify --fix, prune). Files are opened only as regular files
-// (O_NOFOLLOW); removal never follows a symlink.
+// (O_NOFOLLOW); removal goes through folder handles (hub::CacheWriter) and
+// never follows a symlink, in the item's path or at it.
 
 #include <cstdint>
 #include <functional>
@@ -30,10 +31,9 @@ struct ItemCheck {
 using BytesRead = std::function<void(std::uint64_t)>;
 
 // Hashes a model's or archive's file and compares it with the sha its name
-// carries. With `with_data`, an archive is also listed in the same pass (as
-// a stream) and its data folder compared with it: every regular file the
-// archive holds must be in the folder with its size, and each .onnx with its
-// sha256 (test data files are compared by size); an archive with unsafe
+// carries (a side file: the sha and size its model's list gives). With `with_data`, an archive is also listed in the
+// same pass (as a stream) and its data folder compared with it: every regular file the archive holds must be in the
+// folder with its size, and each .onnx with its sha256 (test data files are compared by size); an archive with unsafe
 // entries (which fetch refuses, but another client may have unpacked) makes
 // its folder a mismatch. Other kinds are unchecked.
 ItemCheck check_item(const std::string& root, const CachedItem& item, bool with_data, const BytesRead& progress);
@@ -41,6 +41,10 @@ ItemCheck check_item(const std::string& root, const CachedItem& item, bool with_
 // Removes the item under `root` (a folder with everything in it; a symlink
 // itself, never what it points to) and, for an archive, its data folder.
 Result<void> remove_item(const std::string& root, const CachedItem& item);
+
+// Removes a model's side-file list (prune, with the model: its side files
+// then go too, or become orphans).
+Result<void> remove_side_list(const std::string& root, const CachedItem& item);
 
 // Removes only an archive's data folder.
 Result<void> remove_data_folder(const std::string& root, const CachedItem& item);

@@ -11,11 +11,13 @@
 
 #include "fs/file_reader.h"
 #include "hash/sha256.h"
+#include "hub/cache.h"
 
 namespace ohm::hub {
 namespace {
 
 constexpr std::string_view kArchiveSuffix = ".tar.gz";
+constexpr std::uint64_t kMaxSideListBytes = 16u << 20;  // far above any model's list
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -79,6 +81,11 @@ class Scanner {
         item.pid = pid;
         item.owner_alive = process_alive(pid);
         if (st.kind == fs::FileKind::kDirectory) item.bytes = folder_bytes(full(rel));
+      } else if (split_cached_name(name, &sha, &file) && ends_with(file, kSideListSuffix) &&
+                 st.kind != fs::FileKind::kDirectory) {
+        CachedItem& item = add(CachedKind::kSideList, rel_dir, name, st);
+        item.sha = sha;
+        item.hub_path = join(rel_dir, file.substr(0, file.size() - kSideListSuffix.size()));
       } else if (split_cached_name(name, &sha, &file)) {
         if (ends_with(file, kArchiveSuffix) && st.kind != fs::FileKind::kDirectory) continue;  // done above
         auto archive = archives.find(name);
@@ -102,8 +109,11 @@ class Scanner {
   }
 
   std::vector<CachedItem> take() {
+    attach_side_files();
     std::vector<CachedItem> out;
-    for (auto& item : items_) out.push_back(std::move(*item));
+    for (auto& item : items_) {
+      if (!item->rel.empty()) out.push_back(std::move(*item));  // "" : a list attached to its model
+    }
     std::sort(out.begin(), out.end(), [](const CachedItem& a, const CachedItem& b) {
       return a.hub_path != b.hub_path ? a.hub_path < b.hub_path : a.rel < b.rel;
     });
@@ -112,6 +122,65 @@ class Scanner {
 
  private:
   std::string full(const std::string& rel) const { return rel.empty() ? root_ : root_ + "/" + rel; }
+
+  // Reads each side-file list: a model's list is attached to it, the files it
+  // names become side files (present or missing), and a list whose model is
+  // gone makes its present files orphans.
+  void attach_side_files() {
+    std::map<std::string, CachedItem*> by_rel;
+    for (auto& item : items_) by_rel[item->rel] = item.get();
+    std::vector<CachedItem*> lists;
+    for (auto& item : items_) {
+      if (item->kind == CachedKind::kSideList) lists.push_back(item.get());
+    }
+    std::vector<std::unique_ptr<CachedItem>> missing;
+    std::map<std::string, CachedItem*> sides;
+    for (CachedItem* list : lists) {
+      if (list->not_regular) continue;
+      auto text = fs::read_regular_file(full(list->rel), kMaxSideListBytes);
+      auto parsed =
+          text ? parse_side_list(*text, "", list->hub_path) : Result<std::vector<CachedSideFile>>(text.failure());
+      if (!parsed) {
+        list->damage = parsed.error();
+        continue;
+      }
+      const std::string model_rel = list->rel.substr(0, list->rel.size() - kSideListSuffix.size());
+      auto model = by_rel.find(model_rel);
+      const bool cached = model != by_rel.end() && model->second->kind == CachedKind::kModel;
+      if (cached) model->second->side_list = list->rel;
+      for (const CachedSideFile& side : *parsed) {
+        CachedItem* item = nullptr;
+        if (auto seen = sides.find(side.hub_path); seen != sides.end()) {
+          item = seen->second;
+        } else if (auto found = by_rel.find(side.hub_path);
+                   found != by_rel.end() && found->second->kind == CachedKind::kOther) {
+          item = found->second;
+        } else if (!cached) {
+          continue;  // nothing of a model that is gone to show
+        } else {
+          missing.push_back(std::make_unique<CachedItem>());
+          item = missing.back().get();
+          item->rel = side.hub_path;
+          item->missing = true;
+        }
+        if (item->kind != CachedKind::kSideFile) {
+          item->kind = CachedKind::kSideFile;
+          item->hub_path = side.hub_path;
+          item->sha = side.sha;
+          item->expected_bytes = side.bytes;
+          sides[side.hub_path] = item;
+        }
+        if (cached) item->models.push_back(list->hub_path);
+      }
+      if (cached) list->rel.clear();  // shown with its model, not as an item
+    }
+    for (auto& item : missing) items_.push_back(std::move(item));
+    for (auto& item : items_) {
+      std::sort(item->models.begin(), item->models.end());
+      if (item->kind == CachedKind::kSideFile) item->orphan = item->models.empty();
+      if (item->kind == CachedKind::kSideList && item->damage.empty() && !item->rel.empty()) item->orphan = true;
+    }
+  }
 
   CachedItem& add(CachedKind kind, const std::string& rel_dir, const std::string& name, const fs::FileStatus& st) {
     auto item = std::make_unique<CachedItem>();
@@ -142,6 +211,10 @@ std::string_view kind_name(CachedKind kind) {
       return "data";
     case CachedKind::kTemp:
       return "temp";
+    case CachedKind::kSideFile:
+      return "side";
+    case CachedKind::kSideList:
+      return "side-list";
     case CachedKind::kOther:
       break;
   }

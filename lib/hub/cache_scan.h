@@ -3,8 +3,11 @@
 // named <sha>_<file name> under their manifest path's folders (models, and
 // .tar.gz archives), the folders archives were unpacked into (the archive's
 // name without .tar.gz), and temp names of unfinished writes
-// (fs::temp_prefix: "<target>.tmp.<pid>.XXXXXX"). A scan never follows a
-// symlink (lstat) and never opens one; it reads names and sizes only.
+// (fs::temp_prefix: "<target>.tmp.<pid>.XXXXXX"), and for a model with
+// external data the side-file list fetch keeps beside it (cache.h,
+// kSideListSuffix) and the side files it names. A scan never follows a
+// symlink (lstat) and never opens one; it reads names, sizes and side-file
+// lists only.
 
 #include <cstdint>
 #include <string>
@@ -20,10 +23,12 @@ enum class CachedKind {
   kArchive,     // <sha>_<name>.tar.gz
   kDataFolder,  // <sha>_<name>, a folder whose archive is gone (an archive's own folder is CachedItem::data_folder)
   kTemp,        // an unfinished write: "<name>.tmp.<pid>.XXXXXX" (a file or a folder)
+  kSideFile,    // a file a side-file list names (external data), present or missing
+  kSideList,    // a side-file list whose model is gone, or that cannot be read (a model's own is CachedItem::side_list)
   kOther,       // anything else (never touched)
 };
 
-// "model", "archive", "data", "temp", "other".
+// "model", "archive", "data", "temp", "side", "side-list", "other".
 std::string_view kind_name(CachedKind kind);
 
 struct CachedItem {
@@ -40,6 +45,16 @@ struct CachedItem {
   // Temp names: the process that made it, and whether it still runs.
   long pid = 0;
   bool owner_alive = false;
+  // Models with external data: their side-file list ("" when none).
+  std::string side_list;
+  // Side files: hub_path is the list's path, sha and expected_bytes what the
+  // list gives; `models` the cached models whose list names it (hub paths).
+  std::uint64_t expected_bytes = 0;
+  std::vector<std::string> models;
+  bool missing = false;  // named by the list of a cached model, not in the cache
+  // A side file no cached model's list names, or a side-file list whose model is gone.
+  bool orphan = false;
+  std::string damage;  // a side-file list that cannot be read: why
 };
 
 struct CacheScan {

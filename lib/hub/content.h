@@ -16,9 +16,11 @@ class ContentSource {
  public:
   virtual ~ContentSource() = default;
 
-  // Writes the hub file `rel` (a manifest path) to `dest`, verified against
-  // `expected`; nothing is left at `dest` on failure.
-  virtual Result<void> place(const std::string& rel, const Expected& expected, const std::string& dest) = 0;
+  // Writes the hub file `rel` (a manifest path) to `name` in the open cache
+  // `folder` (write_verified_in), verified against `expected`; nothing is
+  // left there on failure.
+  virtual Result<void> place(const std::string& rel, const Expected& expected, const fs::Folder& folder,
+                             const std::string& name) = 0;
 
   // True when place() downloads (trust must be settled before).
   virtual bool is_remote() const = 0;

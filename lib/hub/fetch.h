@@ -43,11 +43,18 @@ struct FetchReport {
 
 // Uses a cached file only when its sha256 matches the manifest; otherwise has
 // `content` place it (verified as it streams). With with_data, unpacks the
-// archive with archive::unpack_tarball; an unsafe archive is the problem
+// archive with archive::unpack_tarball_in; an unsafe archive is the problem
 // archive.unsafe-entry, and then neither the folder nor the cached archive is
 // left behind. Side files (external data) are placed first, each verified by
-// sha as it streams. Entries whose paths or shas cannot name a cache file are the
-// problem hub.entry-invalid, found before anything is downloaded.
+// sha as it streams, after the side-file list (cache.h) that tells the cache
+// commands about them. Entries whose paths or shas cannot name a cache file
+// are the problem hub.entry-invalid, found before anything is downloaded.
+// Every folder and file under the cache root is reached through
+// CacheWriter: a symlink anywhere below the root fails (cannot run, naming
+// it) before anything is written there. A fetch of the same model running at
+// once is tolerated (files land by rename; its unpacked folder is kept). On
+// failure, the folders this call made are removed when empty, and a
+// side-file list it wrote when none of its side files is in the cache.
 Result<FetchReport> fetch_model(const manifest::Entry& entry, ContentSource& content, const FetchOptions& options);
 
 }  // namespace ohm::hub

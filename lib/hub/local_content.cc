@@ -20,31 +20,33 @@ class LocalContent : public ContentSource {
 
   bool is_remote() const override { return false; }
 
-  Result<void> place(const std::string& rel, const Expected& expected, const std::string& dest) override {
+  Result<void> place(const std::string& rel, const Expected& expected, const fs::Folder& folder,
+                     const std::string& name) override {
     std::optional<std::string> pointer_to;  // the oid of a pointer that is not the manifest's sha
     std::optional<Error> failure;
-    Result<void> placed = write_verified(dest, expected, rel, [&](const fs::ChunkSink& sink) -> Result<std::uint64_t> {
-      zoo::ContentRequest request{sink, [&](const std::string& sha) {
-                                    if (sha == expected.sha256) return true;
-                                    pointer_to = sha;
-                                    return false;
-                                  }};
-      Result<zoo::ArtifactInfo> info = zoo::read_artifact(*zoo_, rel, &request);
-      if (!info) {
-        failure = as_hub_error(info.failure(), rel, *zoo_);
-        return *failure;
-      }
-      if (pointer_to) {
-        failure = problem(check::kHubShaMismatch,
-                          rel + " is a Git LFS pointer to " + *pointer_to + ", the manifest gives " + expected.sha256);
-        return *failure;
-      }
-      if (!info->content_streamed) {
-        failure = not_here(rel, *info);
-        return *failure;
-      }
-      return info->bytes;
-    });
+    Result<void> placed =
+        write_verified_in(folder, name, expected, rel, [&](const fs::ChunkSink& sink) -> Result<std::uint64_t> {
+          zoo::ContentRequest request{sink, [&](const std::string& sha) {
+                                        if (sha == expected.sha256) return true;
+                                        pointer_to = sha;
+                                        return false;
+                                      }};
+          Result<zoo::ArtifactInfo> info = zoo::read_artifact(*zoo_, rel, &request);
+          if (!info) {
+            failure = as_hub_error(info.failure(), rel, *zoo_);
+            return *failure;
+          }
+          if (pointer_to) {
+            failure = problem(check::kHubShaMismatch, rel + " is a Git LFS pointer to " + *pointer_to +
+                                                          ", the manifest gives " + expected.sha256);
+            return *failure;
+          }
+          if (!info->content_streamed) {
+            failure = not_here(rel, *info);
+            return *failure;
+          }
+          return info->bytes;
+        });
     if (failure) return *failure;  // the reason, not the size mismatch it left behind
     return placed;
   }

@@ -12,13 +12,14 @@ class RemoteContent : public ContentSource {
 
   bool is_remote() const override { return true; }
 
-  Result<void> place(const std::string& rel, const Expected& expected, const std::string& dest) override {
+  Result<void> place(const std::string& rel, const Expected& expected, const fs::Folder& folder,
+                     const std::string& name) override {
     const std::string url = base_ + url_path_escape(rel);
     HttpOptions options = options_;
     options.expected_bytes = expected.bytes;
     for (int attempt = 0;; ++attempt) {
-      Result<void> placed =
-          write_verified(dest, expected, url, [&](const fs::ChunkSink& sink) { return http_get(url, sink, options); });
+      Result<void> placed = write_verified_in(folder, name, expected, url,
+                                              [&](const fs::ChunkSink& sink) { return http_get(url, sink, options); });
       if (placed || !placed.failure().transient || attempt >= options_.retries) return placed;
       // A short, growing pause: enough for a flaky link, not for a dead server.
       std::this_thread::sleep_for(std::chrono::milliseconds(500 * (attempt + 1)));

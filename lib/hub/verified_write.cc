@@ -1,5 +1,7 @@
 #include "hub/verified_write.h"
 
+#include <filesystem>
+
 #include "core/checks.h"
 #include "fs/atomic_file.h"
 #include "hash/sha256.h"
@@ -25,7 +27,15 @@ std::optional<Error> served_pointer(const std::string& head, const Expected& exp
 
 Result<void> write_verified(const std::string& dest, const Expected& expected, const std::string& shown,
                             const Producer& produce) {
-  Result<fs::AtomicFile> temp = fs::AtomicFile::create(dest);
+  const std::filesystem::path path(dest);
+  Result<fs::Folder> folder = fs::Folder::open(path.has_parent_path() ? path.parent_path().string() : ".");
+  if (!folder) return cannot_run("cannot write " + dest + ": " + folder.error());
+  return write_verified_in(*folder, path.filename().string(), expected, shown, produce);
+}
+
+Result<void> write_verified_in(const fs::Folder& folder, const std::string& name, const Expected& expected,
+                               const std::string& shown, const Producer& produce) {
+  Result<fs::AtomicFile> temp = fs::AtomicFile::create_in(folder, name);
   if (!temp) return temp.failure();
   hash::Sha256 hasher;
   std::optional<Error> write_error;
@@ -66,9 +76,15 @@ Result<void> write_verified(const std::string& dest, const Expected& expected, c
 }
 
 bool file_matches(const std::string& path, const Expected& expected) {
-  if (fs::status_of(path).kind != fs::FileKind::kRegular) return false;
+  const std::filesystem::path p(path);
+  Result<fs::Folder> folder = fs::Folder::open(p.has_parent_path() ? p.parent_path().string() : ".");
+  return folder && file_matches_in(*folder, p.filename().string(), expected);
+}
+
+bool file_matches_in(const fs::Folder& folder, const std::string& name, const Expected& expected) {
+  if (folder.status(name).kind != fs::FileKind::kRegular) return false;
   hash::Sha256 hasher;
-  auto streamed = fs::stream_regular_file(path, [&](std::string_view chunk) {
+  auto streamed = fs::stream_regular_file_at(folder.fd(), name, folder.child(name), [&](std::string_view chunk) {
     hasher.update(chunk);
     return true;
   });

@@ -6,7 +6,9 @@ component picks how model files are served, so one server covers every case:
 file's Content-Length (then the connection closes), /wronghash/... one byte changed,
 /stall/... headers then silence, /trickle/... two bytes a second, /wronglength/...
 a Content-Length 1000 larger than the file (then the file), /longer/... the
-file and 5000 more bytes with no Content-Length (ended by closing).
+file and 5000 more bytes with no Content-Length (ended by closing), /slow/...
+the file after a pause of two seconds (so that two fetches started at once
+overlap).
 ONNX_HUB_MANIFEST.json is always served as is.
 """
 import http.server
@@ -35,6 +37,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 return
             if mode == "wronghash":
                 data = bytes([data[0] ^ 1]) + data[1:]
+            if mode == "slow":
+                time.sleep(2)
             if mode == "stall":
                 self.send_response(200)
                 self.send_header("Content-Length", str(len(data)))

@@ -10,6 +10,7 @@
 
 #include "archive/unpack.h"
 #include "hash/sha256.h"
+#include "hub/cache.h"
 #include "hub/cache_check.h"
 #include "temp_dir.h"
 
@@ -188,6 +189,52 @@ TEST_F(CacheScanTest, ChecksShaAndDataFolders) {
   ASSERT_TRUE(remove_item(root(), *find(*scan, archive)));
   EXPECT_FALSE(stdfs::exists(folder));
   EXPECT_FALSE(stdfs::exists(path("hub/" + archive)));
+}
+
+TEST_F(CacheScanTest, SideFilesComeFromTheListBesideTheirModel) {
+  const std::string model = cache_model("big/", "big-13.onnx", "model");
+  const std::string w = "weights", x = "extra";
+  write("hub/big/w.bin", w);
+  write("hub/big/data/x.bin", x);
+  const std::vector<CachedSideFile> sides = {{"big/w.bin", "", hash::sha256_hex(w), w.size()},
+                                             {"big/data/x.bin", "", hash::sha256_hex(x), x.size()},
+                                             {"big/gone.bin", "", hash::sha256_hex("g"), 1}};
+  write("hub/" + model + std::string(kSideListSuffix), side_list_text(sides));
+  write("hub/big/stray.bin", "not listed");
+  auto scan = scan_cache(root());
+  ASSERT_TRUE(scan) << scan.error();
+  const CachedItem* m = find(*scan, model);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->side_list, model + std::string(kSideListSuffix));
+  EXPECT_FALSE(find(*scan, m->side_list));  // shown with its model
+  const CachedItem* wi = find(*scan, "big/w.bin");
+  ASSERT_TRUE(wi);
+  EXPECT_EQ(wi->kind, CachedKind::kSideFile);
+  EXPECT_EQ(wi->models, (std::vector<std::string>{"big/big-13.onnx"}));
+  EXPECT_EQ(wi->bytes, w.size());
+  EXPECT_FALSE(wi->orphan);
+  EXPECT_EQ(check_item(root(), *wi, false, nullptr).file, Health::kOk);
+  ASSERT_TRUE(find(*scan, "big/data/x.bin"));
+  EXPECT_EQ(find(*scan, "big/data/x.bin")->kind, CachedKind::kSideFile);
+  const CachedItem* gone = find(*scan, "big/gone.bin");
+  ASSERT_TRUE(gone);
+  EXPECT_TRUE(gone->missing);
+  EXPECT_EQ(find(*scan, "big/stray.bin")->kind, CachedKind::kOther);
+
+  // Another size than the list gives is a mismatch, whatever the sha.
+  write("hub/big/w.bin", "weightsX");
+  scan = scan_cache(root());
+  EXPECT_EQ(check_item(root(), *find(*scan, "big/w.bin"), false, nullptr).file, Health::kMismatch);
+
+  // Without the model, the list and its present files are orphans; nothing is missing.
+  stdfs::remove(path("hub/" + model));
+  scan = scan_cache(root());
+  const CachedItem* list = find(*scan, model + std::string(kSideListSuffix));
+  ASSERT_TRUE(list);
+  EXPECT_EQ(list->kind, CachedKind::kSideList);
+  EXPECT_TRUE(list->orphan);
+  EXPECT_TRUE(find(*scan, "big/w.bin")->orphan);
+  EXPECT_FALSE(find(*scan, "big/gone.bin"));
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "core/checks.h"
 #include "entries.h"
 #include "hash/sha256.h"
+#include "hub/cache.h"
 #include "temp_dir.h"
 #include "zoo/memory_source.h"
 #include "zoo_fixture.h"
@@ -113,8 +114,7 @@ TEST_F(FetchTest, PointerWithoutContentNamesThePullForTheRepositoryPath) {
   EXPECT_EQ(failed.failure().kind, ErrorKind::kCannotRun);
   EXPECT_NE(failed.error().find("git lfs pull --include=\"samples/vision/m/model/m-7.onnx\""), std::string::npos)
       << failed.error();
-  EXPECT_EQ(list(), (std::vector<std::string>{"cache"}));
-  EXPECT_TRUE(list("cache/vision/m/model").empty());
+  EXPECT_TRUE(list().empty());  // not even the folders it made
 }
 
 TEST_F(FetchTest, MismatchesLeaveNothing) {
@@ -123,7 +123,7 @@ TEST_F(FetchTest, MismatchesLeaveNothing) {
   auto wrong = fetch(zoo, entry_for("another model"));
   ASSERT_FALSE(wrong);
   EXPECT_EQ(wrong.failure().code, check::kHubShaMismatch);
-  EXPECT_TRUE(list("cache/vision/m/model").empty());
+  EXPECT_TRUE(list().empty());
 
   zoo::MemorySource pointing_elsewhere;
   pointing_elsewhere.file("vision/m/model/m-7.onnx", pointer_for("another model"));
@@ -143,6 +143,54 @@ TEST_F(FetchTest, RefusedFilesAreProblems) {
   manifest::Entry unsafe = entry_for(kModel);
   unsafe.model_path = "https://evil/m.onnx";
   EXPECT_EQ(fetch(zoo, unsafe).failure().code, check::kHubEntryInvalid);
+}
+
+TEST_F(FetchTest, AFailedFetchTakesBackTheFoldersItMade) {
+  zoo::MemorySource zoo;
+  zoo.file("vision/m/model/m-7.onnx", kModel);
+  auto e = entry_for("other content");
+  auto failed = fetch(zoo, e);
+  ASSERT_FALSE(failed);
+  EXPECT_EQ(failed.failure().code, check::kHubShaMismatch);
+  EXPECT_FALSE(std::filesystem::exists(path("cache")));
+  // A folder that was there stays.
+  std::filesystem::create_directories(path("cache/vision"));
+  ASSERT_FALSE(fetch(zoo, e));
+  EXPECT_EQ(list("cache"), (std::vector<std::string>{"vision"}));
+  EXPECT_TRUE(list("cache/vision").empty());
+}
+
+TEST_F(FetchTest, ALinkInTheCacheIsRefusedBeforeAnythingIsWritten) {
+  zoo::MemorySource zoo;
+  zoo.file("vision/m/model/m-7.onnx", kModel);
+  auto e = entry_for(kModel);
+  std::filesystem::create_directories(path("cache/vision"));
+  std::filesystem::create_directories(path("outside"));
+  std::filesystem::create_directory_symlink(path("outside"), path("cache/vision/m"));
+  auto refused = fetch(zoo, e);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.failure().kind, ErrorKind::kCannotRun);
+  EXPECT_EQ(refused.error(), "cannot write " + cached(e) + ": " + path("cache/vision/m") +
+                                 " is a symbolic link, never followed (remove it)");
+  EXPECT_TRUE(list("outside").empty());
+}
+
+TEST_F(FetchTest, SideFilesGetTheirListBesideTheModel) {
+  const std::string weights(300, 'w');
+  zoo::MemorySource zoo;
+  zoo.file("vision/m/model/m-7.onnx", kModel).file("vision/m/model/w.bin", weights);
+  auto e = entry_for(kModel);
+  e.external_data = manifest::Json::array(
+      {manifest::Json{{"path", "vision/m/model/w.bin"}, {"sha", hash::sha256_hex(weights)}, {"bytes", 300}}});
+  ASSERT_TRUE(fetch(zoo, e));
+  const std::string list_text = testkit::slurp(cached(e) + ".external-data.json");
+  auto parsed = parse_side_list(list_text, "", e.model_path);
+  ASSERT_TRUE(parsed) << parsed.error();
+  ASSERT_EQ(parsed->size(), 1u);
+  EXPECT_EQ((*parsed)[0].hub_path, "vision/m/model/w.bin");
+  EXPECT_EQ((*parsed)[0].bytes, 300u);
+  EXPECT_FALSE(parse_side_list("{broken", "", e.model_path));
+  EXPECT_FALSE(parse_side_list(R"([{"path": "../x", "sha": "", "bytes": 1}])", "", e.model_path));
 }
 
 }  // namespace
