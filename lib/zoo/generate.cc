@@ -134,7 +134,7 @@ class Generator {
         source_(readmes.source()),
         options_(options),
         diags_(diags),
-        previous_(options.previous, options.reuse) {}
+        previous_(options.previous.get(), options.reuse) {}
 
   GenerateResult run() {
     GenerateResult result;

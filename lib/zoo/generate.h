@@ -3,7 +3,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,11 +25,42 @@ struct Progress {
   std::uint64_t bytes_done = 0, bytes_total = 0;
 };
 
+// Entries that copies of GenerateOptions share rather than copy (a manifest's
+// entries can take hundreds of megabytes): owned, or borrowed from a caller
+// whose vector outlives every use.
+class SharedEntries {
+ public:
+  SharedEntries() = default;
+  SharedEntries(std::vector<manifest::Entry> entries)
+      : entries_(std::make_shared<const std::vector<manifest::Entry>>(std::move(entries))) {}
+  SharedEntries(std::initializer_list<manifest::Entry> entries)
+      : SharedEntries(std::vector<manifest::Entry>(entries)) {}
+  static SharedEntries borrowed(const std::vector<manifest::Entry>& entries) {
+    SharedEntries out;
+    out.entries_ = std::shared_ptr<const std::vector<manifest::Entry>>(&entries, [](const auto*) {});
+    return out;
+  }
+
+  const std::vector<manifest::Entry>& get() const { return entries_ ? *entries_ : none(); }
+  auto begin() const { return get().begin(); }
+  auto end() const { return get().end(); }
+  bool empty() const { return get().empty(); }
+  std::size_t size() const { return get().size(); }
+  void clear() { entries_.reset(); }
+
+ private:
+  static const std::vector<manifest::Entry>& none() {
+    static const std::vector<manifest::Entry> empty;
+    return empty;
+  }
+  std::shared_ptr<const std::vector<manifest::Entry>> entries_;
+};
+
 struct GenerateOptions {
   DiscoverMode discover = DiscoverMode::kAuto;
   // The manifest before this run: rows with errors keep their entry from it,
   // and (with reuse) entries with the same model_sha keep its ports.
-  std::vector<manifest::Entry> previous;
+  SharedEntries previous;
   bool reuse = true;
   bool recompute_ports = false;
   // Model name -> feature tensor name (SPEC 5 extra_ports).
