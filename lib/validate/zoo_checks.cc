@@ -92,6 +92,11 @@ class EntryComparer {
     bool found = false;
     for (const auto& [path, file] : listed) {
       auto it = read.find(path);
+      const auto& unread = origin_.side_files_unread;
+      if (it == read.end() && std::find(unread.begin(), unread.end(), path) != unread.end()) {
+        found = true;  // missing or unreadable: the regeneration's finding at the row says so, once
+        continue;
+      }
       if (it == read.end()) {
         found = true;
         findings_.add(doc_.at(pointer, Severity::kError, check::kExternalDataUnlisted,

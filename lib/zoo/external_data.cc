@@ -34,8 +34,8 @@ SideFileRead read_file(const Source& source, const std::string& rel) {
 
 // Reads one side file's sha and size (once per run with `reads`); a finding
 // when it is missing, not a regular file, or unreadable.
-std::optional<FileFacts> read_one(const Source& source, const std::string& rel, const std::string& who,
-                                  SideFileReads* reads, std::vector<SideFileFinding>& findings) {
+std::optional<FileFacts> read_facts(const Source& source, const std::string& rel, const std::string& who,
+                                    SideFileReads* reads, std::vector<SideFileFinding>& findings) {
   std::optional<SideFileRead> own;
   const SideFileRead& file =
       reads ? reads->get(rel, [&] { return read_file(source, rel); }) : own.emplace(read_file(source, rel));
@@ -55,6 +55,14 @@ std::optional<FileFacts> read_one(const Source& source, const std::string& rel, 
     return std::nullopt;
   }
   return FileFacts{info->sha, info->bytes};
+}
+
+// read_facts, noting a file that could not be read in `out.unread`.
+std::optional<FileFacts> read_one(const Source& source, const std::string& rel, const std::string& who,
+                                  SideFileReads* reads, SideFiles& out) {
+  std::optional<FileFacts> facts = read_facts(source, rel, who, reads, out.findings);
+  if (!facts) out.unread.push_back(rel);
+  return facts;
 }
 
 Json list_of(const std::map<std::string, FileFacts>& files) {
@@ -112,7 +120,7 @@ SideFiles read_side_files(const Source& source, const std::string& model_path,
     }
     const std::string rel = join_path(folder, without_dot_components(ref.location));
     auto it = read.find(rel);
-    if (it == read.end()) it = read.emplace(rel, read_one(source, rel, tensor_name(ref), reads, out.findings)).first;
+    if (it == read.end()) it = read.emplace(rel, read_one(source, rel, tensor_name(ref), reads, out)).first;
     if (!it->second) continue;
     const FileFacts& facts = *it->second;
     listed.emplace(rel, facts);
@@ -149,7 +157,7 @@ SideFiles reread_side_files(const Source& source, const std::string& model_path,
       out.findings.push_back({check::kExternalDataUnsafe, "external data file " + quoted(rel) + ": " + why});
       continue;
     }
-    if (auto facts = read_one(source, rel, "listed for this model", reads, out.findings)) listed.emplace(rel, *facts);
+    if (auto facts = read_one(source, rel, "listed for this model", reads, out)) listed.emplace(rel, *facts);
   }
   out.list = list_of(listed);
   return out;

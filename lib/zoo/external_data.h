@@ -26,6 +26,9 @@ struct SideFileFinding {
 struct SideFiles {
   manifest::Json list = manifest::Json::array();  // sorted by path, each file once
   std::vector<SideFileFinding> findings;
+  // Side files that could not be read (missing, not a regular file,
+  // unreadable): a finding says so, and nothing else needs to.
+  std::vector<std::string> unread;
 };
 
 // What one side file is: its kind and, for a regular file, read_artifact's

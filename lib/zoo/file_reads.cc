@@ -57,6 +57,15 @@ class ModelReading {
     report_content_error(*model, found_);
 
     auto reused = previous_.by_sha.find(e.model_sha);
+    // Side files first (their locations are known while feeding), so that the
+    // checker does not report a missing one again; their findings come last.
+    std::optional<SideFiles> side =
+        side_files(*model, reader, reused != previous_.by_sha.end() ? reused->second : nullptr, &origin);
+    if (side) {
+      unread_ = side->unread;
+      // The index and commits are not on disk: the checker cannot open side files there.
+      side_files_out_of_reach_ = finish_options().model_dir.empty();
+    }
     if (reusable(e.model_sha)) {
       e.io_ports = reused->second->io_ports;
       e.extra_ports = reused->second->extra_ports;
@@ -74,7 +83,7 @@ class ModelReading {
               lfs_pull_hint(source_, path_));
     }
 
-    attach_side_files(*model, reader, reused != previous_.by_sha.end() ? reused->second : nullptr, &e, &origin);
+    if (side) attach(std::move(*side), &e, &origin);
     out.findings = found_.take();
     return out;
   }
@@ -84,29 +93,43 @@ class ModelReading {
 
   // metadata.external_data: from the tensors' locations when the model's
   // content was read, else the paths of the entry with the same model_sha;
-  // sha and size of each side file are read in this run either way.
-  void attach_side_files(const ArtifactInfo& model, const onnx::ModelReader& reader, const Entry* reused, Entry* e,
-                         EntryOrigin* origin) {
-    SideFiles side;
+  // sha and size of each side file are read in this run either way. nullopt
+  // when the model has none.
+  std::optional<SideFiles> side_files(const ArtifactInfo& model, const onnx::ModelReader& reader, const Entry* reused,
+                                      EntryOrigin* origin) {
     if (model.content_streamed) {
       origin->external_data_known = true;
-      if (reader.external_data().empty()) return;
-      side = read_side_files(source_, path_, reader.external_data(), &side_files_);
-    } else if (reused && reused->external_data) {
-      origin->external_data_known = true;
-      side = reread_side_files(source_, path_, *reused->external_data, &side_files_);
-    } else {
-      return;
+      if (reader.external_data().empty()) return std::nullopt;
+      return read_side_files(source_, path_, reader.external_data(), &side_files_);
     }
+    if (reused && reused->external_data) {
+      origin->external_data_known = true;
+      return reread_side_files(source_, path_, *reused->external_data, &side_files_);
+    }
+    return std::nullopt;
+  }
+
+  void attach(SideFiles side, Entry* e, EntryOrigin* origin) {
     origin->uses_external_data = true;
+    origin->side_files_unread = std::move(side.unread);
     for (const SideFileFinding& f : side.findings) add(found_, Severity::kError, f.code, path_ + ": " + f.message);
     if (!side.list.empty()) e->external_data = std::move(side.list);
+  }
+
+  // libonnx's checker refusing a tensor whose side file is not there: the
+  // side file's own finding (artifact.missing, ...) says it already, or the
+  // file is there but not on disk for the checker (--staged, --rev).
+  bool about_unread_side_file(const std::string& message) const {
+    return (!unread_.empty() || side_files_out_of_reach_) &&
+           message.find(") should be stored in ") != std::string::npos &&
+           message.find(", but it doesn't exist or is not accessible") != std::string::npos;
   }
 
   // The checker's verdict and the tensors whose payload does not fit.
   void report_model_checks(const onnx::ModelReader& reader, const onnx::ModelInfo* info) {
     const Severity severity = options_.check_severity;
-    if (const auto& verdict = reader.checker_verdict(); verdict && !verdict->passed && verdict->undecided.empty()) {
+    if (const auto& verdict = reader.checker_verdict();
+        verdict && !verdict->passed && verdict->undecided.empty() && !about_unread_side_file(verdict->message)) {
       const std::string first_line = verdict->message.substr(0, verdict->message.find('\n'));
       const std::string checker = std::string("the ONNX checker") + (options_.full_check ? " (full check)" : "");
       add(found_, severity, verdict->crashed ? check::kCheckerCrashed : check::kModelChecker,
@@ -169,6 +192,8 @@ class ModelReading {
   SideFileReads& side_files_;
   const std::string& path_;
   Diagnostics found_;
+  std::vector<std::string> unread_;  // side files that could not be read
+  bool side_files_out_of_reach_ = false;
 };
 
 }  // namespace

@@ -100,6 +100,9 @@ struct EntryOrigin {
   // metadata.external_data was derived in this run (from the model's content,
   // or reused by model_sha): validate compares the manifest's list with it.
   bool external_data_known = false;
+  // Side files the model reads (or its reused list names) that could not be
+  // read: reported at the row, so validate does not call them unlisted too.
+  std::vector<std::string> side_files_unread;
   bool content_present = false;  // the model's content was read in this run
   bool model_checked = false;    // check_models ran the checker on the model
   // With read_archives: what the with-data archive holds (nullopt when it was
