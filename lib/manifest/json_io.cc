@@ -11,10 +11,9 @@ namespace {
 
 // Error text for one field of one entry.
 struct EntryReader {
-  const Json& object;
   std::string problem;
 
-  const Json* field(const Json& obj, const char* key, Json::value_t type, bool required) {
+  Json* field(Json& obj, const char* key, Json::value_t type, bool required) {
     auto it = obj.find(key);
     if (it == obj.end()) {
       if (required && problem.empty()) problem = std::string("missing \"") + key + "\"";
@@ -40,19 +39,20 @@ bool is_known_metadata_key(const std::string& key) {
   return false;
 }
 
-// Converts one array element; returns false with `why` set when it lacks the SPEC 1 form.
-bool read_entry(const Json& j, Entry* e, std::string* why) {
+}  // namespace
+
+bool entry_from_json(Json&& j, Entry* e, std::string* why) {
   if (!j.is_object()) {
     *why = "entry is not an object";
     return false;
   }
-  EntryReader r{j, {}};
+  EntryReader r;
   using T = Json::value_t;
   const Json* model = r.field(j, "model", T::string, true);
   const Json* path = r.field(j, "model_path", T::string, true);
   const Json* onnx = r.field(j, "onnx_version", T::string, true);
   const Json* opset = r.field(j, "opset_version", T::number_integer, true);
-  const Json* meta = r.field(j, "metadata", T::object, true);
+  Json* meta = r.field(j, "metadata", T::object, true);
   if (!r.problem.empty()) {
     *why = r.problem;
     return false;
@@ -65,12 +65,12 @@ bool read_entry(const Json& j, Entry* e, std::string* why) {
   const Json* sha = r.field(*meta, "model_sha", T::string, false);
   const Json* bytes = r.field(*meta, "model_bytes", T::number_unsigned, false);
   const Json* tags = r.field(*meta, "tags", T::array, false);
-  const Json* io = r.field(*meta, "io_ports", T::object, false);
-  const Json* extra = r.field(*meta, "extra_ports", T::object, false);
+  Json* io = r.field(*meta, "io_ports", T::object, false);
+  Json* extra = r.field(*meta, "extra_ports", T::object, false);
   const Json* wd_path = r.field(*meta, "model_with_data_path", T::string, false);
   const Json* wd_sha = r.field(*meta, "model_with_data_sha", T::string, false);
   const Json* wd_bytes = r.field(*meta, "model_with_data_bytes", T::number_unsigned, false);
-  const Json* side = r.field(*meta, "external_data", T::array, false);
+  Json* side = r.field(*meta, "external_data", T::array, false);
   if (!r.problem.empty()) {
     *why = "metadata: " + r.problem;
     return false;
@@ -86,19 +86,17 @@ bool read_entry(const Json& j, Entry* e, std::string* why) {
       e->tags.push_back(t.get<std::string>());
     }
   }
-  if (io) e->io_ports = *io;
-  if (extra) e->extra_ports = *extra;
+  if (io) e->io_ports = std::move(*io);
+  if (extra) e->extra_ports = std::move(*extra);
   if (wd_path) e->model_with_data_path = wd_path->get<std::string>();
   if (wd_sha) e->model_with_data_sha = wd_sha->get<std::string>();
   if (wd_bytes) e->model_with_data_bytes = wd_bytes->get<std::uint64_t>();
-  if (side) e->external_data = *side;
-  for (const auto& [key, value] : meta->items()) {
-    if (!is_known_metadata_key(key)) e->unknown_metadata[key] = value;
+  if (side) e->external_data = std::move(*side);
+  for (auto& [key, value] : meta->items()) {
+    if (!is_known_metadata_key(key)) e->unknown_metadata[key] = std::move(value);
   }
   return true;
 }
-
-}  // namespace
 
 std::size_t json_nesting_depth(std::string_view text) {
   std::size_t depth = 0, deepest = 0;
@@ -134,7 +132,8 @@ std::string write_manifest(const std::vector<Entry>& entries) {
   return dump_python_style(arr);
 }
 
-Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::string& shown_path, Diagnostics& diags) {
+Result<void> for_each_manifest_element(std::string_view text, const std::string& shown_path,
+                                       const std::function<void(std::size_t, Json&&)>& each) {
   if (json_nesting_depth(text) > kMaxJsonDepth) {
     return problem(check::kManifestInvalid, shown_path + ":1: not a manifest: JSON nested deeper than " +
                                                 std::to_string(kMaxJsonDepth) + " levels");
@@ -142,9 +141,24 @@ Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::stri
   if (starts_with_byte_order_mark(text)) {
     return problem(check::kManifestInvalid, shown_path + ":1:1: not valid JSON: " + kByteOrderMarkRefused);
   }
-  Json doc;
+  // Each element of the array is handed over as soon as it is parsed and
+  // dropped from the document: the manifest is never held whole.
+  std::size_t index = 0;
+  bool root_is_array = false;
+  auto take = [&](int depth, Json::parse_event_t event, Json& parsed) {
+    using E = Json::parse_event_t;
+    if (depth == 0) {
+      if (event == E::array_start) root_is_array = true;
+      return true;
+    }
+    if (depth != 1 || !root_is_array || !(event == E::object_end || event == E::array_end || event == E::value)) {
+      return true;
+    }
+    each(index++, std::move(parsed));
+    return false;
+  };
   try {
-    doc = Json::parse(text.begin(), text.end());
+    Json emptied = Json::parse(text.begin(), text.end(), take);  // every element was taken out
   } catch (const Json::parse_error& err) {
     LineColumn lc = line_column_at(text, err.byte > 0 ? err.byte - 1 : 0);
     std::string msg = err.what();
@@ -154,25 +168,25 @@ Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::stri
     return problem(check::kManifestInvalid, shown_path + ":" + std::to_string(lc.line) + ":" +
                                                 std::to_string(lc.column) + ": not valid JSON: " + msg);
   }
-  if (!doc.is_array()) return problem(check::kManifestInvalid, shown_path + ":1: the manifest is not a JSON array");
+  if (!root_is_array) return problem(check::kManifestInvalid, shown_path + ":1: the manifest is not a JSON array");
+  return {};
+}
+
+Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::string& shown_path, Diagnostics& diags) {
   std::vector<Entry> out;
-  out.reserve(doc.size());
-  for (std::size_t i = 0; i < doc.size(); ++i) {
+  std::vector<Diagnostic> rejected;
+  Result<void> read = for_each_manifest_element(text, shown_path, [&](std::size_t index, Json&& element) {
     Entry e;
     std::string why;
-    if (!read_entry(doc[i], &e, &why)) {
-      Diagnostic d{Severity::kError,
-                   shown_path,
-                   0,
-                   0,
-                   check::kManifestEntryInvalid,
-                   "entry " + std::to_string(i) + ": " + why,
-                   "/" + std::to_string(i)};
-      diags.add(std::move(d));
-      continue;
+    if (entry_from_json(std::move(element), &e, &why)) {
+      out.push_back(std::move(e));
+      return;
     }
-    out.push_back(std::move(e));
-  }
+    rejected.push_back({Severity::kError, shown_path, 0, 0, check::kManifestEntryInvalid,
+                        "entry " + std::to_string(index) + ": " + why, "/" + std::to_string(index)});
+  });
+  if (!read) return read.failure();
+  for (Diagnostic& d : rejected) diags.add(std::move(d));
   return out;
 }
 

@@ -2,6 +2,7 @@
 // Reading and writing the manifest file.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,7 +39,19 @@ inline bool starts_with_byte_order_mark(std::string_view text) { return text.sub
 inline constexpr const char* kByteOrderMarkRefused =
     "the file starts with a UTF-8 byte-order mark, which Python's json.load refuses";
 
-// Parses manifest text. Fails (with "line N, column M: ...") when the text is not
+// Converts one element of a manifest's array into `e`, moving its JSON values
+// (ports, external_data, unknown metadata) out of `element`; false with `why`
+// set when it lacks the SPEC 1 form.
+bool entry_from_json(Json&& element, Entry* e, std::string* why);
+
+// Parses manifest text, handing each element of its array to `each` (with its
+// index) as soon as it is parsed: the whole document is never held. Fails as
+// parse_manifest does.
+Result<void> for_each_manifest_element(std::string_view text, const std::string& shown_path,
+                                       const std::function<void(std::size_t index, Json&& element)>& each);
+
+// Parses manifest text, each element becoming an Entry as soon as it is read
+// (the text and the entries are all it holds). Fails (with "line N, column M: ...") when the text is not
 // JSON, nested deeper than kMaxJsonDepth, or not an array. Entries that lack the SPEC 1 form are reported to
 // `diags` (code manifest.entry.invalid) and left out.
 Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::string& shown_path, Diagnostics& diags);

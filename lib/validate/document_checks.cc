@@ -24,10 +24,10 @@ bool is_entry_key(const std::string& key) {
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 
-void check_unknown_keys(const ManifestDoc& doc, Diagnostics& findings) {
-  if (!doc.json.is_array()) return;
-  for (std::size_t i = 0; i < doc.json.size(); ++i) {
-    const nlohmann::json& element = doc.json[i];
+void check_unknown_keys(const nlohmann::json& json, const ManifestDoc& doc, Diagnostics& findings) {
+  if (!json.is_array()) return;
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const nlohmann::json& element = json[i];
     if (!element.is_object()) continue;
     for (const auto& item : element.items()) {
       if (is_entry_key(item.key())) continue;
@@ -67,7 +67,7 @@ void check_duplicates(const ManifestDoc& doc, Diagnostics& findings) {
 
 // Reports unsafe paths (also in entries lib/manifest could not read); returns
 // the pointers reported, whose schema findings they replace.
-std::set<std::string> check_paths(const ManifestDoc& doc, Diagnostics& findings) {
+std::set<std::string> check_paths(const nlohmann::json& json, const ManifestDoc& doc, Diagnostics& findings) {
   std::set<std::string> reported;
   auto check = [&](std::size_t index, const char* where, const char* key, const nlohmann::json& object) {
     auto it = object.find(key);
@@ -88,9 +88,9 @@ std::set<std::string> check_paths(const ManifestDoc& doc, Diagnostics& findings)
                         std::string(key) + " " + quoted(path) + " is not a safe zoo-relative path: " + why));
     reported.insert(pointer);
   };
-  if (!doc.json.is_array()) return reported;
-  for (std::size_t i = 0; i < doc.json.size(); ++i) {
-    const nlohmann::json& element = doc.json[i];
+  if (!json.is_array()) return reported;
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const nlohmann::json& element = json[i];
     if (!element.is_object()) continue;
     check(i, "", "model_path", element);
     auto meta = element.find("metadata");
@@ -99,8 +99,8 @@ std::set<std::string> check_paths(const ManifestDoc& doc, Diagnostics& findings)
   return reported;
 }
 
-bool has_finding_at_or_below(const Diagnostics& findings, const std::string& pointer) {
-  for (const Diagnostic& d : findings.all()) {
+bool has_finding_at_or_below(const std::vector<Diagnostic>& findings, const std::string& pointer) {
+  for (const Diagnostic& d : findings) {
     if (d.code != check::kSchema) continue;
     if (d.json_pointer == pointer || d.json_pointer.rfind(pointer + "/", 0) == 0) return true;
   }
@@ -109,22 +109,29 @@ bool has_finding_at_or_below(const Diagnostics& findings, const std::string& poi
 
 }  // namespace
 
-void check_document(const ManifestDoc& doc, const SchemaChecker& schema, Diagnostics& findings) {
-  Diagnostics local;
-  std::set<std::string> unsafe = check_paths(doc, local);
-  Diagnostics schema_findings;
-  for (const SchemaViolation& v : schema.check(doc.json)) {
+DomFindings check_dom(const nlohmann::json& json, const ManifestDoc& doc, const SchemaChecker& schema) {
+  DomFindings out;
+  Diagnostics paths, unknown_keys;
+  std::set<std::string> unsafe = check_paths(json, doc, paths);
+  for (const SchemaViolation& v : schema.check(json)) {
     if (unsafe.count(v.json_pointer)) continue;  // path.unsafe says it better
-    schema_findings.add(
+    out.schema.push_back(
         doc.at(v.json_pointer, Severity::kError, check::kSchema,
                (v.json_pointer.empty() ? std::string("the document") : v.json_pointer) + ": " + v.message));
   }
-  findings.merge(schema_findings);
+  check_unknown_keys(json, doc, unknown_keys);
+  out.paths = paths.take();
+  out.unknown_keys = unknown_keys.take();
+  return out;
+}
+
+void check_document(const ManifestDoc& doc, Diagnostics& findings) {
+  for (const Diagnostic& d : doc.dom.schema) findings.add(d);
   for (const Diagnostic& d : doc.entry_problems) {
-    if (!has_finding_at_or_below(schema_findings, d.json_pointer)) findings.add(d);
+    if (!has_finding_at_or_below(doc.dom.schema, d.json_pointer)) findings.add(d);
   }
-  findings.merge(local);
-  check_unknown_keys(doc, findings);
+  for (const Diagnostic& d : doc.dom.paths) findings.add(d);
+  for (const Diagnostic& d : doc.dom.unknown_keys) findings.add(d);
   check_order(doc, findings);
   check_duplicates(doc, findings);
 }

@@ -5,13 +5,20 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "core/diagnostic.h"
 #include "validate/manifest_doc.h"
 #include "validate/schema_check.h"
 
 namespace ohm::validate {
 
-// Reports every finding about `doc` alone to `findings`.
-void check_document(const ManifestDoc& doc, const SchemaChecker& schema, Diagnostics& findings);
+// The checks that need the whole document `json` (the schema, unknown keys,
+// unsafe paths), located by `doc`'s positions: read_manifest_doc runs them
+// while it holds the document.
+DomFindings check_dom(const nlohmann::json& json, const ManifestDoc& doc, const SchemaChecker& schema);
+
+// Reports every finding about `doc` alone (read with a schema) to `findings`.
+void check_document(const ManifestDoc& doc, Diagnostics& findings);
 
 }  // namespace ohm::validate

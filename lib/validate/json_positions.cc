@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <limits>
 
 #include <nlohmann/json.hpp>
 
@@ -100,9 +101,7 @@ class PositionSax : public nlohmann::json_sax<nlohmann::json> {
   bool end_object() override { return close() && (!build_ || dom_.end_object()); }
   bool end_array() override { return close() && (!build_ || dom_.end_array()); }
   bool key(string_t& k) override {
-    Frame& f = stack_.back();
-    f.key = k;
-    f.key_offset = quoted_start();
+    stack_.back().key_offset = quoted_start();
     return !build_ || dom_.key(k);
   }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
@@ -116,30 +115,25 @@ class PositionSax : public nlohmann::json_sax<nlohmann::json> {
 
  private:
   struct Frame {
-    std::size_t node = 0;  // the container's node
-    std::string key;       // objects: the member whose value comes next
-    std::size_t key_offset = 0;
+    std::uint32_t node = 0;             // the container's node
+    std::uint32_t key_offset = 0;       // objects: the key of the member whose value comes next
+    std::vector<std::uint32_t> values;  // its values' nodes so far
   };
 
   std::size_t consumed() const { return static_cast<std::size_t>(*furthest_ - text_.data()); }
 
   // Adds the value starting at `start` to the tree; a member is placed at its key.
-  std::size_t record(std::size_t start) {
+  std::uint32_t record(std::size_t start) {
     auto& nodes = out_.nodes_;
-    std::size_t index = nodes.size();
+    const auto index = static_cast<std::uint32_t>(nodes.size());
     if (stack_.empty()) {
-      nodes.push_back({start, {}, {}});
+      nodes.push_back({static_cast<std::uint32_t>(start), 0, 0, false});
       return index;
     }
     Frame& f = stack_.back();
-    JsonPositions::Node& parent = nodes[f.node];
-    const bool member = parent.is_object;
-    if (member) {
-      parent.members.emplace_back(std::move(f.key), index);
-    } else {
-      parent.elements.push_back(index);
-    }
-    nodes.push_back({member ? f.key_offset : start, {}, {}});
+    f.values.push_back(index);
+    const bool member = nodes[f.node].is_object;
+    nodes.push_back({member ? f.key_offset : static_cast<std::uint32_t>(start), 0, 0, false});
     return index;
   }
 
@@ -150,14 +144,21 @@ class PositionSax : public nlohmann::json_sax<nlohmann::json> {
       error_message = "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
       return false;
     }
-    std::size_t node = record(c > 0 ? c - 1 : 0);
+    std::uint32_t node = record(c > 0 ? c - 1 : 0);
     out_.nodes_[node].is_object = !array;
-    stack_.push_back({node, {}, 0});
+    stack_.push_back({node, 0, {}});
     return true;
   }
 
+  // A container's values go to the index side by side.
   bool close() {
-    if (!stack_.empty()) stack_.pop_back();
+    if (stack_.empty()) return true;
+    Frame& f = stack_.back();
+    JsonPositions::Node& node = out_.nodes_[f.node];
+    node.first = static_cast<std::uint32_t>(out_.children_.size());
+    node.count = static_cast<std::uint32_t>(f.values.size());
+    out_.children_.insert(out_.children_.end(), f.values.begin(), f.values.end());
+    stack_.pop_back();
     return true;
   }
 
@@ -194,9 +195,12 @@ class PositionSax : public nlohmann::json_sax<nlohmann::json> {
 std::optional<JsonSyntaxError> JsonPositions::index(std::string_view text, nlohmann::json* dom) {
   text_ = text;
   nodes_.clear();
+  children_.clear();
   line_starts_.assign(1, 0);
+  // Offsets are 32 bits (a manifest is at most manifest::kMaxManifestBytes).
+  if (text.size() >= std::numeric_limits<std::uint32_t>::max()) return JsonSyntaxError{1, 1, "larger than 4 GiB"};
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') line_starts_.push_back(i + 1);
+    if (text[i] == '\n') line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
   }
   if (manifest::starts_with_byte_order_mark(text)) return JsonSyntaxError{1, 1, manifest::kByteOrderMarkRefused};
   const char* furthest = text.data();
@@ -211,6 +215,7 @@ std::optional<JsonSyntaxError> JsonPositions::index(std::string_view text, nlohm
   }
   if (ok) return std::nullopt;
   nodes_.clear();
+  children_.clear();
   if (dom) *dom = nlohmann::json();
   JsonSyntaxError err;
   // nlohmann's position is just past the offending token; point at its first byte.
@@ -242,19 +247,37 @@ LineColumn JsonPositions::find(std::string_view pointer) const {
     std::optional<std::size_t> child;
     if (node.is_object) {
       std::string key = unescape_token(raw);
-      for (const auto& [name, index] : node.members) {
-        if (name == key) child = index;  // the last duplicate wins, as in the parsed document
+      for (std::uint32_t i = node.first; i < node.first + node.count; ++i) {
+        if (key_at(nodes_[children_[i]].offset) == key) child = children_[i];  // the last duplicate wins, as parsed
       }
     } else {
       auto index = parse_int64(raw);
-      if (index && *index >= 0 && static_cast<std::uint64_t>(*index) < node.elements.size()) {
-        child = node.elements[static_cast<std::size_t>(*index)];
+      if (index && *index >= 0 && static_cast<std::uint64_t>(*index) < node.count) {
+        child = children_[node.first + static_cast<std::size_t>(*index)];
       }
     }
     if (!child) break;  // the nearest existing ancestor
     at = *child;
   }
   return locate(nodes_[at].offset);
+}
+
+std::string JsonPositions::key_at(std::uint32_t offset) const {
+  std::size_t end = offset + 1;
+  bool escaped = false;
+  for (; end < text_.size() && text_[end] != '"'; ++end) {
+    if (text_[end] == '\\') {
+      escaped = true;
+      ++end;
+    }
+  }
+  if (!escaped) return std::string(text_.substr(offset + 1, end - offset - 1));
+  // The parser accepted this string already: let it decode the escapes again.
+  try {
+    return nlohmann::json::parse(text_.substr(offset, end - offset + 1)).get<std::string>();
+  } catch (const std::exception&) {
+    return {};
+  }
 }
 
 std::string pointer_token(std::string_view key) {

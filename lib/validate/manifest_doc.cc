@@ -1,9 +1,8 @@
 #include "validate/manifest_doc.h"
 
-#include <set>
-
 #include "core/checks.h"
 #include "manifest/json_io.h"
+#include "validate/document_checks.h"
 
 namespace ohm::validate {
 
@@ -13,10 +12,11 @@ Diagnostic ManifestDoc::at(const std::string& pointer, Severity severity, const 
 }
 
 std::optional<ManifestDoc> read_manifest_doc(std::string_view text, const std::string& shown_path,
-                                             Diagnostics& findings) {
+                                             Diagnostics& findings, const SchemaChecker* schema) {
   ManifestDoc doc;
   doc.shown_path = shown_path;
-  if (auto bad = doc.positions.index(text, &doc.json)) {
+  nlohmann::json json;
+  if (auto bad = doc.positions.index(text, &json)) {
     findings.add({Severity::kError,
                   shown_path,
                   bad->line,
@@ -26,29 +26,36 @@ std::optional<ManifestDoc> read_manifest_doc(std::string_view text, const std::s
                   {}});
     return std::nullopt;
   }
-  if (!doc.json.is_array()) return doc;  // the schema says what it is
+  doc.is_array = json.is_array();
+  doc.elements = doc.is_array ? json.size() : 0;
+  if (schema) doc.dom = check_dom(json, doc, *schema);
+  json = nullptr;                 // the schema's document (keys sorted) goes before the entries come
+  if (!doc.is_array) return doc;  // the schema says what it is
 
-  Diagnostics entry_diags;
-  auto parsed = manifest::parse_manifest(text, shown_path, entry_diags);
-  if (!parsed) return doc;
-  std::set<std::size_t> rejected;
-  for (const Diagnostic& d : entry_diags.all()) {
-    if (d.json_pointer.size() < 2) continue;
-    std::size_t index = std::stoul(d.json_pointer.substr(1));
-    rejected.insert(index);
-    const nlohmann::json& element = doc.json[index];
-    if (element.is_object()) {
-      auto path = element.find("model_path");
-      if (path != element.end() && path->is_string()) doc.unreadable_paths.push_back(path->get<std::string>());
-    }
-    doc.entry_problems.push_back(doc.at(d.json_pointer, d.severity, d.code.c_str(), d.message));
-  }
-  doc.entries = std::move(*parsed);
-  for (std::size_t i = 0; i < doc.json.size() && doc.index_of.size() < doc.entries.size(); ++i) {
-    if (!rejected.count(i)) doc.index_of.push_back(i);
-  }
-  for (std::size_t i = 0; i < doc.entries.size(); ++i) {
-    doc.entries[i].line = doc.positions.find(entry_pointer(doc.index_of[i])).line;
+  // The entries in their own pass over the text, keeping key order, each
+  // element dropped once it is an Entry.
+  Result<void> read =
+      manifest::for_each_manifest_element(text, shown_path, [&](std::size_t i, manifest::Json&& element) {
+        std::optional<std::string> path;
+        if (element.is_object()) {
+          auto it = element.find("model_path");
+          if (it != element.end() && it->is_string()) path = it->get<std::string>();
+        }
+        manifest::Entry e;
+        std::string why;
+        if (manifest::entry_from_json(std::move(element), &e, &why)) {
+          e.line = doc.positions.find(entry_pointer(i)).line;
+          doc.entries.push_back(std::move(e));
+          doc.index_of.push_back(i);
+          return;
+        }
+        if (path) doc.unreadable_paths.push_back(*path);
+        doc.entry_problems.push_back(doc.at("/" + std::to_string(i), Severity::kError, check::kManifestEntryInvalid,
+                                            "entry " + std::to_string(i) + ": " + why));
+      });
+  if (!read) {  // the same text parsed above: not expected
+    doc.entries.clear();
+    doc.index_of.clear();
   }
   return doc;
 }

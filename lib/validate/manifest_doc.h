@@ -1,6 +1,9 @@
 #pragma once
-// The manifest being validated: its text, JSON document, value positions and
-// the entries lib/manifest could read, each tied to its index in the array.
+// The manifest being validated: value positions, what the checks that need
+// the whole JSON document found, and the entries lib/manifest could read,
+// each tied to its index in the array. The document (keys sorted, for the
+// schema) is dropped before a streaming pass reads the entries (keys in file
+// order): the manifest is never in memory twice.
 
 #include <cstddef>
 #include <optional>
@@ -13,27 +16,40 @@
 #include "core/diagnostic.h"
 #include "manifest/entry.h"
 #include "validate/json_positions.h"
+#include "validate/schema_check.h"
 
 namespace ohm::validate {
 
+// Findings of the checks that need the whole document (document_checks.h:
+// check_dom), kept for check_document, which reports them in its order.
+struct DomFindings {
+  std::vector<Diagnostic> schema;  // one per violation, in document order (those path.unsafe says better left out)
+  std::vector<Diagnostic> paths;   // path.unsafe and path.unportable
+  std::vector<Diagnostic> unknown_keys;
+};
+
 struct ManifestDoc {
   std::string shown_path;  // as findings name it
-  nlohmann::json json;     // the whole document
   JsonPositions positions;
+  bool is_array = false;
+  std::size_t elements = 0;              // of the array
   std::vector<manifest::Entry> entries;  // the entries with the SPEC 1 form, in file order
   std::vector<std::size_t> index_of;     // entries[i] is array element index_of[i]
   // model_path strings of array elements that lack the SPEC 1 form (reported by the schema).
   std::vector<std::string> unreadable_paths;
   // manifest.entry.invalid findings of lib/manifest, shown only when the schema says nothing.
   std::vector<Diagnostic> entry_problems;
+  DomFindings dom;  // when read with a schema
 
   // A finding about the value at `pointer`, with its line and column.
   Diagnostic at(const std::string& pointer, Severity severity, const char* code, std::string message) const;
 };
 
-// Reads `text`. When it is not JSON, reports manifest.json (with line and
-// column) to `findings` and returns nullopt. `text` must outlive the result.
+// Reads `text`: positions and the document in one pass, then (with `schema`)
+// the checks that need the whole document, then the entries, streamed. When it is not
+// JSON, reports manifest.json (with line and column) to `findings` and
+// returns nullopt. `text` must outlive the result.
 std::optional<ManifestDoc> read_manifest_doc(std::string_view text, const std::string& shown_path,
-                                             Diagnostics& findings);
+                                             Diagnostics& findings, const SchemaChecker* schema = nullptr);
 
 }  // namespace ohm::validate

@@ -27,7 +27,7 @@ zoo::GenerateResult regenerate(zoo::ReadmeSet& readmes, const ValidateOptions& o
                                const std::vector<manifest::Entry>& entries, Diagnostics& diags) {
   zoo::GenerateOptions g;
   g.discover = options.discover;
-  g.previous = entries;  // rows with errors keep their entry, as generate would
+  g.previous = zoo::SharedEntries::borrowed(entries);  // rows with errors keep their entry, as generate would
   g.reuse = true;
   g.recompute_ports = true;  // ports of models at hand come from the models
   g.feature_tensors = options.feature_tensors;
@@ -46,24 +46,26 @@ zoo::GenerateResult regenerate(zoo::ReadmeSet& readmes, const ValidateOptions& o
   return zoo::generate(readmes, g, diags);
 }
 
-// The base manifest's entries (nullopt when the base has none, or it is not
+// The base manifest's entries (nullptr when the base has none, or it is not
 // a manifest: it vouches for nothing); when its text is the manifest's own
-// (a clean work tree), the entries already read.
-std::optional<std::vector<manifest::Entry>> base_entries(const ValidateOptions& options, const ManifestDoc& doc) {
-  if (!options.base_manifest_text) return std::nullopt;
-  if (*options.base_manifest_text == *options.manifest_text) return doc.entries;
-  if (json_nesting_depth(*options.base_manifest_text) > kMaxJsonDepth) return std::nullopt;
+// (a clean work tree), the entries already read. `own` holds them otherwise.
+const std::vector<manifest::Entry>* base_entries(const ValidateOptions& options, const ManifestDoc& doc,
+                                                 std::optional<std::vector<manifest::Entry>>& own) {
+  if (!options.base_manifest_text) return nullptr;
+  if (*options.base_manifest_text == *options.manifest_text) return &doc.entries;
+  if (json_nesting_depth(*options.base_manifest_text) > kMaxJsonDepth) return nullptr;
   Diagnostics reported_at_the_base;  // findings about the base's own manifest are not this manifest's
   auto read = manifest::parse_manifest(*options.base_manifest_text, options.base_name, reported_at_the_base);
-  if (!read) return std::nullopt;
-  return std::move(*read);
+  if (!read) return nullptr;
+  own = std::move(*read);
+  return &*own;
 }
 
-BaseManifest by_sha(const std::string& name, const std::optional<std::vector<manifest::Entry>>& entries) {
+BaseManifest by_sha(const std::string& name, const std::vector<manifest::Entry>* entries) {
   BaseManifest base;
   base.name = name;
   if (entries) {
-    for (const manifest::Entry& e : *entries) base.by_sha.emplace(e.model_sha, e);
+    for (const manifest::Entry& e : *entries) base.by_sha.emplace(e.model_sha, &e);
   }
   return base;
 }
@@ -71,13 +73,14 @@ BaseManifest by_sha(const std::string& name, const std::optional<std::vector<man
 void check_zoo(const zoo::Source& zoo, const ValidateOptions& options, const ManifestDoc& doc, ValidateReport& report) {
   Diagnostics& findings = report.findings;
   zoo::ReadmeSet readmes(zoo);
-  const std::optional<std::vector<manifest::Entry>> base = base_entries(options, doc);
+  std::optional<std::vector<manifest::Entry>> own_base;
+  const std::vector<manifest::Entry>* base = base_entries(options, doc, own_base);
   // With --changed-since, what the manifest changes by itself is compared too:
   // a hand edit of it can never pass as "unchanged" (SPEC 6).
   std::optional<zoo::ChangeSet> changes = options.changes;
   if (changes) {
-    changes = zoo::with_paths(std::move(*changes),
-                              zoo::manifest_changes(doc.entries, base.value_or(std::vector<manifest::Entry>{})));
+    static const std::vector<manifest::Entry> kNone;
+    changes = zoo::with_paths(std::move(*changes), zoo::manifest_changes(doc.entries, base ? *base : kNone));
   }
   Diagnostics generate_diags;
   zoo::GenerateResult regenerated = regenerate(readmes, options, changes, doc.entries, generate_diags);
@@ -87,19 +90,8 @@ void check_zoo(const zoo::Source& zoo, const ValidateOptions& options, const Man
   report.summary.readmes = regenerated.readmes.size();
   // --shard: the regeneration built this shard's rows only, so only this
   // shard's entries are compared with it.
-  std::optional<ManifestDoc> shard_doc;
-  if (options.shard) {
-    shard_doc = doc;
-    shard_doc->entries.clear();
-    shard_doc->index_of.clear();
-    for (std::size_t i = 0; i < doc.entries.size(); ++i) {
-      if (!zoo::in_shard(*options.shard, doc.entries[i].model_path)) continue;
-      shard_doc->entries.push_back(doc.entries[i]);
-      shard_doc->index_of.push_back(doc.index_of[i]);
-    }
-  }
-  CompareStats compared =
-      compare_with_zoo(zoo, shard_doc ? *shard_doc : doc, regenerated, by_sha(options.base_name, base), findings);
+  CompareStats compared = compare_with_zoo(zoo, doc, regenerated, by_sha(options.base_name, base), findings,
+                                           options.shard ? &*options.shard : nullptr);
   report.summary.ports_unchecked = compared.ports_unchecked;
   ArchiveStats archives = check_archives(regenerated, findings);
   report.summary.archives_read = archives.read;
@@ -146,11 +138,11 @@ Result<ValidateReport> validate(const zoo::Source& zoo, const ValidateOptions& o
     finish(report, options.strict);
     return report;
   }
-  auto doc = read_manifest_doc(*options.manifest_text, options.manifest_shown, report.findings);
+  auto doc = read_manifest_doc(*options.manifest_text, options.manifest_shown, report.findings, &*schema);
   if (doc) {
-    report.summary.entries = doc->json.is_array() ? doc->json.size() : 0;
-    check_document(*doc, *schema, report.findings);
-    if (doc->json.is_array()) check_zoo(zoo, options, *doc, report);
+    report.summary.entries = doc->elements;
+    check_document(*doc, report.findings);
+    if (doc->is_array) check_zoo(zoo, options, *doc, report);
   }
   finish(report, options.strict);
   return report;

@@ -92,6 +92,11 @@ class EntryComparer {
     bool found = false;
     for (const auto& [path, file] : listed) {
       auto it = read.find(path);
+      const auto& unread = origin_.side_files_unread;
+      if (it == read.end() && std::find(unread.begin(), unread.end(), path) != unread.end()) {
+        found = true;  // missing or unreadable: the regeneration's finding at the row says so, once
+        continue;
+      }
       if (it == read.end()) {
         found = true;
         findings_.add(doc_.at(pointer, Severity::kError, check::kExternalDataUnlisted,
@@ -174,7 +179,7 @@ void check_ports_against_base(const zoo::Source& source, const ManifestDoc& doc,
                             "; fetch it (" + zoo::lfs_pull_hint(source, path) + ") to verify them"));
     return;
   }
-  const Entry& vouched = it->second;
+  const Entry& vouched = *it->second;
   auto compare = [&](const char* key, const std::optional<Json>& mine, const std::optional<Json>& known) {
     if (mine == known) return;
     findings.add(doc.at(entry_pointer(index, "metadata", key), Severity::kError, check::kPortsMismatch,
@@ -211,10 +216,13 @@ std::string match_key(const std::string& path) {
 }  // namespace
 
 CompareStats compare_with_zoo(const zoo::Source& source, const ManifestDoc& doc, const zoo::GenerateResult& regenerated,
-                              const BaseManifest& base, Diagnostics& findings) {
+                              const BaseManifest& base, Diagnostics& findings, const zoo::Shard* shard) {
   CompareStats stats;
   std::multimap<std::string, std::size_t> unmatched;  // path -> position in doc.entries
-  for (std::size_t i = 0; i < doc.entries.size(); ++i) unmatched.emplace(match_key(doc.entries[i].model_path), i);
+  for (std::size_t i = 0; i < doc.entries.size(); ++i) {
+    if (shard && !zoo::in_shard(*shard, doc.entries[i].model_path)) continue;
+    unmatched.emplace(match_key(doc.entries[i].model_path), i);
+  }
 
   for (const zoo::BuiltEntry& built : regenerated.entries) {
     auto it = unmatched.find(built.entry.model_path);

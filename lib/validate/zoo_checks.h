@@ -17,8 +17,8 @@ namespace ohm::validate {
 
 // The manifest at the base revision (--changed-since BASE, else HEAD), by model_sha.
 struct BaseManifest {
-  std::string name;  // "HEAD", "origin/main"; "" when there is none
-  std::unordered_map<std::string, manifest::Entry> by_sha;
+  std::string name;                                                // "HEAD", "origin/main"; "" when there is none
+  std::unordered_map<std::string, const manifest::Entry*> by_sha;  // into entries that outlive it
 };
 
 struct CompareStats {
@@ -31,8 +31,10 @@ struct CompareStats {
 // ports.mismatch and ports.unverified. Regenerated entries with no README row
 // of their own (kept for a row with an error, or kept by --changed-since) are
 // matched but not compared: their row's finding says the rest.
-// `source` is where the files are (for the git lfs pull hints).
+// `source` is where the files are (for the git lfs pull hints). With `shard`,
+// the manifest's entries outside it are left alone (the regeneration built
+// that shard's rows only).
 CompareStats compare_with_zoo(const zoo::Source& source, const ManifestDoc& doc, const zoo::GenerateResult& regenerated,
-                              const BaseManifest& base, Diagnostics& findings);
+                              const BaseManifest& base, Diagnostics& findings, const zoo::Shard* shard = nullptr);
 
 }  // namespace ohm::validate

@@ -36,6 +36,18 @@ void add_row_paths(ReadmeSet& readmes, const std::string& readme, std::set<std::
   }
 }
 
+// Whether `e` names a changed file: its model, its archive, or a side file
+// its external_data lists (new weights, or a new LFS pointer, change the model).
+bool names_a_change(const manifest::Entry& e, const std::set<std::string>& changed) {
+  if (changed.count(e.model_path) || (e.model_with_data_path && changed.count(*e.model_with_data_path))) return true;
+  if (!e.external_data || !e.external_data->is_array()) return false;
+  for (const manifest::Json& f : *e.external_data) {
+    auto path = f.is_object() ? f.find("path") : f.end();
+    if (f.is_object() && path != f.end() && path->is_string() && changed.count(path->get<std::string>())) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<std::string> manifest_changes(const std::vector<manifest::Entry>& manifest,
@@ -124,8 +136,7 @@ GenerateResult generate_changed_since(ReadmeSet& target, ReadmeSet& base, const 
 
   std::vector<const manifest::Entry*> kept;
   for (const manifest::Entry& e : target_manifest) {
-    bool names_change =
-        changed.count(e.model_path) > 0 || (e.model_with_data_path && changed.count(*e.model_with_data_path) > 0);
+    const bool names_change = names_a_change(e, changed);
     if (names_change && !rebuilt.count(e.model_path) && !base_rows.count(e.model_path)) {
       // A changed file whose row no candidate README gives or gave: its README
       // lies elsewhere (a "../" link), so only a full run is exact.

@@ -1,6 +1,7 @@
 #pragma once
-// --changed-since BASE (SPEC 6): only the README rows whose README, .onnx or
-// .tar.gz changed since BASE are built again; every other entry is kept from
+// --changed-since BASE (SPEC 6): only the README rows whose README, .onnx,
+// .tar.gz or listed side file (metadata.external_data) changed since BASE are
+// built again; every other entry is kept from
 // the manifest at the target. Works on any two Sources and the set of paths
 // that differ between them (lib/git computes it from a repository).
 

@@ -1,9 +1,13 @@
 #pragma once
 // A Source that counts the bytes read through it (files and LFS store objects),
-// for generate --stats and for tests that prove a clean tree is not re-read.
+// for generate --stats and for tests that prove a clean tree is not re-read,
+// and how often each file was opened (tests that prove a file is read once).
 
 #include <atomic>
 #include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
 
 #include "zoo/source.h"
 
@@ -15,6 +19,9 @@ class CountingSource : public Source {
 
   // Bytes delivered by read(), stream() and stream_lfs_object() so far.
   std::uint64_t bytes_read() const { return bytes_.load(); }
+  // Calls of read() and stream() for `rel`, or of stream_lfs_object() for
+  // "lfs:<oid>", so far.
+  std::size_t times_read(const std::string& rel) const;
 
   std::string describe() const override { return inner_.describe(); }
   fs::FileStatus stat(const std::string& rel) const override { return inner_.stat(rel); }
@@ -31,9 +38,12 @@ class CountingSource : public Source {
 
  private:
   fs::ChunkSink counted(const fs::ChunkSink& sink) const;
+  void opened(const std::string& what) const;
 
   const Source& inner_;
   mutable std::atomic<std::uint64_t> bytes_{0};
+  mutable std::mutex lock_;  // the --jobs threads read at once
+  mutable std::map<std::string, std::size_t> opened_;
 };
 
 }  // namespace ohm::zoo

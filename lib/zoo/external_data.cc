@@ -25,27 +25,44 @@ std::string tensor_name(const onnx::ExternalDataRef& ref) {
   return ref.tensor.empty() ? std::string("an unnamed tensor") : "tensor " + quoted(ref.tensor);
 }
 
-// Reads one side file's sha and size; a finding when it is missing, not a
-// regular file, or unreadable.
-std::optional<FileFacts> read_one(const Source& source, const std::string& rel, const std::string& who,
-                                  std::vector<SideFileFinding>& findings) {
-  const fs::FileStatus st = source.stat(rel);
-  if (st.kind == fs::FileKind::kMissing) {
+SideFileRead read_file(const Source& source, const std::string& rel) {
+  SideFileRead out;
+  out.kind = source.stat(rel).kind;
+  if (out.kind == fs::FileKind::kRegular) out.info.emplace(read_artifact(source, rel, nullptr));
+  return out;
+}
+
+// Reads one side file's sha and size (once per run with `reads`); a finding
+// when it is missing, not a regular file, or unreadable.
+std::optional<FileFacts> read_facts(const Source& source, const std::string& rel, const std::string& who,
+                                    SideFileReads* reads, std::vector<SideFileFinding>& findings) {
+  std::optional<SideFileRead> own;
+  const SideFileRead& file =
+      reads ? reads->get(rel, [&] { return read_file(source, rel); }) : own.emplace(read_file(source, rel));
+  if (file.kind == fs::FileKind::kMissing) {
     findings.push_back({check::kArtifactMissing, "external data file " + rel + " (" + who + ") does not exist"});
     return std::nullopt;
   }
-  if (st.kind != fs::FileKind::kRegular) {
+  if (file.kind != fs::FileKind::kRegular) {
     findings.push_back({check::kExternalDataUnsafe, "external data file " + rel + " (" + who + ") is " +
-                                                        fs::describe(st.kind) +
+                                                        fs::describe(file.kind) +
                                                         ", not a regular file; it is not opened"});
     return std::nullopt;
   }
-  auto info = read_artifact(source, rel, nullptr);
+  const Result<ArtifactInfo>& info = *file.info;
   if (!info) {
     findings.push_back({info.failure().code, "external data file " + info.error()});
     return std::nullopt;
   }
   return FileFacts{info->sha, info->bytes};
+}
+
+// read_facts, noting a file that could not be read in `out.unread`.
+std::optional<FileFacts> read_one(const Source& source, const std::string& rel, const std::string& who,
+                                  SideFileReads* reads, SideFiles& out) {
+  std::optional<FileFacts> facts = read_facts(source, rel, who, reads, out.findings);
+  if (!facts) out.unread.push_back(rel);
+  return facts;
 }
 
 Json list_of(const std::map<std::string, FileFacts>& files) {
@@ -89,7 +106,7 @@ std::string unsafe_location_reason(const std::string& location) {
 }
 
 SideFiles read_side_files(const Source& source, const std::string& model_path,
-                          const std::vector<onnx::ExternalDataRef>& refs) {
+                          const std::vector<onnx::ExternalDataRef>& refs, SideFileReads* reads) {
   SideFiles out;
   const std::string folder = parent_folder(model_path);
   std::map<std::string, std::optional<FileFacts>> read;  // zoo path -> facts (nullopt: reported)
@@ -103,7 +120,7 @@ SideFiles read_side_files(const Source& source, const std::string& model_path,
     }
     const std::string rel = join_path(folder, without_dot_components(ref.location));
     auto it = read.find(rel);
-    if (it == read.end()) it = read.emplace(rel, read_one(source, rel, tensor_name(ref), out.findings)).first;
+    if (it == read.end()) it = read.emplace(rel, read_one(source, rel, tensor_name(ref), reads, out)).first;
     if (!it->second) continue;
     const FileFacts& facts = *it->second;
     listed.emplace(rel, facts);
@@ -124,7 +141,8 @@ SideFiles read_side_files(const Source& source, const std::string& model_path,
   return out;
 }
 
-SideFiles reread_side_files(const Source& source, const std::string& model_path, const Json& previous) {
+SideFiles reread_side_files(const Source& source, const std::string& model_path, const Json& previous,
+                            SideFileReads* reads) {
   SideFiles out;
   if (!previous.is_array()) return out;
   const std::string folder = parent_folder(model_path);
@@ -139,7 +157,7 @@ SideFiles reread_side_files(const Source& source, const std::string& model_path,
       out.findings.push_back({check::kExternalDataUnsafe, "external data file " + quoted(rel) + ": " + why});
       continue;
     }
-    if (auto facts = read_one(source, rel, "listed for this model", out.findings)) listed.emplace(rel, *facts);
+    if (auto facts = read_one(source, rel, "listed for this model", reads, out)) listed.emplace(rel, *facts);
   }
   out.list = list_of(listed);
   return out;

@@ -11,6 +11,8 @@
 
 #include "manifest/entry.h"
 #include "onnx/external_data.h"
+#include "zoo/artifact.h"
+#include "zoo/read_once.h"
 #include "zoo/source.h"
 
 namespace ohm::zoo {
@@ -24,7 +26,19 @@ struct SideFileFinding {
 struct SideFiles {
   manifest::Json list = manifest::Json::array();  // sorted by path, each file once
   std::vector<SideFileFinding> findings;
+  // Side files that could not be read (missing, not a regular file,
+  // unreadable): a finding says so, and nothing else needs to.
+  std::vector<std::string> unread;
 };
+
+// What one side file is: its kind and, for a regular file, read_artifact's
+// answer. Kept for a run (SideFileReads, by zoo path) so that a file several
+// models list is read once.
+struct SideFileRead {
+  fs::FileKind kind = fs::FileKind::kMissing;
+  std::optional<Result<ArtifactInfo>> info;
+};
+using SideFileReads = ReadOnce<SideFileRead>;
 
 // Why a tensor's `location` is unsafe to resolve in the model's folder ("" when
 // it is not): empty, absolute, a drive or URL, a backslash, a control
@@ -36,14 +50,15 @@ std::string unsafe_location_reason(const std::string& location);
 // is stat'ed without following symlinks (a symlink or non-regular file is
 // unsafe), read for sha and size, and every tensor's offset + length checked
 // against the file's size. Unsafe locations and missing files are left out of
-// the list and reported.
+// the list and reported. With `reads`, a file read before in the run is not read again.
 SideFiles read_side_files(const Source& source, const std::string& model_path,
-                          const std::vector<onnx::ExternalDataRef>& refs);
+                          const std::vector<onnx::ExternalDataRef>& refs, SideFileReads* reads = nullptr);
 
 // The same for a list reused by model_sha (the model's content not at hand):
 // the paths stand, sha and size are read again (pointer or content); no range
 // check is possible without the model.
-SideFiles reread_side_files(const Source& source, const std::string& model_path, const manifest::Json& previous);
+SideFiles reread_side_files(const Source& source, const std::string& model_path, const manifest::Json& previous,
+                            SideFileReads* reads = nullptr);
 
 // Entries whose side files share a path but not sha and size: in the cache
 // they would overwrite each other (external-data.collision). One message per

@@ -6,39 +6,16 @@
 
 #include "core/checks.h"
 #include "core/text.h"
-#include "manifest/ports_json.h"
-#include "onnx/model_reader.h"
-#include "zoo/artifact.h"
 #include "zoo/external_data.h"
+#include "zoo/file_reads.h"
 #include "zoo/parallel.h"
 #include "zoo/row_plan.h"
-#include "zoo/test_data.h"
 #include "zoo/zoo_paths.h"
 
 namespace ohm::zoo {
 namespace {
 
 using manifest::Entry;
-using manifest::Json;
-
-struct Ports {
-  std::optional<Json> io_ports, extra_ports;
-  std::optional<Json> external_data;  // its paths are reused; sha and size are read again
-};
-
-// Everything the previous manifest offers: entries by path (for rows with
-// errors) and ports by model_sha (for reuse).
-struct Previous {
-  std::unordered_map<std::string, const Entry*> by_path;
-  std::unordered_map<std::string, Ports> by_sha;
-
-  Previous(const std::vector<Entry>& entries, bool reuse) {
-    for (const Entry& e : entries) {
-      by_path.emplace(e.model_path, &e);
-      if (reuse) by_sha.emplace(e.model_sha, Ports{e.io_ports, e.extra_ports, e.external_data});
-    }
-  }
-};
 
 // JSON strings must be UTF-8; README bytes and file names need not be.
 bool all_utf8(const Entry& e, const RowPlan& p) {
@@ -55,11 +32,12 @@ bool has_tag(const std::vector<std::string>& tags, const std::string& tag) {
 }
 
 // Builds the entry of one row; what it finds goes to its own sink, so rows
-// can be built on several threads (everything it shares is only read).
+// can be built on several threads (what they share is only read, or is the
+// FileReads, which computes each file's part once for all of them).
 class RowBuilder {
  public:
-  RowBuilder(const Source& source, const GenerateOptions& options, const Previous& previous, Diagnostics& diags)
-      : source_(source), options_(options), previous_(previous), diags_(diags) {}
+  RowBuilder(FileReads& reads, const GenerateOptions& options, const Previous& previous, Diagnostics& diags)
+      : reads_(reads), options_(options), previous_(previous), diags_(diags) {}
 
   // Reports a row problem and keeps the previous entry for the row's path.
   void row_error(const RowPlan& p, const std::string& code, const std::string& message, int column,
@@ -81,8 +59,6 @@ class RowBuilder {
     }
   }
 
-  bool reusable(const std::string& sha) const { return !options_.recompute_ports && previous_.by_sha.count(sha) > 0; }
-
   std::vector<std::string> feature_names(const RowPlan& p) const {
     auto it = options_.feature_tensors.find(p.model);
     if (it == options_.feature_tensors.end() || !has_tag(p.tags, "classification")) return {};
@@ -100,14 +76,6 @@ class RowBuilder {
             ", which the Python hub client (onnx.hub) puts into its download URL unescaped: rename the file");
   }
 
-  // An LFS store object that did not match its pointer is an error of the row;
-  // one that is not in the store is just absent content.
-  void report_content_error(const RowPlan& p, const ArtifactInfo& info) {
-    if (info.content_error && info.content_error->code != kLfsAbsent) {
-      diags_.error(p.readme, p.line, check::kArtifactLfsCorrupt, info.content_error->message);
-    }
-  }
-
   void build(const RowPlan& p, GenerateResult* result) {
     if (!p.error.empty()) return row_error(p, p.error_code, p.error, p.error_column, result);
     Entry e;
@@ -116,9 +84,6 @@ class RowBuilder {
     e.onnx_version = p.onnx_version;
     e.opset_version = p.opset;
     e.tags = p.tags;
-    EntryOrigin origin;
-    origin.readme = p.readme;
-    origin.line = p.line;
     if (!all_utf8(e, p)) {
       return row_error(p, check::kReadmeRowEncoding, "the row's text or paths are not valid UTF-8", 0, result);
     }
@@ -126,193 +91,37 @@ class RowBuilder {
     warn_unportable(p, "model_path", e.model_path);
     if (p.with_data_path) warn_unportable(p, "model_with_data_path", *p.with_data_path);
 
-    // Ports come from the previous manifest when the content is the same;
-    // only otherwise is the model's content wanted.
-    onnx::ModelReader reader;
-    ContentRequest to_reader{[&reader](std::string_view chunk) {
-                               reader.feed(chunk);
-                               return true;
-                             },
-                             [this](const std::string& sha) { return !reusable(sha); }};
-    auto model = read_artifact(source_, e.model_path, &to_reader);
-    if (!model) return row_error(p, model.failure().code, model.error(), 0, result);
-    e.model_sha = model->sha;
-    e.model_bytes = model->bytes;
-    origin.content_present = model->content_streamed;
-    report_content_error(p, *model);
-
-    auto reused = previous_.by_sha.find(e.model_sha);
-    if (reusable(e.model_sha)) {
-      e.io_ports = reused->second.io_ports;
-      e.extra_ports = reused->second.extra_ports;
-      // The content went through the reader all the same: check it (no inference).
-      if (options_.check_models && model->content_streamed) check_only(p, reader, e.model_path, &origin);
-    } else if (model->content_streamed) {
-      inspect(p, reader, &e, &origin);
-    } else if (reused != previous_.by_sha.end()) {
-      // --recompute-ports without the content: the known ports are all there is.
-      e.io_ports = reused->second.io_ports;
-      e.extra_ports = reused->second.extra_ports;
-    } else if (options_.reuse && !options_.previous.empty()) {
-      diags_.warning(p.readme, p.line, check::kModelContentMissing,
-                     e.model_path + " changed and its content is not here, so it has no io_ports; fetch it with: " +
-                         lfs_pull_hint(source_, e.model_path));
-    }
-
-    attach_side_files(p, *model, reader, reused != previous_.by_sha.end() ? &reused->second : nullptr, &e, &origin);
+    // The model file is read once for every row linking it (file_reads.h).
+    const ModelRead& model = reads_.model(e.model_path, feature_names(p));
+    if (model.failure) return row_error(p, model.failure->code, model.failure->message, 0, result);
+    place(model.findings, p.readme, p.line, diags_);
+    e.model_sha = model.entry.model_sha;
+    e.model_bytes = model.entry.model_bytes;
+    e.io_ports = model.entry.io_ports;
+    e.extra_ports = model.entry.extra_ports;
+    e.external_data = model.entry.external_data;
+    EntryOrigin origin = model.origin;
+    origin.readme = p.readme;
+    origin.line = p.line;
 
     if (p.with_data_path) {
-      auto data = read_with_data(p, e, *p.with_data_path, &origin);
-      if (!data) {
-        return row_error(p, data.failure().code, "Download (with sample test data): " + data.error(), 0, result);
+      const ArchiveRead& data = reads_.archive(*p.with_data_path, e.io_ports);
+      const Result<ArtifactInfo>& info = *data.info;
+      if (!info) {
+        return row_error(p, info.failure().code, "Download (with sample test data): " + info.error(), 0, result);
       }
+      place(data.findings, p.readme, p.line, diags_);
+      origin.archive = data.origin.archive;
+      origin.archive_error = data.origin.archive_error;
+      origin.archive_absent = data.origin.archive_absent;
       e.model_with_data_path = *p.with_data_path;
-      e.model_with_data_sha = data->sha;
-      e.model_with_data_bytes = data->bytes;
+      e.model_with_data_sha = info->sha;
+      e.model_with_data_bytes = info->bytes;
     }
     result->entries.push_back({std::move(e), std::move(origin)});
   }
 
-  // metadata.external_data: from the tensors' locations when the model's
-  // content was read, else the paths of the entry with the same model_sha;
-  // sha and size of each side file are read in this run either way.
-  void attach_side_files(const RowPlan& p, const ArtifactInfo& model, const onnx::ModelReader& reader,
-                         const Ports* reused, Entry* e, EntryOrigin* origin) {
-    SideFiles side;
-    if (model.content_streamed) {
-      origin->external_data_known = true;
-      if (reader.external_data().empty()) return;
-      side = read_side_files(source_, e->model_path, reader.external_data());
-    } else if (reused && reused->external_data) {
-      origin->external_data_known = true;
-      side = reread_side_files(source_, e->model_path, *reused->external_data);
-    } else {
-      return;
-    }
-    origin->uses_external_data = true;
-    for (const SideFileFinding& f : side.findings) {
-      diags_.error(p.readme, p.line, f.code, e->model_path + ": " + f.message);
-    }
-    if (!side.list.empty()) e->external_data = std::move(side.list);
-  }
-
-  // The with-data archive's sha and size and, with read_archives, its listing
-  // and the check of its test data against `e`'s ports, from one read of its bytes.
-  Result<ArtifactInfo> read_with_data(const RowPlan& p, const Entry& e, const std::string& path, EntryOrigin* origin) {
-    if (!options_.read_archives) return read_artifact(source_, path, nullptr);
-    std::optional<onnx::IoPorts> ports;
-    if (options_.check_models && e.io_ports) ports = manifest::ports_from_json(*e.io_ports);
-    TestDataChecker test_data([&ports]() { return ports ? &*ports : nullptr; });
-    std::optional<Result<ArtifactInfo>> info;
-    archive::StreamFn stream = [&](const fs::ChunkSink& sink) -> Result<std::uint64_t> {
-      ContentRequest request{sink, [](const std::string&) { return true; }};
-      info.emplace(read_artifact(source_, path, &request));
-      if (!*info) return info->failure();
-      if (!(*info)->content_streamed) return cannot_run("the archive's content is not here");
-      return (*info)->bytes;
-    };
-    archive::ReadOptions read;
-    read.limits = options_.archive_limits;
-    if (ports) {
-      read.data_sink = [&test_data](const archive::EntryInfo&, const std::string& normalized) {
-        return test_data.sink_for(normalized);
-      };
-    }
-    Result<archive::Listing> listing = archive::read_tarball(stream, read);
-    if (!info) return cannot_run("cannot read " + path);
-    if (!*info) return *info;
-    if (!(*info)->content_streamed) {
-      origin->archive_absent = true;
-      report_content_error(p, **info);
-    } else if (listing) {
-      for (const TestDataFinding& f : test_data.finish(listing->test_data_sets)) {
-        diags_.add(
-            {options_.check_severity, p.readme, p.line, 0, f.code, path + ": " + f.entry + ": " + f.message, {}});
-      }
-      origin->archive = std::move(*listing);
-    } else {
-      origin->archive_error = listing.failure();
-    }
-    return *info;
-  }
-
-  // The checker's verdict and the tensors whose payload does not fit.
-  void report_model_checks(const RowPlan& p, const std::string& path, const onnx::ModelReader& reader,
-                           const onnx::ModelInfo* info) {
-    const Severity severity = options_.check_severity;
-    if (const auto& verdict = reader.checker_verdict(); verdict && !verdict->passed && verdict->undecided.empty()) {
-      const std::string first_line = verdict->message.substr(0, verdict->message.find('\n'));
-      const std::string checker = std::string("the ONNX checker") + (options_.full_check ? " (full check)" : "");
-      diags_.add({severity,
-                  p.readme,
-                  p.line,
-                  0,
-                  verdict->crashed ? check::kCheckerCrashed : check::kModelChecker,
-                  path + ": " + checker + (verdict->crashed ? " broke on it: " : " refuses it: ") + first_line,
-                  {}});
-    }
-    if (info == nullptr) return;
-    for (const onnx::TensorSizeFault& fault : info->tensor_size_faults) {
-      diags_.add({severity, p.readme, p.line, 0, check::kModelTensorSize, path + ": " + onnx::describe(fault), {}});
-    }
-    if (info->tensor_size_fault_count > info->tensor_size_faults.size()) {
-      diags_.add({severity,
-                  p.readme,
-                  p.line,
-                  0,
-                  check::kModelTensorSize,
-                  path + ": and " + std::to_string(info->tensor_size_fault_count - info->tensor_size_faults.size()) +
-                      " more tensors whose payload does not fit",
-                  {}});
-    }
-  }
-
-  onnx::FinishOptions finish_options(const std::string& model_path) const {
-    onnx::FinishOptions o;
-    o.run_checker = options_.check_models;
-    o.full_check = options_.full_check;
-    // External data is looked for beside the model when the zoo is on disk.
-    const auto dir = source_.disk_path(parent_folder(model_path));
-    o.side_files_on_disk = dir.has_value();
-    o.model_dir = dir.value_or("");
-    if (!o.model_dir.empty()) o.model_dir += "/";
-    return o;
-  }
-
-  // The checks alone, for a model whose ports are known by sha.
-  void check_only(const RowPlan& p, onnx::ModelReader& reader, const std::string& model_path, EntryOrigin* origin) {
-    onnx::FinishOptions o = finish_options(model_path);
-    o.inspect = false;
-    auto info = reader.finish({}, o);
-    origin->model_checked = reader.checker_verdict().has_value();
-    report_model_checks(p, model_path, reader, info ? &*info : nullptr);
-  }
-
-  void inspect(const RowPlan& p, onnx::ModelReader& reader, Entry* e, EntryOrigin* origin) {
-    std::vector<std::string> wanted = feature_names(p);
-    auto info = reader.finish(wanted, finish_options(e->model_path));
-    origin->model_checked = reader.checker_verdict().has_value();
-    if (!info) {
-      diags_.error(p.readme, p.line, check::kModelUnreadable,
-                   e->model_path + ": " + info.error() + "; io_ports left out");
-      if (options_.check_models) report_model_checks(p, e->model_path, reader, nullptr);
-      return;
-    }
-    for (const onnx::ModelWarning& w : info->warnings) {
-      diags_.warning(p.readme, p.line, w.code, e->model_path + ": " + w.message);
-    }
-    if (options_.check_models) report_model_checks(p, e->model_path, reader, &*info);
-    origin->model_opset = info->opset;
-    origin->ports_from_content = true;
-    origin->uses_external_data = origin->uses_external_data || info->uses_external_data;
-    e->io_ports = manifest::to_json(info->io_ports);
-    if (!wanted.empty()) {
-      auto shape = info->feature_shapes.find(wanted[0]);
-      if (shape != info->feature_shapes.end()) e->extra_ports = manifest::features_json(wanted[0], shape->second);
-    }
-  }
-
-  const Source& source_;
+  FileReads& reads_;
   const GenerateOptions& options_;
   const Previous& previous_;
   Diagnostics& diags_;
@@ -325,7 +134,7 @@ class Generator {
         source_(readmes.source()),
         options_(options),
         diags_(diags),
-        previous_(options.previous, options.reuse) {}
+        previous_(options.previous.get(), options.reuse) {}
 
   GenerateResult run() {
     GenerateResult result;
@@ -398,9 +207,10 @@ class Generator {
       Diagnostics diags;
     };
     std::vector<Slot> slots(plans.size());
+    FileReads reads(source_, options_, previous_);  // shared by the rows; gone with this run
     std::mutex progress_lock;
     for_each_parallel(largest_first(sizes), options_.jobs, [&](std::size_t i) {
-      RowBuilder(source_, options_, previous_, slots[i].diags).build(plans[i], &slots[i].built);
+      RowBuilder(reads, options_, previous_, slots[i].diags).build(plans[i], &slots[i].built);
       if (!options_.on_progress) return;
       std::lock_guard<std::mutex> hold(progress_lock);
       ++progress.models_done;

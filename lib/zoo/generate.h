@@ -3,7 +3,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,11 +25,42 @@ struct Progress {
   std::uint64_t bytes_done = 0, bytes_total = 0;
 };
 
+// Entries that copies of GenerateOptions share rather than copy (a manifest's
+// entries can take hundreds of megabytes): owned, or borrowed from a caller
+// whose vector outlives every use.
+class SharedEntries {
+ public:
+  SharedEntries() = default;
+  SharedEntries(std::vector<manifest::Entry> entries)
+      : entries_(std::make_shared<const std::vector<manifest::Entry>>(std::move(entries))) {}
+  SharedEntries(std::initializer_list<manifest::Entry> entries)
+      : SharedEntries(std::vector<manifest::Entry>(entries)) {}
+  static SharedEntries borrowed(const std::vector<manifest::Entry>& entries) {
+    SharedEntries out;
+    out.entries_ = std::shared_ptr<const std::vector<manifest::Entry>>(&entries, [](const auto*) {});
+    return out;
+  }
+
+  const std::vector<manifest::Entry>& get() const { return entries_ ? *entries_ : none(); }
+  auto begin() const { return get().begin(); }
+  auto end() const { return get().end(); }
+  bool empty() const { return get().empty(); }
+  std::size_t size() const { return get().size(); }
+  void clear() { entries_.reset(); }
+
+ private:
+  static const std::vector<manifest::Entry>& none() {
+    static const std::vector<manifest::Entry> empty;
+    return empty;
+  }
+  std::shared_ptr<const std::vector<manifest::Entry>> entries_;
+};
+
 struct GenerateOptions {
   DiscoverMode discover = DiscoverMode::kAuto;
   // The manifest before this run: rows with errors keep their entry from it,
   // and (with reuse) entries with the same model_sha keep its ports.
-  std::vector<manifest::Entry> previous;
+  SharedEntries previous;
   bool reuse = true;
   bool recompute_ports = false;
   // Model name -> feature tensor name (SPEC 5 extra_ports).
@@ -67,6 +100,9 @@ struct EntryOrigin {
   // metadata.external_data was derived in this run (from the model's content,
   // or reused by model_sha): validate compares the manifest's list with it.
   bool external_data_known = false;
+  // Side files the model reads (or its reused list names) that could not be
+  // read: reported at the row, so validate does not call them unlisted too.
+  std::vector<std::string> side_files_unread;
   bool content_present = false;  // the model's content was read in this run
   bool model_checked = false;    // check_models ran the checker on the model
   // With read_archives: what the with-data archive holds (nullopt when it was

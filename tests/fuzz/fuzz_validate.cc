@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "validate/document_checks.h"
 #include "validate/json_positions.h"
 #include "validate/manifest_doc.h"
 #include "validate/schema_check.h"
@@ -49,10 +50,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (static_cast<bool>(err) != static_cast<bool>(err2)) __builtin_trap();
 
   ohm::Diagnostics findings;
-  auto doc = ohm::validate::read_manifest_doc(text, "m.json", findings);
+  auto doc = ohm::validate::read_manifest_doc(text, "m.json", findings, &checker());
   if (!doc) return 0;
-  for (const auto& v : checker().check(doc->json)) {
-    (void)doc->at(v.json_pointer, ohm::Severity::kError, "manifest.schema", v.message);
-  }
+  ohm::validate::check_document(*doc, findings);  // schema findings located while the document was held
   return 0;
 }

@@ -30,8 +30,8 @@ Checked check(const std::string& text) {
   Checked c;
   auto schema = SchemaChecker::compile(builtin_manifest_schema(), "built-in");
   EXPECT_TRUE(schema.ok());
-  auto doc = read_manifest_doc(text, "M.json", c.findings);
-  if (doc) check_document(*doc, *schema, c.findings);
+  auto doc = read_manifest_doc(text, "M.json", c.findings, &*schema);
+  if (doc) check_document(*doc, c.findings);
   return c;
 }
 

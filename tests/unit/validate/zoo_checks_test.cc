@@ -129,7 +129,8 @@ TEST(ZooChecks, PortsOfAbsentContentAgainstTheBase) {
   unknown.io_ports = ports;
   BaseManifest base;
   base.name = "HEAD";
-  base.by_sha.emplace(std::string(64, 'a'), entry("A", "a/a.onnx", 'a'));  // no io_ports at HEAD
+  const Entry at_head = entry("A", "a/a.onnx", 'a');  // no io_ports at HEAD
+  base.by_sha.emplace(std::string(64, 'a'), &at_head);
   Compared run;
   compare(run, {with_ports, unknown}, {built(entry("A", "a/a.onnx", 'a'), 4), built(entry("B", "b/b.onnx", 'b'), 5)},
           base);

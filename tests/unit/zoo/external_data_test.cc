@@ -10,6 +10,7 @@
 #include "entries.h"
 #include "hash/sha256.h"
 #include "onnx/model_reader.h"
+#include "zoo/counting_source.h"
 #include "zoo/generate.h"
 #include "zoo/memory_source.h"
 #include "zoo_fixture.h"
@@ -210,6 +211,33 @@ TEST(ExternalData, GenerateListsSideFilesAndReusesThemByModelSha) {
   GenerateResult without = generate(gone, reuse, missing);
   EXPECT_EQ(codes(missing), std::vector<std::string>{"artifact.missing@a/README.md:5"});
   EXPECT_FALSE(without.entries[0].entry.external_data);
+}
+
+// A side file two models list, and the models each linked from several rows:
+// every file is read once; a missing side file is reported at each row.
+TEST(ExternalData, ASideFileIsReadOnceForEveryModelAndRow) {
+  MemorySource zoo;
+  zoo.file("a/README.md",
+           model_readme({"A|m.onnx|13", "A2|m.onnx|13", "B|n.onnx|13", "B2|n.onnx|13", "C|o.onnx|13", "C2|o.onnx|13"}))
+      .file("a/m.onnx", external_model({{"W", "w.bin", "0", "16"}}))
+      .file("a/n.onnx", external_model({{"W", "w.bin", "16", "16"}}))
+      .file("a/o.onnx", external_model({{"W", "w.bin", "", ""}, {"V", "gone.bin", "", ""}}))
+      .file("a/w.bin", std::string(4096 * 3, '\1'));  // streamed: more than a pointer's size
+  for (unsigned jobs : {1u, 3u}) {
+    GenerateOptions options;
+    options.jobs = jobs;
+    CountingSource counted(zoo);
+    Diagnostics diags;
+    GenerateResult result = generate(counted, options, diags);
+    EXPECT_EQ(counted.times_read("a/w.bin"), 1u) << jobs;
+    EXPECT_EQ(counted.times_read("a/m.onnx"), 1u) << jobs;
+    EXPECT_EQ(counted.times_read("a/o.onnx"), 1u) << jobs;
+    EXPECT_EQ(codes(diags),
+              (std::vector<std::string>{"artifact.missing@a/README.md:9", "artifact.missing@a/README.md:10"}))
+        << jobs;
+    ASSERT_EQ(result.entries.size(), 6u);
+    for (const BuiltEntry& b : result.entries) EXPECT_TRUE(b.entry.external_data) << b.entry.model;
+  }
 }
 
 TEST(ExternalData, GenerateReportsUnsafeAndRangeAtTheRow) {

@@ -120,6 +120,64 @@ TEST(Generate, ReusedPortsAreNotReadAgain) {
   EXPECT_GE(store.bytes_read(), 5000u);  // no previous ports: the store object is read for inspection
 }
 
+// A README whose rows "Model|link|archive link" (opset 12) all have an archive column.
+std::string readme_with_data(const std::vector<std::string>& rows) {
+  std::string text =
+      "# Models\n\n|Model|Download|Download (with sample test data)|ONNX version|Opset version|\n|-|-|-|-|-|\n";
+  for (const std::string& r : rows) {
+    const std::size_t a = r.find('|'), b = r.find('|', a + 1);
+    text +=
+        "|" + r.substr(0, a) + "|[model](" + r.substr(a + 1, b - a - 1) + ")|[data](" + r.substr(b + 1) + ")|1.9|12|\n";
+  }
+  return text;
+}
+
+// Issue 14: a model and an archive linked from many rows are read once per
+// run, on any number of threads, and every row still gets its own findings.
+TEST(Generate, EachFileIsReadOnceHoweverManyRowsLinkIt) {
+  const MemorySource samples = testkit::source_tree("samples");
+  const std::string model = "vision/classification/tinynet/model/tinynet-12.onnx";
+  const std::string data = "vision/classification/tinynet/model/tinynet-12.tar.gz";
+  MemorySource zoo;
+  std::vector<std::string> a_rows, b_rows;
+  for (int i = 0; i < 40; ++i) a_rows.push_back("A" + std::to_string(i) + "|../m/net.onnx|../m/net.tar.gz");
+  for (int i = 0; i < 3; ++i) b_rows.push_back("B" + std::to_string(i) + "|../m/net.onnx|../m/net.tar.gz");
+  zoo.file("a/README.md", readme_with_data(a_rows))
+      .file("b/README.md", readme_with_data(b_rows))
+      .file("c/README.md", model_readme({"Bad|../m/bad.onnx|12", "Bad again|../m/bad.onnx|12"}))
+      .file("m/net.onnx", *samples.read(model, 1 << 20))
+      .file("m/net.tar.gz", *samples.read(data, 1 << 20))
+      .file("m/bad.onnx", "\x0a\xff\xff not a model");
+  GenerateOptions options;  // as validate reads: inspection, checks and archives
+  options.check_models = true;
+  options.read_archives = true;
+  options.check_severity = Severity::kError;
+  std::optional<std::string> serial;
+  for (unsigned jobs : {1u, 4u}) {
+    options.jobs = jobs;
+    CountingSource counted(zoo);
+    Diagnostics diags;
+    GenerateResult result = generate(counted, options, diags);
+    EXPECT_EQ(counted.times_read("m/net.onnx"), 1u) << jobs;
+    EXPECT_EQ(counted.times_read("m/net.tar.gz"), 1u) << jobs;
+    EXPECT_EQ(counted.times_read("m/bad.onnx"), 1u) << jobs;
+    ASSERT_EQ(result.entries.size(), 45u);
+    for (const BuiltEntry& b : result.entries) {
+      if (b.entry.model_path != "m/net.onnx") continue;
+      EXPECT_TRUE(b.entry.io_ports);
+      EXPECT_TRUE(b.origin.archive) << b.origin.readme << ":" << b.origin.line;
+    }
+    // The bad model's finding at each of its two rows; the same bytes for every --jobs.
+    EXPECT_EQ(codes(diags),
+              (std::vector<std::string>{"model.unreadable@c/README.md:5", "model.unreadable@c/README.md:6"}));
+    std::string all;
+    for (const Diagnostic& d : diags.all()) all += format_text(d) + "\n";
+    all += manifest::write_manifest(entries_of(result));
+    if (!serial) serial = all;
+    EXPECT_EQ(all, *serial) << jobs;
+  }
+}
+
 TEST(Generate, PointerWithoutContentNamesTheRepositoryPathToPull) {
   MemorySource zoo;
   zoo.prefix("samples")
