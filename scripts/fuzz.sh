@@ -6,9 +6,10 @@
 # Builds the targets with clang (-DOHM_LIBFUZZER=ON, ASan+UBSan, coverage on
 # every library) into build-fuzz, runs each TARGET (default: all) for SECONDS
 # (default 600), OHM_FUZZ_JOBS (default 2) at a time under `nice -n 10`, and
-# prints a report that it also writes to tests/fuzz/REPORT.md. The report has
-# a row for every target run so far in build-fuzz (a later run of one target
-# replaces its row), so targets may be run in several goes.
+# prints a report that it also writes to tests/fuzz/REPORT.md (or
+# $OHM_FUZZ_REPORT). The report has a row for every target run so far in
+# build-fuzz for SECONDS (a later run of one target replaces its row), so
+# targets may be run in several goes.
 #
 # Each target starts from tests/fuzz/corpus/<target> and
 # tests/fuzz/regressions/<target> (read only); what it learns goes to
@@ -31,7 +32,7 @@ build=${OHM_FUZZ_BUILD:-$root/build-fuzz}
 jobs=${OHM_FUZZ_JOBS:-2}
 timeout_s=${OHM_FUZZ_TIMEOUT:-25} # per input: above fuzz_model's worker deadlines (worker_init.cc)
 rss_mb=${OHM_FUZZ_RSS_MB:-2048}
-report=$root/tests/fuzz/REPORT.md
+report=${OHM_FUZZ_REPORT:-$root/tests/fuzz/REPORT.md}
 
 all_targets=()
 for f in "$root"/tests/fuzz/fuzz_*.cc; do
@@ -58,7 +59,7 @@ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILE
   -DOHM_LIBFUZZER=ON -DCMAKE_C_FLAGS="$flags" -DCMAKE_CXX_FLAGS="$flags" "${launcher[@]}" >/dev/null || exit 2
 cmake --build "$build" -j"$jobs" --target "${targets[@]}" || exit 2
 
-results=$build/fuzz-results
+results=$build/fuzz-results-${seconds}s
 mkdir -p "$results"
 commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
 [[ -z "$(git -C "$root" status --porcelain -- lib tests/fuzz/*.cc 2>/dev/null)" ]] || commit="$commit+changes"
