@@ -77,18 +77,21 @@ run_target() {
     -rss_limit_mb="$rss_mb" -print_final_stats=1 -artifact_prefix="$run/" "$work" "${seeds[@]}") \
     >"$run/log" 2>&1 || rc=$?
   end=$(date +%s)
-  local execs cov ft corp crashes hangs ooms status
-  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$run/log" | tail -1)
-  cov=$(grep -o 'cov: [0-9]*' "$run/log" | tail -1 | cut -d' ' -f2)
-  ft=$(grep -o 'ft: [0-9]*' "$run/log" | tail -1 | cut -d' ' -f2)
+  local execs cov ft corp crashes hangs ooms status first
+  # (|| true: a log without a line, or no artifact, is not a failure here)
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$run/log" | tail -1 || true)
+  cov=$(grep -o 'cov: [0-9]*' "$run/log" | tail -1 | cut -d' ' -f2 || true)
+  ft=$(grep -o 'ft: [0-9]*' "$run/log" | tail -1 | cut -d' ' -f2 || true)
   corp=$(find "$work" -type f | wc -l)
   crashes=$(find "$run" -maxdepth 1 \( -name 'crash-*' -o -name 'leak-*' \) | wc -l)
   hangs=$(find "$run" -maxdepth 1 -name 'timeout-*' | wc -l)
   ooms=$(find "$run" -maxdepth 1 -name 'oom-*' | wc -l)
+  first=$(find "$run" -maxdepth 1 \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) \
+    -printf '%f\n' | head -1 || true)
   if [[ $rc -eq 0 ]]; then
     status=clean
-  elif ((crashes + hangs + ooms > 0)); then
-    status="found: $(cd "$run" && ls crash-* leak-* timeout-* oom-* 2>/dev/null | head -1)"
+  elif [[ -n "$first" ]]; then
+    status="found: $first"
   else
     status="failed (exit $rc, see fuzz-runs/$t/log)"
   fi
