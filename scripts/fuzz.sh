@@ -119,6 +119,10 @@ wait
   for t in "${all_targets[@]}"; do
     [[ -f "$results/$t.row" ]] && cat "$results/$t.row"
   done
+  echo
+  echo "Earlier findings, fixed and replayed by ctest (tests/fuzz/regressions):"
+  echo
+  (cd "$root/tests/fuzz/regressions" 2>/dev/null && find . -type f | sed 's|^\./|- |' | sort)
 } >"$report"
 cat "$report"
 ! grep -q '| found: \|| failed' "$report"
