@@ -3,6 +3,8 @@
 # Runs apt only when something is missing, so repeated runs are fast.
 # `setup.sh --build-only` installs only what building the tool and its .deb
 # needs (scripts/package.sh, the GitHub Action's build step).
+# `setup.sh --fuzz` installs only clang and its libFuzzer/sanitizer runtimes
+# (scripts/fuzz.sh and scripts/sanitize.sh; the default build and tests use g++).
 set -euo pipefail
 
 # file: CPack's DEB generator needs it to find the binaries for dpkg-shlibdeps.
@@ -13,7 +15,9 @@ packages=(
   nlohmann-json3-dev libvalijson-dev libssl-dev libarchive-dev
   libcli11-dev libcurl4-openssl-dev
 )
-if [[ "${1:-}" != --build-only ]]; then
+if [[ "${1:-}" == --fuzz ]]; then
+  packages=(clang libclang-rt-dev)
+elif [[ "${1:-}" != --build-only ]]; then
   packages+=(
     git-lfs ca-certificates libgtest-dev libgmock-dev
     libonnx-testdata python3 python3-onnx python3-numpy python3-jsonschema python3-yaml

@@ -72,6 +72,13 @@ Result<void> write_verified_in(const fs::Folder& folder, const std::string& name
     return problem(check::kHubShaMismatch, "sha256 of " + shown + " is " + digest + size_note +
                                                ", the manifest gives " + expected.sha256 + "; nothing was written");
   }
+  // The manifest's bytes are part of what it promises: a shorter body with
+  // the right sha256 means the manifest contradicts itself (found by fuzz_http).
+  if (expected.bytes && hasher.bytes() != *expected.bytes) {
+    return problem(check::kHubShaMismatch, shown + " has the manifest's sha256 but " + std::to_string(hasher.bytes()) +
+                                               " bytes, the manifest gives " + std::to_string(*expected.bytes) +
+                                               "; nothing was written");
+  }
   return temp->commit();
 }
 

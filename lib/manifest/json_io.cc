@@ -167,6 +167,19 @@ Result<void> for_each_manifest_element(std::string_view text, const std::string&
     if (colon != std::string::npos) msg = msg.substr(colon + 2);
     return problem(check::kManifestInvalid, shown_path + ":" + std::to_string(lc.line) + ":" +
                                                 std::to_string(lc.column) + ": not valid JSON: " + msg);
+  } catch (const Json::out_of_range& err) {
+    // A number too large for a double ("1e999"; found by fuzz_manifest): nlohmann
+    // says "number overflow parsing '<literal>'" with no position, so find the literal.
+    std::string msg = err.what();
+    if (auto end = msg.find("] "); end != std::string::npos) msg = msg.substr(end + 2);
+    std::size_t at = 0;
+    if (auto q = msg.find('\''); q != std::string::npos && msg.size() > q + 1 && msg.back() == '\'') {
+      at = text.find(msg.substr(q + 1, msg.size() - q - 2));
+      if (at == std::string_view::npos) at = 0;
+    }
+    LineColumn lc = line_column_at(text, at);
+    return problem(check::kManifestInvalid, shown_path + ":" + std::to_string(lc.line) + ":" +
+                                                std::to_string(lc.column) + ": not valid JSON: " + msg);
   }
   if (!root_is_array) return problem(check::kManifestInvalid, shown_path + ":1: the manifest is not a JSON array");
   return {};

@@ -1,8 +1,12 @@
 // Driver for compilers without libFuzzer: runs the target on every seed file
-// given, then on a fixed number of deterministic mutations of each seed, so
-// ctest exercises the same entry point a fuzzer does.
+// given (a folder stands for the files in it: tests/fuzz/corpus/<target>,
+// tests/fuzz/regressions/<target>), then on a fixed number of deterministic
+// mutations of each seed, so ctest exercises the same entry point a fuzzer does.
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -10,6 +14,8 @@
 #include <vector>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
+// Optional, as in libFuzzer: called once with main's arguments.
+extern "C" __attribute__((weak)) int LLVMFuzzerInitialize(int* argc, char*** argv);
 
 namespace {
 
@@ -38,21 +44,57 @@ std::string mutate(std::string s, std::mt19937& rng) {
   return s;
 }
 
+struct Seed {
+  std::string path;
+  int mutations;
+};
+
+// The files named, folders expanded to their files in name order; each with
+// the mutation count of the last "--mutations=N" before it (default 3000).
+std::vector<Seed> seed_files(int argc, char** argv) {
+  std::vector<Seed> out;
+  int mutations = 3000;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg.rfind("--mutations=", 0) == 0) {
+      mutations = std::atoi(arg.c_str() + 12);
+      continue;
+    }
+    if (!std::filesystem::is_directory(arg)) {
+      out.push_back({arg, mutations});
+      continue;
+    }
+    std::vector<std::string> in_folder;
+    for (const auto& e : std::filesystem::directory_iterator(arg)) {
+      if (e.is_regular_file()) in_folder.push_back(e.path().string());
+    }
+    std::sort(in_folder.begin(), in_folder.end());
+    for (std::string& p : in_folder) out.push_back({std::move(p), mutations});
+  }
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  const int kMutationsPerSeed = 3000;
+  if (LLVMFuzzerInitialize != nullptr) LLVMFuzzerInitialize(&argc, &argv);
   std::mt19937 rng(12345);
   int seeds = 0;
-  for (int i = 1; i < argc; ++i) {
-    std::ifstream f(argv[i], std::ios::binary);
+  long runs = 0;
+  for (const Seed& s : seed_files(argc, argv)) {
+    std::ifstream f(s.path, std::ios::binary);
+    if (!f) {
+      std::fprintf(stderr, "%s: cannot read\n", s.path.c_str());
+      return 2;
+    }
     std::stringstream ss;
     ss << f.rdbuf();
     std::string seed = ss.str();
     run(seed);
-    for (int m = 0; m < kMutationsPerSeed; ++m) run(mutate(seed, rng));
+    for (int m = 0; m < s.mutations; ++m) run(mutate(seed, rng));
     ++seeds;
+    runs += 1 + s.mutations;
   }
-  std::printf("%d seeds, %d runs each: no crash\n", seeds, kMutationsPerSeed + 1);
+  std::printf("%d seeds, %ld runs: no crash\n", seeds, runs);
   return 0;
 }

@@ -46,6 +46,17 @@ TEST_F(VerifiedWriteTest, MismatchLeavesNothing) {
   EXPECT_EQ(file_count(), 0u);
 }
 
+// Found by fuzz_http: the right sha256 but fewer bytes than the manifest gives.
+TEST_F(VerifiedWriteTest, ShorterThanTheManifestSaysLeavesNothing) {
+  std::string dest = path("f");
+  auto shorter = write_verified(dest, {hash::sha256_hex("hello"), 22}, "f", bytes("hello"));
+  ASSERT_FALSE(shorter.ok());
+  EXPECT_EQ(shorter.failure().code, "hub.sha-mismatch");
+  EXPECT_EQ(shorter.failure().message,
+            "f has the manifest's sha256 but 5 bytes, the manifest gives 22; nothing was written");
+  EXPECT_EQ(file_count(), 0u);
+}
+
 TEST_F(VerifiedWriteTest, APointerInPlaceOfTheContentIsNamed) {
   const std::string content(3000, 'm');
   const std::string oid = hash::sha256_hex(content);

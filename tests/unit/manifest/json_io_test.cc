@@ -96,6 +96,14 @@ TEST(JsonReader, AByteOrderMarkIsRefusedAsValidateRefusesIt) {
   EXPECT_EQ(parsed.error(), std::string("m.json:1:1: not valid JSON: ") + kByteOrderMarkRefused);
 }
 
+// Found by fuzz_manifest: nlohmann throws out_of_range, not parse_error, for these.
+TEST(JsonReader, ANumberTooLargeForADoubleIsBadJsonWithItsLine) {
+  Diagnostics diags;
+  auto parsed = parse_manifest("[\n  {\"model\": \"a\", \"opset_version\": 9e25513386}\n]", "m.json", diags);
+  ASSERT_FALSE(parsed);
+  EXPECT_EQ(parsed.error(), "m.json:2:35: not valid JSON: number overflow parsing '9e25513386'");
+}
+
 TEST(JsonReader, InvalidEntriesAreReportedAndSkipped) {
   Diagnostics diags;
   auto parsed = parse_manifest(
