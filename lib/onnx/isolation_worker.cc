@@ -94,10 +94,31 @@ void guard_absurd_ranks() {
   }
 }
 
+// STFT's inference (opset 17) reads dims 1 and 2 of its signal unchecked: a
+// signal of lower rank reads past the shape, which crashes only sometimes
+// (ASLR), so it is refused before libonnx runs to make the outcome one.
+void guard_stft_signal_rank() {
+  const op::OpSchema* schema = op::OpSchemaRegistry::Schema("STFT", 17, "");
+  if (schema == nullptr) return;
+  auto* mutable_schema = const_cast<op::OpSchema*>(schema);  // the registry's own objects are not const
+  op::InferenceFunction original = mutable_schema->GetTypeAndShapeInferenceFunction();
+  mutable_schema->TypeAndShapeInferenceFunction([original](op::InferenceContext& ctx) {
+    if (ctx.getNumInputs() > 0 && ctx.getInputType(0) != nullptr) {
+      const op::TypeProto& t = *ctx.getInputType(0);
+      if (t.has_tensor_type() && t.tensor_type().has_shape() && t.tensor_type().shape().dim_size() < 3) {
+        throw std::runtime_error("STFT's signal has rank " + std::to_string(t.tensor_type().shape().dim_size()) +
+                                 ", not 3 ([batch, length, 1 or 2]): refused before libonnx reads past its shape");
+      }
+    }
+    if (original) original(ctx);
+  });
+}
+
 void prepare_once() {
   static const bool prepared = [] {
     op::OpSchemaRegistry::Instance();
     guard_absurd_ranks();
+    guard_stft_signal_rank();
     return true;
   }();
   (void)prepared;

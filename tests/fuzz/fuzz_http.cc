@@ -21,6 +21,7 @@
 #include <string_view>
 #include <thread>
 
+#include "fs/folder.h"
 #include "hub/content.h"
 
 namespace {
@@ -139,7 +140,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.allow_http = true;
   const std::string dest = s.dir + "/model.onnx";
   auto content = ohm::hub::remote_content(s.base, options);
-  auto placed = content->place("vision/m/model.onnx", expected, dest);
+  auto folder = ohm::fs::Folder::open(s.dir);
+  if (!folder) __builtin_trap();
+  auto placed = content->place("vision/m/model.onnx", expected, *folder, "model.onnx");
   if (placed) {
     if (!ohm::hub::file_matches(dest, expected)) __builtin_trap();  // only the manifest's bytes land
     ::unlink(dest.c_str());

@@ -103,9 +103,14 @@ TEST_P(CrashModelTest, BecomesOneWarningAndDeclaredPorts) {
   auto info = reader.finish({}, options);
   ASSERT_TRUE(info) << info.error();
   ASSERT_EQ(info->warnings.size(), 1u);
-  const bool rank = GetParam() == "constantofshape_rank" || GetParam() == "expand_rank";  // refused, not crashed
-  EXPECT_EQ(info->warnings[0].code, rank ? check::kInferenceFailed : check::kInferenceCrashed)
+  // Refused before libonnx runs, not crashed: absurd ranks, and STFT's short signal (whose crash depends on ASLR).
+  const bool refused =
+      GetParam() == "constantofshape_rank" || GetParam() == "expand_rank" || GetParam() == "stft_rank1";
+  EXPECT_EQ(info->warnings[0].code, refused ? check::kInferenceFailed : check::kInferenceCrashed)
       << info->warnings[0].message;
+  if (refused) {
+    EXPECT_NE(info->warnings[0].message.find("refused before"), std::string::npos);
+  }
   ASSERT_TRUE(info->checker);
   EXPECT_FALSE(info->checker->crashed);
   EXPECT_EQ(info->io_ports.outputs.size() >= 1, true);
