@@ -141,22 +141,25 @@ SideFiles read_side_files(const Source& source, const std::string& model_path,
   return out;
 }
 
-SideFiles reread_side_files(const Source& source, const std::string& model_path, const Json& previous,
-                            SideFileReads* reads) {
+SideFiles reread_side_files(const Source& source, const std::string& model_path, const std::string& previous_model_path,
+                            const Json& previous, SideFileReads* reads) {
   SideFiles out;
   if (!previous.is_array()) return out;
   const std::string folder = parent_folder(model_path);
-  const std::string prefix = folder.empty() ? "" : folder + "/";
+  const std::string previous_folder = parent_folder(previous_model_path);
+  const std::string prefix = previous_folder.empty() ? "" : previous_folder + "/";
   std::map<std::string, FileFacts> listed;
   for (const Json& f : previous) {
     if (!f.is_object() || !f.contains("path") || !f["path"].is_string()) continue;
-    const std::string rel = f["path"].get<std::string>();
-    const bool inside = rel.compare(0, prefix.size(), prefix) == 0;
-    const std::string why = inside ? unsafe_location_reason(rel.substr(prefix.size())) : "outside the model's folder";
+    const std::string listed_path = f["path"].get<std::string>();
+    const bool inside = listed_path.compare(0, prefix.size(), prefix) == 0;
+    const std::string location = inside ? listed_path.substr(prefix.size()) : listed_path;
+    const std::string why = inside ? unsafe_location_reason(location) : "outside the model's folder";
     if (!why.empty()) {
-      out.findings.push_back({check::kExternalDataUnsafe, "external data file " + quoted(rel) + ": " + why});
+      out.findings.push_back({check::kExternalDataUnsafe, "external data file " + quoted(listed_path) + ": " + why});
       continue;
     }
+    const std::string rel = join_path(folder, location);
     if (auto facts = read_one(source, rel, "listed for this model", reads, out)) listed.emplace(rel, *facts);
   }
   out.list = list_of(listed);

@@ -55,10 +55,12 @@ SideFiles read_side_files(const Source& source, const std::string& model_path,
                           const std::vector<onnx::ExternalDataRef>& refs, SideFileReads* reads = nullptr);
 
 // The same for a list reused by model_sha (the model's content not at hand):
-// the paths stand, sha and size are read again (pointer or content); no range
-// check is possible without the model.
-SideFiles reread_side_files(const Source& source, const std::string& model_path, const manifest::Json& previous,
-                            SideFileReads* reads = nullptr);
+// the list of the entry at `previous_model_path`, each path moved from that
+// entry's folder to this model's (the same bytes can sit in another folder);
+// sha and size are read again (pointer or content); no range check is
+// possible without the model.
+SideFiles reread_side_files(const Source& source, const std::string& model_path, const std::string& previous_model_path,
+                            const manifest::Json& previous, SideFileReads* reads = nullptr);
 
 // Entries whose side files share a path but not sha and size: in the cache
 // they would overwrite each other (external-data.collision). One message per

@@ -104,7 +104,7 @@ class ModelReading {
     }
     if (reused && reused->external_data) {
       origin->external_data_known = true;
-      return reread_side_files(source_, path_, *reused->external_data, &side_files_);
+      return reread_side_files(source_, path_, reused->model_path, *reused->external_data, &side_files_);
     }
     return std::nullopt;
   }

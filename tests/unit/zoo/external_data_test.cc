@@ -204,6 +204,18 @@ TEST(ExternalData, GenerateListsSideFilesAndReusesThemByModelSha) {
   EXPECT_TRUE(again.entries[0].origin.external_data_known);
   EXPECT_FALSE(again.entries[0].origin.content_present);
 
+  // The same bytes in another folder reuse the list moved to their own folder.
+  MemorySource moved;
+  moved.file("b/README.md", model_readme({"B|m.onnx|13"}))
+      .file("b/m.onnx", pointer_for(model))
+      .file("b/w.bin", pointer_for(kWeights));
+  Diagnostics elsewhere;
+  GenerateResult other = generate(moved, reuse, elsewhere);
+  EXPECT_TRUE(elsewhere.all().empty()) << elsewhere.all()[0].message;
+  ASSERT_EQ(other.entries.size(), 1u);
+  ASSERT_TRUE(other.entries[0].entry.external_data);
+  EXPECT_EQ((*other.entries[0].entry.external_data)[0]["path"], "b/w.bin");
+
   // Reused paths are read again: a side file that is gone is an error.
   MemorySource gone;
   gone.file("a/README.md", model_readme({"A|m.onnx|13"})).file("a/m.onnx", pointer_for(model));
