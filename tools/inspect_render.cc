@@ -90,8 +90,9 @@ void print_model_text(std::ostream& out, const std::string& name, const Json& m,
   out << indent << "  sha256    " << m["model_sha"].get<std::string>() << "\n";
   out << indent << "  bytes     " << bytes_text(m["model_bytes"].get<std::uint64_t>()) << "\n";
   out << indent << "  opset     " << m["opset_version"].dump() << "   (ir_version " << m["ir_version"].dump() << ")\n";
-  out << indent << "  producer  " << escape_control(m["producer_name"].get<std::string>()) << " "
-      << escape_control(m["producer_version"].get<std::string>()) << "\n";
+  const std::string version = m["producer_version"].get<std::string>();
+  out << indent << "  producer  " << escape_control(m["producer_name"].get<std::string>())
+      << (version.empty() ? "" : " " + escape_control(version)) << "\n";
   out << indent << "  imports  ";
   for (const Json& imp : m["opset_imports"]) {
     const std::string domain = imp["domain"].get<std::string>();
