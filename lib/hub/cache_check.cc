@@ -1,5 +1,8 @@
 #include "hub/cache_check.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include "archive/tarball.h"
 #include "fs/file_reader.h"
 #include "hash/sha256.h"
@@ -40,6 +43,19 @@ std::string data_difference(const archive::Listing& listing, const std::string& 
   return {};
 }
 
+// Removes the folders of `rel` left empty, innermost first, each through its
+// parent's handle; the first that still holds something ends it (the root stays).
+void remove_empty_folders_of(CacheWriter& cache, const std::string& rel) {
+  std::string folder = rel.substr(0, rel.rfind('/') == std::string::npos ? 0 : rel.rfind('/'));
+  while (!folder.empty()) {
+    std::string name;
+    Result<fs::Folder> parent = cache.folder_of(folder, false, &name);
+    if (!parent || ::unlinkat(parent->fd(), name.c_str(), AT_REMOVEDIR) != 0) return;
+    const std::size_t slash = folder.rfind('/');
+    folder = slash == std::string::npos ? std::string() : folder.substr(0, slash);
+  }
+}
+
 // Removes `rel` under `root` through folder handles (CacheWriter): a link
 // planted in a folder of its path since the scan is refused, never followed.
 Result<void> remove_rel(const std::string& root, const std::string& rel) {
@@ -48,7 +64,9 @@ Result<void> remove_rel(const std::string& root, const std::string& rel) {
   bool missing = false;
   Result<fs::Folder> folder = cache.folder_of(rel, false, &name, &missing);
   if (!folder) return missing ? Result<void>() : Result<void>(folder.failure());
-  return folder->remove(name);  // a link itself, never what it points to
+  if (auto gone = folder->remove(name); !gone) return gone;  // a link itself, never what it points to
+  remove_empty_folders_of(cache, rel);
+  return {};
 }
 
 }  // namespace

@@ -131,6 +131,13 @@ TEST_F(CacheAppTest, PruneIsADryRunUnlessYes) {
   EXPECT_FALSE(stdfs::exists(path("hub/" + old_model)));
   EXPECT_TRUE(stdfs::exists(path("hub/" + new_model)));
   EXPECT_FALSE(stdfs::exists(path("hub/a/x.onnx.tmp.999999999.abcdef")));
+
+  // The last file of a folder takes the folder with it; the cache root stays.
+  CachePruneRequest everything{where(), 0.0, std::nullopt, true, now};
+  ASSERT_TRUE(cache_prune(everything));
+  EXPECT_FALSE(stdfs::exists(path("hub/" + new_model)));
+  EXPECT_FALSE(stdfs::exists(path("hub/a")));
+  EXPECT_TRUE(stdfs::exists(path("hub")));
 }
 
 TEST_F(CacheAppTest, PruneKeepsWhatAManifestNames) {
