@@ -7,6 +7,7 @@
 #include "fs/file_reader.h"
 #include "hash/sha256.h"
 #include "hub/cache_writer.h"
+#include "zoo/zoo_paths.h"
 
 namespace ohm::hub {
 namespace {
@@ -46,13 +47,10 @@ std::string data_difference(const archive::Listing& listing, const std::string& 
 // Removes the folders of `rel` left empty, innermost first, each through its
 // parent's handle; the first that still holds something ends it (the root stays).
 void remove_empty_folders_of(CacheWriter& cache, const std::string& rel) {
-  std::string folder = rel.substr(0, rel.rfind('/') == std::string::npos ? 0 : rel.rfind('/'));
-  while (!folder.empty()) {
+  for (std::string folder = zoo::parent_folder(rel); !folder.empty(); folder = zoo::parent_folder(folder)) {
     std::string name;
     Result<fs::Folder> parent = cache.folder_of(folder, false, &name);
     if (!parent || ::unlinkat(parent->fd(), name.c_str(), AT_REMOVEDIR) != 0) return;
-    const std::size_t slash = folder.rfind('/');
-    folder = slash == std::string::npos ? std::string() : folder.substr(0, slash);
   }
 }
 
