@@ -75,24 +75,45 @@ Result<std::optional<git::OpenedZoo>> open_base(const GenerateRequest& request, 
   return std::optional<git::OpenedZoo>(std::move(*base));
 }
 
+// --check, --staged and --changed-since compare with or keep the base: it, not
+// the manifest under check, gives previous entries.
+bool base_is_authority(const GenerateRequest& request) {
+  return request.check || request.where.staged || request.changed_since;
+}
+
 // Which manifest gives previous entries and ports (SPEC 6): --reuse FILE; the
 // base's for --check, --staged and --changed-since (never the manifest under
 // check); else the one at the source, or the base's when that one is broken.
 // nullopt: none can be read although the zoo has a manifest (ports would be lost).
-std::optional<std::vector<manifest::Entry>> previous_entries(const GenerateRequest& request, const zoo::ZooManifest& at,
-                                                             const zoo::ZooManifest* base, Diagnostics& findings) {
-  const bool base_is_authority = request.check || request.where.staged || request.changed_since;
+// Borrowed, never copied: `at` and `base` outlive the run.
+std::optional<zoo::SharedEntries> previous_entries(const GenerateRequest& request, const zoo::ZooManifest& at,
+                                                   const zoo::ZooManifest* base, Diagnostics& findings) {
   const bool base_readable = base != nullptr && base->entries.has_value();
   const std::string from_base = base_readable ? "previous entries and ports come from the manifest at HEAD"
                                               : "no previous entries or ports are reused";
   if (at.unreadable)
     findings.warning(kManifestName, 0, check::kManifestUnreadable, at.unreadable->message + "; " + from_base);
   if (at.invalid) findings.warning(kManifestName, 0, check::kManifestInvalid, at.invalid->message + "; " + from_base);
-  if (base_is_authority && base_readable) return *base->entries;
-  if (at.entries) return *at.entries;
-  if (!at.present) return std::vector<manifest::Entry>{};
-  if (base_readable) return *base->entries;
+  if (base_is_authority(request) && base_readable) return zoo::SharedEntries::borrowed(*base->entries);
+  if (at.entries) return zoo::SharedEntries::borrowed(*at.entries);
+  if (!at.present) return zoo::SharedEntries();
+  if (base_readable) return zoo::SharedEntries::borrowed(*base->entries);
   return std::nullopt;
+}
+
+// The base's manifest, parsed only when previous_entries() or --changed-since
+// will look at it, and not parsed again when its bytes are the source's (the
+// hook's usual case: the staged manifest is HEAD's).
+const zoo::ZooManifest* base_manifest_for(const GenerateRequest& request, const zoo::ZooManifest& at,
+                                          const std::optional<git::OpenedZoo>& base,
+                                          std::optional<zoo::ZooManifest>& storage) {
+  if (!base) return nullptr;
+  const bool needed = request.changed_since || (!request.reuse_file && (base_is_authority(request) || !at.entries));
+  if (!needed) return nullptr;
+  storage = zoo::read_zoo_manifest(*base->source, false);
+  if (storage->text && at.text && *storage->text == *at.text && at.entries) return &at;
+  zoo::parse_zoo_manifest(*storage);
+  return &*storage;
 }
 
 // generate on the zoo `opened`; findings name zoo-relative paths.
@@ -119,13 +140,13 @@ Result<GenerateOutcome> generate_at(const GenerateRequest& request, const git::O
   zoo::ZooManifest at = previous_manifest(source, out.findings);
   auto base = open_base(request, zoo);
   if (!base) return base.failure();
-  std::optional<zoo::ZooManifest> base_manifest;
-  if (*base) base_manifest = zoo::read_zoo_manifest(*(*base)->source, true);
+  std::optional<zoo::ZooManifest> base_storage;
+  const zoo::ZooManifest* base_manifest = base_manifest_for(request, at, *base, base_storage);
   if (request.reuse_file) {
     auto other = read_reuse_file(*request.reuse_file, out.findings);
     if (!other) return other.failure();
     options.previous = std::move(*other);
-  } else if (auto previous = previous_entries(request, at, base_manifest ? &*base_manifest : nullptr, out.findings)) {
+  } else if (auto previous = previous_entries(request, at, base_manifest, out.findings)) {
     options.previous = std::move(*previous);
   } else if (!request.no_reuse && !request.check) {
     out.findings.error(

@@ -1,6 +1,8 @@
 #include "manifest/json_io.h"
 
 #include <algorithm>
+#include <optional>
+#include <thread>
 #include <utility>
 
 #include "core/checks.h"
@@ -127,9 +129,20 @@ std::string dump_python_style(const Json& value) {
 }
 
 std::string write_manifest(const std::vector<Entry>& entries) {
-  Json arr = Json::array();
-  for (const Entry& e : entries) arr.push_back(to_json(e));
-  return dump_python_style(arr);
+  if (entries.empty()) return dump_python_style(Json::array());
+  // The array's bytes as dump_python_style writes them, one entry at a time:
+  // the entries are never copied into one document. nlohmann's serializer
+  // (what Json::dump calls) writes each one level in.
+  std::string out = "[\n";
+  nlohmann::detail::serializer<Json> writer(nlohmann::detail::output_adapter<char, std::string>(out), ' ',
+                                            Json::error_handler_t::replace);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    out.append(4, ' ');
+    writer.dump(to_json(entries[i]), true, true, 4, 4);
+    out += i + 1 < entries.size() ? ",\n" : "\n";
+  }
+  out += "]";
+  return out;
 }
 
 Result<void> for_each_manifest_element(std::string_view text, const std::string& shown_path,
@@ -185,7 +198,124 @@ Result<void> for_each_manifest_element(std::string_view text, const std::string&
   return {};
 }
 
+namespace {
+
+bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::size_t skip_json_space(std::string_view text, std::size_t i) {
+  while (i < text.size() && is_json_space(text[i])) ++i;
+  return i;
+}
+
+// The text of each element of the top-level array, found by one scan that
+// skips strings and counts brackets (no parsing). nullopt unless the text is
+// `[`, elements, `]` within kMaxJsonDepth; what is wrong then is for the
+// serial reader to say. An element that is not valid JSON is left for the
+// element's own parse to find.
+std::optional<std::vector<std::string_view>> split_array_elements(std::string_view text) {
+  if (starts_with_byte_order_mark(text)) return std::nullopt;
+  std::size_t i = skip_json_space(text, 0);
+  if (i >= text.size() || text[i] != '[') return std::nullopt;
+  std::vector<std::string_view> out;
+  std::size_t depth = 1, start = i + 1;
+  bool in_string = false;
+  for (++i; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) return std::nullopt;
+    } else if (c == ']' || c == '}') {
+      if (--depth > 0) continue;
+      std::string_view last = text.substr(start, i - start);
+      if (!out.empty() || skip_json_space(last, 0) < last.size()) out.push_back(last);
+      if (skip_json_space(text, i + 1) != text.size()) return std::nullopt;
+      return out;
+    } else if (c == ',' && depth == 1) {
+      out.push_back(text.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return std::nullopt;
+}
+
+// What parsing a run of elements gave, in order; `failed` when one was not
+// JSON (the serial reader then says where).
+struct ParsedElements {
+  std::vector<Entry> entries;
+  std::vector<Diagnostic> rejected;
+  bool failed = false;
+};
+
+void parse_elements(const std::vector<std::string_view>& elements, std::size_t from, std::size_t to,
+                    const std::string& shown_path, ParsedElements& out) {
+  for (std::size_t k = from; k < to; ++k) {
+    Json element;
+    try {
+      element = Json::parse(elements[k]);
+    } catch (const Json::exception&) {
+      out.failed = true;
+      return;
+    }
+    Entry e;
+    std::string why;
+    if (entry_from_json(std::move(element), &e, &why)) {
+      out.entries.push_back(std::move(e));
+    } else {
+      out.rejected.push_back({Severity::kError, shown_path, 0, 0, check::kManifestEntryInvalid,
+                              "entry " + std::to_string(k) + ": " + why, "/" + std::to_string(k)});
+    }
+  }
+}
+
+// Large manifests are parsed on every core, each thread a contiguous run of
+// elements; the result does not depend on how many there are.
+std::optional<std::vector<Entry>> parse_split(const std::vector<std::string_view>& elements, std::size_t text_bytes,
+                                              const std::string& shown_path, std::vector<Diagnostic>& rejected) {
+  constexpr std::size_t kBytesPerThread = 1u << 20;
+  const std::size_t cores = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  const std::size_t runs = std::max<std::size_t>(1, std::min({cores, text_bytes / kBytesPerThread, elements.size()}));
+  std::vector<ParsedElements> parts(runs);
+  std::vector<std::thread> threads;
+  auto bounds = [&](std::size_t r) { return elements.size() * r / runs; };
+  for (std::size_t r = 1; r < runs; ++r) {
+    try {
+      threads.emplace_back([&, r] { parse_elements(elements, bounds(r), bounds(r + 1), shown_path, parts[r]); });
+    } catch (const std::system_error&) {  // no thread to be had: this one does it
+      parse_elements(elements, bounds(r), bounds(r + 1), shown_path, parts[r]);
+    }
+  }
+  parse_elements(elements, 0, bounds(1), shown_path, parts[0]);
+  for (std::thread& t : threads) t.join();
+  std::vector<Entry> out;
+  out.reserve(elements.size());
+  for (ParsedElements& part : parts) {
+    if (part.failed) return std::nullopt;
+    std::move(part.entries.begin(), part.entries.end(), std::back_inserter(out));
+    std::move(part.rejected.begin(), part.rejected.end(), std::back_inserter(rejected));
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::string& shown_path, Diagnostics& diags) {
+  if (auto elements = split_array_elements(text)) {
+    std::vector<Diagnostic> rejected;
+    if (auto entries = parse_split(*elements, text.size(), shown_path, rejected)) {
+      for (Diagnostic& d : rejected) diags.add(std::move(d));
+      return std::move(*entries);
+    }
+  }
+  // Not a plain array of JSON values: the element-by-element reader says why.
   std::vector<Entry> out;
   std::vector<Diagnostic> rejected;
   Result<void> read = for_each_manifest_element(text, shown_path, [&](std::size_t index, Json&& element) {

@@ -33,11 +33,14 @@ Result<ArtifactInfo> read_artifact(const Source& source, const std::string& rel,
     return problem(check::kArtifactNotRegular,
                    rel + " is " + fs::describe(st.kind) + ", not a regular file; it is not opened");
   }
-  // A checkout git knows is unmodified: the index's pointer gives sha and size.
-  if (auto clean = source.clean_lfs_pointer(rel); clean && !(content && content->wanted(clean->oid))) {
-    return ArtifactInfo{clean->oid, clean->size, true, false, {}};
+  if (st.size > kMaxPointerBytes) {
+    // A checkout git knows is unmodified: the index's pointer gives sha and
+    // size. (A file of pointer size is read instead: cheaper than the blob.)
+    if (auto clean = source.clean_lfs_pointer(rel); clean && !(content && content->wanted(clean->oid))) {
+      return ArtifactInfo{clean->oid, clean->size, true, false, {}};
+    }
+    return hash_stream(source, rel, content);
   }
-  if (st.size > kMaxPointerBytes) return hash_stream(source, rel, content);
 
   auto text = source.read(rel, kMaxPointerBytes);
   if (!text) return unreadable(text.failure());

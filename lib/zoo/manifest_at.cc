@@ -19,14 +19,18 @@ ZooManifest read_zoo_manifest(const Source& source, bool parse) {
     return out;
   }
   out.text = std::move(*text);
-  if (!parse) return out;
-  auto parsed = manifest::parse_manifest(*out.text, kManifestName, out.entry_problems);
-  if (parsed) {
-    out.entries = std::move(*parsed);
-  } else {
-    out.invalid = parsed.failure();
-  }
+  if (parse) parse_zoo_manifest(out);
   return out;
+}
+
+void parse_zoo_manifest(ZooManifest& read) {
+  if (!read.text || read.entries || read.invalid) return;
+  auto parsed = manifest::parse_manifest(*read.text, manifest::kManifestName, read.entry_problems);
+  if (parsed) {
+    read.entries = std::move(*parsed);
+  } else {
+    read.invalid = parsed.failure();
+  }
 }
 
 }  // namespace ohm::zoo

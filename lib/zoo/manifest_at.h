@@ -29,4 +29,7 @@ struct ZooManifest {
 // Reads the manifest at `source`'s root, and parses it when `parse`.
 ZooManifest read_zoo_manifest(const Source& source, bool parse);
 
+// Parses what read_zoo_manifest(source, false) read (once: a parsed one is left as it is).
+void parse_zoo_manifest(ZooManifest& read);
+
 }  // namespace ohm::zoo

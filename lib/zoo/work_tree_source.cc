@@ -2,6 +2,8 @@
 #include <dirent.h>
 
 #include <algorithm>
+#include <mutex>
+#include <unordered_set>
 #include <utility>
 
 #include "core/text.h"
@@ -19,16 +21,24 @@ class WorkTreeSource : public Source {
   fs::FileStatus stat(const std::string& rel) const override {
     // Every folder on the way must be a real folder: a symlinked folder could
     // lead anywhere on the machine.
+    // Folders seen to be real are remembered: a zoo's ten models to a folder
+    // would otherwise cost ten lstat calls of each folder on the way.
     std::vector<std::string> parts = split(rel, '/');
     std::string path = o_.root;
     for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
       path += "/" + parts[i];
+      {
+        std::lock_guard<std::mutex> hold(real_folders_lock_);
+        if (real_folders_.count(path)) continue;
+      }
       fs::FileStatus st = fs::status_of(path);
       if (st.kind != fs::FileKind::kDirectory) {
         fs::FileStatus out;
         out.kind = st.kind == fs::FileKind::kSymlink ? fs::FileKind::kSymlink : fs::FileKind::kMissing;
         return out;
       }
+      std::lock_guard<std::mutex> hold(real_folders_lock_);
+      real_folders_.insert(path);
     }
     return fs::status_of(full(rel));
   }
@@ -96,6 +106,8 @@ class WorkTreeSource : public Source {
   }
 
   WorkTreeOptions o_;
+  mutable std::mutex real_folders_lock_;  // rows are read on --jobs threads
+  mutable std::unordered_set<std::string> real_folders_;
 };
 
 }  // namespace

@@ -13,7 +13,17 @@ namespace ohm::git {
 // that holds a libgit2 handle (first member, so it is destroyed last).
 class Libgit2Session {
  public:
-  Libgit2Session() { git_libgit2_init(); }
+  Libgit2Session() {
+    git_libgit2_init();
+    // Objects are not re-hashed on every read: git verified them when they
+    // came in, and re-hashing each blob costs more than reading it (SHA-1
+    // over every pointer and the whole manifest, once per read).
+    git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+    // Trees of any size stay in libgit2's object cache (by default only those
+    // under 4 KiB do): a zoo's folder of 1,000 models is a 40 KiB tree, and
+    // each path looked up beneath it would inflate it again.
+    git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, static_cast<size_t>(16) << 20);
+  }
   ~Libgit2Session() { git_libgit2_shutdown(); }
   Libgit2Session(const Libgit2Session&) = delete;
   Libgit2Session& operator=(const Libgit2Session&) = delete;

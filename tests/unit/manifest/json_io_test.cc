@@ -133,3 +133,99 @@ TEST(JsonReader, DeepNestingIsRefusedNotACrash) {
 
 }  // namespace
 }  // namespace ohm::manifest
+
+namespace ohm::manifest {
+namespace {
+
+// What the element-by-element reader gives (parse_manifest's reference): the
+// entries written back, and each rejected entry's message and pointer.
+struct ReadBack {
+  std::string error, entries;
+  std::vector<std::string> rejected;
+};
+
+ReadBack by_elements(const std::string& text) {
+  ReadBack out;
+  std::vector<Entry> entries;
+  Result<void> read = for_each_manifest_element(text, "m.json", [&](std::size_t i, Json&& element) {
+    Entry e;
+    std::string why;
+    if (entry_from_json(std::move(element), &e, &why)) {
+      entries.push_back(std::move(e));
+    } else {
+      out.rejected.push_back("entry " + std::to_string(i) + ": " + why + " /" + std::to_string(i));
+    }
+  });
+  if (!read) out.error = read.error();
+  out.entries = write_manifest(entries);
+  return out;
+}
+
+ReadBack by_parse_manifest(const std::string& text) {
+  ReadBack out;
+  Diagnostics diags;
+  auto parsed = parse_manifest(text, "m.json", diags);
+  if (!parsed) {
+    out.error = parsed.error();
+    out.entries = write_manifest({});
+    return out;
+  }
+  out.entries = write_manifest(*parsed);
+  for (const Diagnostic& d : diags.all()) out.rejected.push_back(d.message + " " + d.json_pointer);
+  return out;
+}
+
+// A manifest of `n` entries (several MiB: read on more than one thread), with
+// entries lacking SPEC 1's form at the start, the middle and the end.
+std::string large_manifest(std::size_t n) {
+  std::vector<Entry> entries(n, tricky_entry());
+  for (std::size_t i = 0; i < n; ++i) entries[i].model_path = "m" + std::to_string(i) + ".onnx";
+  std::string text = write_manifest(entries);
+  for (std::size_t at : {std::size_t(0), n / 2, n - 1}) {
+    const std::string key = "\"model_path\": \"m" + std::to_string(at) + ".onnx\"";
+    text.replace(text.find(key), key.size(), "\"model_path\": " + std::to_string(at));
+  }
+  return text;
+}
+
+TEST(JsonReader, ALargeManifestReadOnEveryCoreGivesWhatTheElementReaderGives) {
+  const std::string text = large_manifest(12000);
+  ASSERT_GT(text.size(), 4u << 20);
+  ReadBack parallel = by_parse_manifest(text), serial = by_elements(text);
+  EXPECT_EQ(parallel.error, "");
+  // Not EXPECT_EQ: gtest's diff of two 5 MB strings would not fit in memory.
+  EXPECT_TRUE(parallel.entries == serial.entries) << "the entries differ";
+  EXPECT_EQ(parallel.rejected, serial.rejected);
+  ASSERT_EQ(parallel.rejected.size(), 3u);
+  EXPECT_EQ(parallel.rejected[1], "entry 6000: \"model_path\" has the wrong type /6000");
+}
+
+TEST(JsonReader, WhatTheElementScanLetsThroughIsStillRefusedWhereTheSerialReaderSays) {
+  const std::string big = large_manifest(12000);
+  const std::string cases[] = {
+      "[1,]",
+      "[1 2]",
+      "[{]}",
+      "[] x",
+      "[,]",
+      "[",
+      "[\"]\", {\"a\": [1}]",
+      // an error far into a manifest read on several threads
+      big.substr(0, big.size() - 2) + ",}]",
+      big.substr(0, big.size() / 2 + 7) + "@" + big.substr(big.size() / 2 + 8),
+  };
+  for (const std::string& text : cases) {
+    ReadBack parallel = by_parse_manifest(text), serial = by_elements(text);
+    EXPECT_NE(serial.error, "") << text.substr(0, 40);
+    EXPECT_EQ(parallel.error, serial.error) << text.substr(0, 40);
+  }
+  // Brackets and commas inside strings are not structure.
+  ReadBack parallel = by_parse_manifest("[\"a\\\"],[\", {\"b,\": \"}\"}]"),
+           serial = by_elements("[\"a\\\"],[\", {\"b,\": \"}\"}]");
+  EXPECT_EQ(parallel.error, "");
+  EXPECT_EQ(parallel.rejected, serial.rejected);
+  EXPECT_EQ(parallel.rejected.size(), 2u);
+}
+
+}  // namespace
+}  // namespace ohm::manifest
