@@ -7,6 +7,7 @@
 #include "fs/file_reader.h"
 #include "git/open_zoo.h"
 #include "hash/sha256.h"
+#include "onnx/isolation.h"
 #include "zoo/test_data.h"
 #include "zoo/zoo_paths.h"
 
@@ -61,6 +62,7 @@ void report_model(const onnx::ModelReader& reader, const Result<onnx::ModelInfo>
 }
 
 Result<InspectOutcome> inspect_onnx(const InspectRequest& request, const archive::StreamFn& stream) {
+  onnx::start_idle_workers(1);  // ready when the last byte is hashed
   InspectOutcome out;
   hash::Sha256 sha;
   onnx::ModelReader reader;

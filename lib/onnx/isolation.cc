@@ -55,6 +55,21 @@ class Pool {
     return options_;
   }
 
+  void prestart(unsigned count) {
+    const IsolationOptions o = options();
+    if (!enabled()) return;
+    for (unsigned i = 0; i < count; ++i) {
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        if (idle_.size() >= o.max_idle) return;
+      }
+      std::string error;
+      Worker w = spawn(o, error);
+      if (w.pid < 0) return;  // the first request says why
+      release(w, o);
+    }
+  }
+
   WorkerReply call(const Frame& request) {
     const IsolationOptions o = options();
     for (int attempt = 0;; ++attempt) {
@@ -211,6 +226,7 @@ std::optional<int> serve_worker_if_asked(int argc, char** argv) {
 void set_isolation_options(const IsolationOptions& options) { pool().set_options(options); }
 IsolationOptions isolation_options() { return pool().options(); }
 bool isolation_enabled() { return pool().enabled(); }
+void start_idle_workers(unsigned count) { pool().prestart(count); }
 
 namespace detail {
 

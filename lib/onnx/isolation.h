@@ -32,4 +32,10 @@ IsolationOptions isolation_options();
 // Whether requests go to worker processes (serve_worker_if_asked ran).
 bool isolation_enabled();
 
+// Starts up to `count` workers now and keeps them idle for the first
+// requests: their start-up (loading libonnx, its schema registry) then
+// overlaps what the caller does next, such as hashing the model. No-op when
+// isolation is off.
+void start_idle_workers(unsigned count);
+
 }  // namespace ohm::onnx

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 
@@ -39,6 +40,36 @@ TEST_F(TempDir, RefusesSymlinksDevicesFifosAndFolders) {
   EXPECT_FALSE(read_regular_file(dir_, 100));
   EXPECT_EQ(status_of(path("link")).kind, FileKind::kSymlink);
   EXPECT_EQ(status_of(path("none")).kind, FileKind::kMissing);
+}
+
+// Large files are read ahead on a second thread: the sink still sees every
+// byte once, in order, in chunks of at most 1 MiB, and can stop early.
+TEST_F(TempDir, ALargeFileStreamsInOrderAndStopsWhenTheSinkSaysSo) {
+  std::string content(40u << 20, '\0');
+  for (std::size_t i = 0; i < content.size(); ++i) content[i] = static_cast<char>((i * 7919u) >> 13);
+  std::ofstream(path("big"), std::ios::binary) << content;
+  std::string streamed;
+  std::size_t chunks = 0, largest = 0;
+  auto n = stream_regular_file(path("big"), [&](std::string_view c) {
+    streamed += c;
+    ++chunks;
+    largest = std::max(largest, c.size());
+    return true;
+  });
+  ASSERT_TRUE(n);
+  EXPECT_EQ(*n, content.size());
+  EXPECT_TRUE(streamed == content) << "the bytes differ";
+  EXPECT_LE(largest, 1u << 20);
+  EXPECT_GE(chunks, 40u);
+
+  std::size_t seen = 0;
+  auto stopped = stream_regular_file(path("big"), [&](std::string_view c) {
+    seen += c.size();
+    return seen < (3u << 20);
+  });
+  ASSERT_TRUE(stopped);
+  EXPECT_EQ(*stopped, seen);
+  EXPECT_EQ(seen, 3u << 20);
 }
 
 }  // namespace
