@@ -257,22 +257,23 @@ struct ParsedElements {
 
 void parse_elements(const std::vector<std::string_view>& elements, std::size_t from, std::size_t to,
                     const std::string& shown_path, ParsedElements& out) {
-  for (std::size_t k = from; k < to; ++k) {
-    Json element;
-    try {
-      element = Json::parse(elements[k]);
-    } catch (const Json::exception&) {
-      out.failed = true;
-      return;
+  // Nothing may escape a thread (std::terminate): an element that is not
+  // JSON, or memory running out, leaves it to the serial reader in the
+  // calling thread, which reports or throws as it always did.
+  try {
+    for (std::size_t k = from; k < to; ++k) {
+      Json element = Json::parse(elements[k]);
+      Entry e;
+      std::string why;
+      if (entry_from_json(std::move(element), &e, &why)) {
+        out.entries.push_back(std::move(e));
+      } else {
+        out.rejected.push_back({Severity::kError, shown_path, 0, 0, check::kManifestEntryInvalid,
+                                "entry " + std::to_string(k) + ": " + why, "/" + std::to_string(k)});
+      }
     }
-    Entry e;
-    std::string why;
-    if (entry_from_json(std::move(element), &e, &why)) {
-      out.entries.push_back(std::move(e));
-    } else {
-      out.rejected.push_back({Severity::kError, shown_path, 0, 0, check::kManifestEntryInvalid,
-                              "entry " + std::to_string(k) + ": " + why, "/" + std::to_string(k)});
-    }
+  } catch (const std::exception&) {
+    out.failed = true;
   }
 }
 
