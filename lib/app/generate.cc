@@ -3,6 +3,7 @@
 #include "app/report_paths.h"
 #include "app/shard_part.h"
 #include "core/checks.h"
+#include "core/parallel.h"
 #include "fs/atomic_file.h"
 #include "git/text_diff.h"
 #include "manifest/entry_changes.h"
@@ -11,7 +12,6 @@
 #include "zoo/counting_source.h"
 #include "zoo/feature_tensors.h"
 #include "zoo/manifest_at.h"
-#include "zoo/parallel.h"
 
 namespace ohm::app {
 namespace {
@@ -125,7 +125,7 @@ Result<GenerateOutcome> generate_at(const GenerateRequest& request, const git::O
   options.reuse = !request.no_reuse;
   options.recompute_ports = request.recompute_ports;
   options.on_progress = request.on_progress;
-  options.jobs = request.jobs == 0 ? zoo::default_jobs() : request.jobs;
+  options.jobs = request.jobs == 0 ? default_jobs() : request.jobs;
   options.shard = request.shard;
   // The zoo's CI checks, as warnings: the entry is still written (SPEC 7).
   options.check_models = true;

@@ -1,11 +1,11 @@
 #include "app/validate.h"
 
 #include "app/report_paths.h"
+#include "core/parallel.h"
 #include "fs/file_reader.h"
 #include "manifest/json_io.h"
 #include "zoo/feature_tensors.h"
 #include "zoo/manifest_at.h"
-#include "zoo/parallel.h"
 
 namespace ohm::app {
 namespace {
@@ -40,7 +40,7 @@ Result<ValidateOutcome> validate(const ValidateRequest& request) {
   options.archive_limits = request.archive_limits;
   options.full_check = request.full_check;
   options.on_progress = request.on_progress;
-  options.jobs = request.jobs == 0 ? zoo::default_jobs() : request.jobs;
+  options.jobs = request.jobs == 0 ? default_jobs() : request.jobs;
   options.shard = request.shard;
   if (auto read = manifest_under_check(request, *zoo->source, options); !read) return read.failure();
   if (request.schema_file) {

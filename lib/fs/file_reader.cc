@@ -18,6 +18,14 @@ namespace {
 
 constexpr std::size_t kChunkBytes = 1 << 20;
 
+// read(2) that retries when interrupted.
+ssize_t read_some(int fd, char* into, std::size_t size) {
+  for (;;) {
+    const ssize_t n = ::read(fd, into, size);
+    if (n >= 0 || errno != EINTR) return n;
+  }
+}
+
 // Closes a file descriptor when it goes out of scope.
 class Fd {
  public:
@@ -106,11 +114,8 @@ Result<std::string> read_regular_file_at(int dir_fd, const std::string& name, co
   out.reserve(static_cast<std::size_t>(st.st_size));
   char buf[65536];
   for (;;) {
-    ssize_t n = ::read(fd.get(), buf, sizeof buf);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return Error{"cannot read " + path + ": " + std::strerror(errno)};
-    }
+    ssize_t n = read_some(fd.get(), buf, sizeof buf);
+    if (n < 0) return Error{"cannot read " + path + ": " + std::strerror(errno)};
     if (n == 0) break;
     if (out.size() + static_cast<std::size_t>(n) > max_bytes) {
       return Error{path + " is larger than " + std::to_string(max_bytes) + " bytes"};
@@ -124,14 +129,6 @@ namespace {
 
 // Files at least this large are read one chunk ahead on a second thread.
 constexpr std::uint64_t kReadAheadFrom = 16u << 20;
-
-// read(2) that retries when interrupted.
-ssize_t read_some(int fd, char* into, std::size_t size) {
-  for (;;) {
-    const ssize_t n = ::read(fd, into, size);
-    if (n >= 0 || errno != EINTR) return n;
-  }
-}
 
 // Streams `fd` with the reads on a second thread, up to three chunks ahead of
 // the sink: copying from the page cache overlaps hashing and parsing (the

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <optional>
-#include <thread>
 #include <utility>
 
 #include "core/checks.h"
+#include "core/parallel.h"
 #include "core/text.h"
 
 namespace ohm::manifest {
@@ -282,20 +282,14 @@ void parse_elements(const std::vector<std::string_view>& elements, std::size_t f
 std::optional<std::vector<Entry>> parse_split(const std::vector<std::string_view>& elements, std::size_t text_bytes,
                                               const std::string& shown_path, std::vector<Diagnostic>& rejected) {
   constexpr std::size_t kBytesPerThread = 1u << 20;
-  const std::size_t cores = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  const std::size_t cores = std::min(8u, default_jobs());
   const std::size_t runs = std::max<std::size_t>(1, std::min({cores, text_bytes / kBytesPerThread, elements.size()}));
   std::vector<ParsedElements> parts(runs);
-  std::vector<std::thread> threads;
+  std::vector<std::size_t> order(runs);
+  for (std::size_t r = 0; r < runs; ++r) order[r] = r;
   auto bounds = [&](std::size_t r) { return elements.size() * r / runs; };
-  for (std::size_t r = 1; r < runs; ++r) {
-    try {
-      threads.emplace_back([&, r] { parse_elements(elements, bounds(r), bounds(r + 1), shown_path, parts[r]); });
-    } catch (const std::system_error&) {  // no thread to be had: this one does it
-      parse_elements(elements, bounds(r), bounds(r + 1), shown_path, parts[r]);
-    }
-  }
-  parse_elements(elements, 0, bounds(1), shown_path, parts[0]);
-  for (std::thread& t : threads) t.join();
+  for_each_parallel(order, static_cast<unsigned>(runs),
+                    [&](std::size_t r) { parse_elements(elements, bounds(r), bounds(r + 1), shown_path, parts[r]); });
   std::vector<Entry> out;
   out.reserve(elements.size());
   for (ParsedElements& part : parts) {

@@ -5,10 +5,10 @@
 #include <unordered_map>
 
 #include "core/checks.h"
+#include "core/parallel.h"
 #include "core/text.h"
 #include "zoo/external_data.h"
 #include "zoo/file_reads.h"
-#include "zoo/parallel.h"
 #include "zoo/row_plan.h"
 #include "zoo/zoo_paths.h"
 

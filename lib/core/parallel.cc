@@ -1,11 +1,12 @@
-#include "zoo/parallel.h"
+#include "core/parallel.h"
 
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <system_error>
 #include <thread>
 
-namespace ohm::zoo {
+namespace ohm {
 
 unsigned default_jobs() {
   const unsigned cores = std::thread::hardware_concurrency();
@@ -20,7 +21,13 @@ void for_each_parallel(const std::vector<std::size_t>& order, unsigned jobs,
   };
   const std::size_t threads = std::min<std::size_t>(std::max(jobs, 1u), order.size());
   std::vector<std::thread> helpers;
-  for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(drain);
+  for (std::size_t t = 1; t < threads; ++t) {
+    try {
+      helpers.emplace_back(drain);
+    } catch (const std::system_error&) {
+      break;  // no thread to be had: the ones running drain the rest
+    }
+  }
   drain();
   for (std::thread& h : helpers) h.join();
 }
@@ -32,4 +39,4 @@ std::vector<std::size_t> largest_first(const std::vector<std::uint64_t>& sizes) 
   return order;
 }
 
-}  // namespace ohm::zoo
+}  // namespace ohm

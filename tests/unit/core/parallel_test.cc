@@ -1,4 +1,4 @@
-#include "zoo/parallel.h"
+#include "core/parallel.h"
 
 #include <gtest/gtest.h>
 
@@ -6,7 +6,7 @@
 #include <mutex>
 #include <vector>
 
-namespace ohm::zoo {
+namespace ohm {
 namespace {
 
 TEST(LargestFirst, OrdersBySizeKeepingTies) {
@@ -43,4 +43,4 @@ TEST(ForEachParallel, WithOneJobKeepsTheOrderGiven) {
 TEST(DefaultJobs, IsAtLeastOne) { EXPECT_GE(default_jobs(), 1u); }
 
 }  // namespace
-}  // namespace ohm::zoo
+}  // namespace ohm

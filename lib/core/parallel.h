@@ -1,6 +1,6 @@
 #pragma once
 // Running independent pieces of work on a few threads (generate and validate
-// --jobs). Callers keep each piece's results in its own slot and read them in
+// --jobs, a large manifest's parse). Callers keep each piece's results in its own slot and read them in
 // their own order afterwards, so output never depends on the thread count.
 
 #include <cstddef>
@@ -8,7 +8,7 @@
 #include <functional>
 #include <vector>
 
-namespace ohm::zoo {
+namespace ohm {
 
 // The default for --jobs: the machine's cores (1 when unknown).
 unsigned default_jobs();
@@ -16,11 +16,12 @@ unsigned default_jobs();
 // Calls work(i) once for every i in `order`, on up to `jobs` threads (the
 // calling one included), taking the indices in the order given: pass the
 // biggest pieces first so the last thread to finish is not left with one.
-// At most `jobs` pieces run at a time. `work` must not throw.
+// At most `jobs` pieces run at a time; when no more threads can be started,
+// those running take the rest. `work` must not throw.
 void for_each_parallel(const std::vector<std::size_t>& order, unsigned jobs,
                        const std::function<void(std::size_t)>& work);
 
 // 0..sizes.size()-1, the largest size first (ties in index order).
 std::vector<std::size_t> largest_first(const std::vector<std::uint64_t>& sizes);
 
-}  // namespace ohm::zoo
+}  // namespace ohm
