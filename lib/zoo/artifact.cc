@@ -1,5 +1,7 @@
 #include "zoo/artifact.h"
 
+#include <optional>
+
 #include "core/checks.h"
 #include "hash/sha256.h"
 
@@ -33,18 +35,25 @@ Result<ArtifactInfo> read_artifact(const Source& source, const std::string& rel,
     return problem(check::kArtifactNotRegular,
                    rel + " is " + fs::describe(st.kind) + ", not a regular file; it is not opened");
   }
+  // A checkout git knows is unmodified: the index's pointer gives sha and
+  // size (SPEC 4). A file of pointer size is read first, as that is cheaper
+  // than the index's blob; when it is the pointer itself it says the same.
+  auto clean_checkout = [&]() -> std::optional<ArtifactInfo> {
+    auto clean = source.clean_lfs_pointer(rel);
+    if (!clean || (content && content->wanted(clean->oid))) return std::nullopt;
+    return ArtifactInfo{clean->oid, clean->size, true, false, {}};
+  };
   if (st.size > kMaxPointerBytes) {
-    // A checkout git knows is unmodified: the index's pointer gives sha and
-    // size. (A file of pointer size is read instead: cheaper than the blob.)
-    if (auto clean = source.clean_lfs_pointer(rel); clean && !(content && content->wanted(clean->oid))) {
-      return ArtifactInfo{clean->oid, clean->size, true, false, {}};
-    }
+    if (auto clean = clean_checkout()) return *clean;
     return hash_stream(source, rel, content);
   }
 
   auto text = source.read(rel, kMaxPointerBytes);
   if (!text) return unreadable(text.failure());
   PointerParse p = parse_lfs_pointer(*text);
+  if (p.status != PointerStatus::kPointer) {
+    if (auto clean = clean_checkout()) return *clean;  // small smudged content
+  }
   if (p.status == PointerStatus::kMalformed) {
     return problem(check::kArtifactPointerMalformed, rel + ": malformed Git LFS pointer: " + p.problem);
   }

@@ -102,6 +102,26 @@ TEST(Artifact, CleanCheckoutIsNotRead) {
   EXPECT_EQ(counted.bytes_read(), kModel.size());
 }
 
+// SPEC 4 for content of pointer size too: the file is read (cheaper than
+// the index's blob), but an unmodified checkout's sha and size still come
+// from the index's pointer, and its content is not streamed unless wanted.
+TEST(Artifact, SmallCleanCheckoutTakesTheIndexPointer) {
+  const std::string tiny = "tiny model bytes";
+  const LfsPointer indexed{std::string(64, 'c'), 777};
+  MemorySource zoo;
+  zoo.file("tiny.onnx", tiny).clean_pointer("tiny.onnx", indexed);
+  Collector got;
+  got.want = false;
+  ContentRequest r = got.request();
+  auto info = read_artifact(zoo, "tiny.onnx", &r);
+  ASSERT_TRUE(info);
+  EXPECT_EQ(info->sha, indexed.oid);
+  EXPECT_EQ(info->bytes, indexed.size);
+  EXPECT_TRUE(info->is_pointer);
+  EXPECT_FALSE(info->content_streamed);
+  EXPECT_EQ(got.bytes, "");
+}
+
 TEST(Artifact, SmallRealContentIsNotAPointer) {
   MemorySource zoo;
   zoo.file("tiny.onnx", "not a pointer");
