@@ -13,7 +13,7 @@ packages=(
   libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libonnx-dev libprotobuf-dev protobuf-compiler
   nlohmann-json3-dev libvalijson-dev libssl-dev libarchive-dev
-  libcli11-dev libcurl4-openssl-dev
+  libcli11-dev libcurl4-openssl-dev libmimalloc-dev
 )
 if [[ "${1:-}" == --fuzz ]]; then
   packages=(clang libclang-rt-dev)

@@ -177,7 +177,8 @@ Result<GenerateOutcome> generate_at(const GenerateRequest& request, const git::O
   } else {
     result = zoo::generate(readmes, options, out.findings);
   }
-  out.text = manifest::write_manifest(zoo::entries_of(result));
+  out.text = manifest::write_manifest(
+      result.entries.size(), [&result](std::size_t i) -> const manifest::Entry& { return result.entries[i].entry; });
   out.entries = result.entries.size();
   out.readmes = result.readmes.size();
   out.bytes_read = source.bytes_read();

@@ -21,6 +21,9 @@ constexpr std::uint64_t kMaxManifestBytes = 256u << 20;
 // The exact bytes of Python's json.dumps(entries, indent=4) (SPEC 1).
 // Strings must be valid UTF-8 (check with core's is_valid_utf8 first).
 std::string write_manifest(const std::vector<Entry>& entries);
+// The same for `count` entries held elsewhere, `entry_at(i)` the i-th
+// (called from several threads at once).
+std::string write_manifest(std::size_t count, const std::function<const Entry&(std::size_t)>& entry_at);
 
 // Same formatting for any JSON value (inspect, list --format json).
 std::string dump_python_style(const Json& value);

@@ -4,6 +4,7 @@
 #include <cmark-gfm.h>
 
 #include <cstring>
+#include <mutex>
 
 #include "core/text.h"
 #include "readme/internal/handles.h"
@@ -84,7 +85,9 @@ Table read_table(cmark_node* table_node) {
 }  // namespace
 
 std::vector<Table> parse_tables(std::string_view markdown) {
-  cmark_gfm_core_extensions_ensure_registered();
+  // Registration is not thread-safe on first use; READMEs are parsed on several threads.
+  static std::once_flag registered;
+  std::call_once(registered, cmark_gfm_core_extensions_ensure_registered);
   ParserPtr parser(cmark_parser_new(CMARK_OPT_SOURCEPOS));
   cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension("table"));
   cmark_parser_feed(parser.get(), markdown.data(), markdown.size());

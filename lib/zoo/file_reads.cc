@@ -67,16 +67,14 @@ class ModelReading {
       side_files_out_of_reach_ = finish_options().model_dir.empty();
     }
     if (reusable(e.model_sha)) {
-      e.io_ports = reused->second->io_ports;
-      e.extra_ports = reused->second->extra_ports;
+      out.ports_reused_from = reused->second;
       // The content went through the reader all the same: check it (no inference).
       if (options_.check_models && model->content_streamed) check_only(reader, &origin);
     } else if (model->content_streamed) {
       inspect(reader, features, &e, &origin);
     } else if (reused != previous_.by_sha.end()) {
       // --recompute-ports without the content: the known ports are all there is.
-      e.io_ports = reused->second->io_ports;
-      e.extra_ports = reused->second->extra_ports;
+      out.ports_reused_from = reused->second;
     } else if (options_.reuse && !options_.previous.empty()) {
       add(found_, Severity::kWarning, check::kModelContentMissing,
           path_ + " changed and its content is not here, so it has no io_ports; fetch it with: " +

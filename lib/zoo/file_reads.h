@@ -40,6 +40,10 @@ struct ModelRead {
   std::optional<Error> failure;  // the model could not be read: a row error
   // model_sha, model_bytes, io_ports, extra_ports and external_data, as read.
   manifest::Entry entry;
+  // When the ports are the previous manifest's entry with the same model_sha:
+  // that entry (they are not copied into `entry`; ports() gives either).
+  const manifest::Entry* ports_reused_from = nullptr;
+  const manifest::Entry& ports() const { return ports_reused_from ? *ports_reused_from : entry; }
   // model_opset, ports_from_content, uses_external_data, external_data_known,
   // content_present, model_checked.
   EntryOrigin origin;

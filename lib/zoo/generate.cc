@@ -97,8 +97,8 @@ class RowBuilder {
     place(model.findings, p.readme, p.line, diags_);
     e.model_sha = model.entry.model_sha;
     e.model_bytes = model.entry.model_bytes;
-    e.io_ports = model.entry.io_ports;
-    e.extra_ports = model.entry.extra_ports;
+    e.io_ports = model.ports().io_ports;
+    e.extra_ports = model.ports().extra_ports;
     e.external_data = model.entry.external_data;
     EntryOrigin origin = model.origin;
     origin.readme = p.readme;
@@ -144,25 +144,43 @@ class Generator {
     result.readmes = found.readmes;
     if (!options_.discovered) result.all_readmes = found.readmes;
     result.discovery_failed = found.failed;
-    std::vector<RowPlan> plans;
-    std::vector<std::string> kept_folders = found.unreachable_folders;
-    for (const std::string& rel : found.readmes) {
+    readmes_.read_all(found.readmes, options_.jobs);
+    // Each README's rows are planned on its own (on --jobs threads), what it
+    // finds in its own slot, taken in README order.
+    struct Planned {
+      std::vector<RowPlan> plans;
+      Diagnostics diags;
+      std::optional<std::string> kept_folder;
+    };
+    std::vector<Planned> planned(found.readmes.size());
+    std::vector<std::size_t> order(planned.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    for_each_parallel(order, options_.jobs, [&](std::size_t i) {
+      const std::string& rel = found.readmes[i];
+      Planned& out = planned[i];
       const Result<ParsedReadme>& readme = readmes_.get(rel);
       if (!readme) {
         // Its rows are unknown: what it published stays (as a row error keeps its entry).
         Diagnostic d = to_diagnostic(readme.failure(), Severity::kError, rel, 0);
         if (const std::string folder = parent_folder(rel); !folder.empty()) {
           d.message += "; previous entries under " + folder + "/ are kept";
-          kept_folders.push_back(folder);
+          out.kept_folder = folder;
         }
-        diags_.add(std::move(d));
-        continue;
+        out.diags.add(std::move(d));
+        return;
       }
       if (std::size_t bad = first_invalid_utf8(readme->text); bad != std::string::npos) {
-        diags_.error(rel, line_column_at(readme->text, bad).line, check::kReadmeEncoding,
-                     "the README is not valid UTF-8 here; rows from this line on may not be read");
+        out.diags.error(rel, line_column_at(readme->text, bad).line, check::kReadmeEncoding,
+                        "the README is not valid UTF-8 here; rows from this line on may not be read");
       }
-      for (RowPlan& p : plan_rows(rel, *readme, diags_)) {
+      out.plans = plan_rows(rel, *readme, out.diags);
+    });
+    std::vector<RowPlan> plans;
+    std::vector<std::string> kept_folders = found.unreachable_folders;
+    for (Planned& one : planned) {
+      diags_.merge(one.diags);
+      if (one.kept_folder) kept_folders.push_back(*one.kept_folder);
+      for (RowPlan& p : one.plans) {
         if (options_.shard && !in_shard(*options_.shard, shard_key(p))) continue;
         plans.push_back(std::move(p));
       }
@@ -170,8 +188,7 @@ class Generator {
     build_all(plans, &result);
     keep_entries_under(kept_folders, &result);
     drop_redundant_kept_entries(&result.entries);
-    std::stable_sort(result.entries.begin(), result.entries.end(),
-                     [](const BuiltEntry& a, const BuiltEntry& b) { return a.entry.model_path < b.entry.model_path; });
+    sort_by_model_path(&result.entries);
     report_collisions(result);
     return result;
   }
@@ -198,10 +215,12 @@ class Generator {
     std::vector<std::uint64_t> sizes(plans.size(), 0);
     Progress progress;
     progress.models_total = plans.size();
-    for (std::size_t i = 0; i < plans.size(); ++i) {
+    std::vector<std::size_t> in_order(plans.size());
+    for (std::size_t i = 0; i < in_order.size(); ++i) in_order[i] = i;
+    for_each_parallel(in_order, options_.jobs, [&](std::size_t i) {
       if (plans[i].model_path) sizes[i] = source_.stat(*plans[i].model_path).size;
-      progress.bytes_total += sizes[i];
-    }
+    });
+    for (std::uint64_t size : sizes) progress.bytes_total += size;
     struct Slot {
       GenerateResult built;
       Diagnostics diags;
@@ -237,22 +256,36 @@ class Generator {
     }
   }
 
+  // Stable, moving each entry once: an entry is large, and sorting the
+  // entries themselves moved each about log2(n) times.
+  static void sort_by_model_path(std::vector<BuiltEntry>* entries) {
+    std::vector<std::size_t> order(entries->size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [entries](std::size_t a, std::size_t b) {
+      return (*entries)[a].entry.model_path < (*entries)[b].entry.model_path;
+    });
+    std::vector<BuiltEntry> sorted;
+    sorted.reserve(entries->size());
+    for (std::size_t i : order) sorted.push_back(std::move((*entries)[i]));
+    *entries = std::move(sorted);
+  }
+
   // A kept entry stands in for a broken row only: when another row built the
   // same path, or an earlier broken row kept it already, it would be a duplicate.
   static void drop_redundant_kept_entries(std::vector<BuiltEntry>* entries) {
+    auto kept = [](const BuiltEntry& b) { return b.origin.kept_previous; };
+    if (std::none_of(entries->begin(), entries->end(), kept)) return;
     std::unordered_map<std::string, bool> built;  // path -> built by a good row
     for (const BuiltEntry& b : *entries) {
       if (!b.origin.kept_previous) built[b.entry.model_path] = true;
     }
-    std::vector<BuiltEntry> out;
-    for (BuiltEntry& b : *entries) {
-      if (b.origin.kept_previous) {
-        if (built.count(b.entry.model_path)) continue;
-        built[b.entry.model_path] = false;
-      }
-      out.push_back(std::move(b));
-    }
-    *entries = std::move(out);
+    auto redundant = [&built](const BuiltEntry& b) {
+      if (!b.origin.kept_previous) return false;
+      if (built.count(b.entry.model_path)) return true;
+      built[b.entry.model_path] = false;
+      return false;
+    };
+    entries->erase(std::remove_if(entries->begin(), entries->end(), redundant), entries->end());
   }
 
   ReadmeSet& readmes_;

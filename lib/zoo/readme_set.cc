@@ -1,28 +1,62 @@
 #include "zoo/readme_set.h"
 
+#include <algorithm>
+#include <optional>
+
 #include "core/checks.h"
+#include "core/parallel.h"
 #include "readme/input_limits.h"
 #include "readme/model_table.h"
 
 namespace ohm::zoo {
 
-const Result<ParsedReadme>& ReadmeSet::get(const std::string& rel) {
-  auto it = parsed_.find(rel);
-  if (it != parsed_.end()) return it->second;
+Result<ParsedReadme> ReadmeSet::read(const std::string& rel) const {
   const readme::InputLimits limits;
-  auto refuse = [&](const readme::LimitExceeded& over) -> const Result<ParsedReadme>& {
-    Error e = problem(check::kReadmeLimit, over.message + ": it is not read", rel, over.line);
-    return parsed_.emplace(rel, std::move(e)).first->second;
+  auto refuse = [&](const readme::LimitExceeded& over) -> Result<ParsedReadme> {
+    return problem(check::kReadmeLimit, over.message + ": it is not read", rel, over.line);
   };
   if (auto over = readme::exceeds_size(source_.stat(rel).size, limits)) return refuse(*over);
   Result<std::string> text = source_.read(rel, limits.max_bytes);
-  if (!text) return parsed_.emplace(rel, problem(check::kReadmeUnreadable, text.error(), rel)).first->second;
+  if (!text) return problem(check::kReadmeUnreadable, text.error(), rel);
   if (auto over = readme::exceeds_limits(*text, limits)) return refuse(*over);
   ParsedReadme p;
   p.text = std::move(*text);
   p.tables = readme::parse_tables(p.text);
   p.has_model_table = readme::has_model_table(p.tables);
-  return parsed_.emplace(rel, std::move(p)).first->second;
+  return p;
+}
+
+const Result<ParsedReadme>& ReadmeSet::get(const std::string& rel) {
+  auto it = parsed_.find(rel);
+  if (it != parsed_.end()) return it->second;
+  return parsed_.emplace(rel, read(rel)).first->second;
+}
+
+void ReadmeSet::read_all(const std::vector<std::string>& rels, unsigned jobs) {
+  std::vector<std::string> todo;
+  for (const std::string& rel : rels) {
+    if (!parsed_.count(rel)) todo.push_back(rel);
+  }
+  std::sort(todo.begin(), todo.end());
+  todo.erase(std::unique(todo.begin(), todo.end()), todo.end());
+  std::vector<std::optional<Result<ParsedReadme>>> slots(todo.size());
+  std::vector<std::size_t> order(todo.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  for_each_parallel(order, jobs, [&](std::size_t i) {
+    try {
+      slots[i].emplace(read(todo[i]));
+    } catch (const std::exception&) {
+      // Memory ran out (nothing else throws here): get() reads it again in
+      // the calling thread, where the failure goes where it always did.
+    }
+  });
+  for (std::size_t i = 0; i < todo.size(); ++i) {
+    if (slots[i]) {
+      parsed_.emplace(todo[i], std::move(*slots[i]));
+    } else {
+      get(todo[i]);
+    }
+  }
 }
 
 bool ReadmeSet::is_model_readme(const std::string& rel) {

@@ -30,6 +30,11 @@ class ReadmeSet {
   // the failure is kept too.
   const Result<ParsedReadme>& get(const std::string& rel);
 
+  // Reads and parses every one of `rels` not read yet, on up to `jobs`
+  // threads (what get() then returns is the same for any number). Afterwards
+  // get() of any of them only looks up, and may be called from several threads.
+  void read_all(const std::vector<std::string>& rels, unsigned jobs);
+
   // True when `rel` is a regular file holding a model table (false when it
   // cannot be read or is not a regular file).
   bool is_model_readme(const std::string& rel);
@@ -37,6 +42,8 @@ class ReadmeSet {
   const Source& source() const { return source_; }
 
  private:
+  Result<ParsedReadme> read(const std::string& rel) const;
+
   const Source& source_;
   std::map<std::string, Result<ParsedReadme>> parsed_;
 };

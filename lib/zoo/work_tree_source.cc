@@ -19,33 +19,20 @@ class WorkTreeSource : public Source {
   std::string describe() const override { return "working tree"; }
 
   fs::FileStatus stat(const std::string& rel) const override {
-    // Every folder on the way must be a real folder: a symlinked folder could
-    // lead anywhere on the machine.
-    // Folders seen to be real are remembered: a zoo's ten models to a folder
-    // would otherwise cost ten lstat calls of each folder on the way.
-    std::vector<std::string> parts = split(rel, '/');
-    std::string path = o_.root;
-    for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
-      path += "/" + parts[i];
-      {
-        std::lock_guard<std::mutex> hold(real_folders_lock_);
-        if (real_folders_.count(path)) continue;
-      }
-      fs::FileStatus st = fs::status_of(path);
-      if (st.kind != fs::FileKind::kDirectory) {
-        fs::FileStatus out;
-        out.kind = st.kind == fs::FileKind::kSymlink ? fs::FileKind::kSymlink : fs::FileKind::kMissing;
-        return out;
-      }
-      std::lock_guard<std::mutex> hold(real_folders_lock_);
-      real_folders_.insert(path);
-    }
+    if (auto bad = folder_on_the_way_not_real(rel)) return *bad;
     return fs::status_of(full(rel));
   }
 
+  // The file itself is opened without following a link and checked to be
+  // regular (fs), so only the folders on the way need a look first; what is
+  // wrong is said the way stat() sees it.
   Result<std::string> read(const std::string& rel, std::uint64_t max_bytes) const override {
-    if (auto bad = refuse(rel)) return Error{*bad};
-    return fs::read_regular_file(full(rel), max_bytes);
+    if (auto bad = refuse_folders(rel)) return Error{*bad};
+    auto text = fs::read_regular_file(full(rel), max_bytes);
+    if (!text) {
+      if (auto bad = refuse(rel)) return Error{*bad};
+    }
+    return text;
   }
 
   Result<std::uint64_t> stream(const std::string& rel, const fs::ChunkSink& sink) const override {
@@ -76,11 +63,52 @@ class WorkTreeSource : public Source {
  private:
   std::string full(const std::string& rel) const { return rel.empty() ? o_.root : o_.root + "/" + rel; }
 
+  // Every folder on the way must be a real folder: a symlinked folder could
+  // lead anywhere on the machine. What stat() says of `rel` when one is not.
+  // Folders seen to be real are remembered (a zoo has ten models to a folder):
+  // a folder is only remembered once every folder above it is.
+  std::optional<fs::FileStatus> folder_on_the_way_not_real(const std::string& rel) const {
+    const std::size_t slash = rel.rfind('/');
+    if (slash == std::string::npos) return std::nullopt;
+    const std::string folder = o_.root + "/" + rel.substr(0, slash);
+    {
+      std::lock_guard<std::mutex> hold(real_folders_lock_);
+      if (real_folders_.count(folder)) return std::nullopt;
+    }
+    std::vector<std::string> parts = split(rel, '/');
+    std::string path = o_.root;
+    for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+      path += "/" + parts[i];
+      {
+        std::lock_guard<std::mutex> hold(real_folders_lock_);
+        if (real_folders_.count(path)) continue;
+      }
+      fs::FileStatus st = fs::status_of(path);
+      if (st.kind != fs::FileKind::kDirectory) {
+        fs::FileStatus out;
+        out.kind = st.kind == fs::FileKind::kSymlink ? fs::FileKind::kSymlink : fs::FileKind::kMissing;
+        return out;
+      }
+      std::lock_guard<std::mutex> hold(real_folders_lock_);
+      real_folders_.insert(path);
+    }
+    return std::nullopt;
+  }
+
+  static std::string not_regular(const std::string& rel, fs::FileKind kind) {
+    return rel + " is " + fs::describe(kind) + ", not a regular file";
+  }
+
+  std::optional<std::string> refuse_folders(const std::string& rel) const {
+    if (auto bad = folder_on_the_way_not_real(rel)) return not_regular(rel, bad->kind);
+    return std::nullopt;
+  }
+
   // A reason not to open `rel`, or nullopt when it is a regular file on a real path.
   std::optional<std::string> refuse(const std::string& rel) const {
     fs::FileStatus st = stat(rel);
     if (st.kind == fs::FileKind::kRegular) return std::nullopt;
-    return rel + " is " + fs::describe(st.kind) + ", not a regular file";
+    return not_regular(rel, st.kind);
   }
 
   // Depth-first listing; never descends into .git, symlinks or ignored folders.

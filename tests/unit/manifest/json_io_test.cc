@@ -56,6 +56,42 @@ TEST_F(JsonWriter, ByteIdenticalWithPython) {
   EXPECT_NE(ours.back(), '\n');
 }
 
+// Every optional field set, and metadata keys the SPEC does not name.
+Entry full_entry() {
+  Entry e = tricky_entry();
+  e.tags = {"vision", "caf\xc3\xa9"};
+  e.model_with_data_path = "a/b/m.tar.gz";
+  e.model_with_data_sha = std::string(64, 'b');
+  e.model_with_data_bytes = 7;
+  e.external_data = Json::array({Json{{"path", "a/b/w.bin"}, {"sha", std::string(64, 'c')}, {"bytes", 3}}});
+  e.unknown_metadata =
+      Json{{"z\"key", Json{{"nested", Json::array({1.5, true, nullptr, Json::object()})}}}, {"a", "\xe2\x80\x8b"}};
+  return e;
+}
+
+TEST_F(JsonWriter, EveryFieldByteIdenticalWithPython) {
+  std::string ours = write_manifest({full_entry(), tricky_entry()});
+  EXPECT_EQ(ours, python_dumps(ours));
+  // What the entry writer gives is what a document of to_json's dumps.
+  EXPECT_EQ(ours, dump_python_style(Json::array({to_json(full_entry()), to_json(tricky_entry())})));
+}
+
+TEST(JsonWriterRuns, AManifestWrittenOnEveryCoreIsTheWholeDocumentsDump) {
+  // Enough entries for several runs of entries, each written on its own thread.
+  std::vector<Entry> entries;
+  Json document = Json::array();
+  for (std::size_t i = 0; i < 4321; ++i) {
+    Entry e = i % 3 == 0 ? full_entry() : tricky_entry();
+    e.model_path = "m" + std::to_string(i) + ".onnx";
+    e.opset_version = static_cast<std::int64_t>(i);
+    document.push_back(to_json(e));
+    entries.push_back(std::move(e));
+  }
+  EXPECT_TRUE(write_manifest(entries) == dump_python_style(document)) << "the bytes differ";
+  std::size_t n = entries.size();
+  EXPECT_TRUE(write_manifest(n, [&](std::size_t i) -> const Entry& { return entries[i]; }) == write_manifest(entries));
+}
+
 TEST_F(JsonWriter, EmptyManifest) { EXPECT_EQ(write_manifest({}), python_dumps("[]")); }
 
 TEST_F(JsonWriter, KeyOrderOfSpec) {

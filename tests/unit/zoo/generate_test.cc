@@ -134,6 +134,44 @@ std::string readme_with_data(const std::vector<std::string>& rows) {
 
 // Issue 14: a model and an archive linked from many rows are read once per
 // run, on any number of threads, and every row still gets its own findings.
+// READMEs are read, parsed and planned on --jobs threads: findings of
+// every kind (a README past a limit, one not UTF-8, one gone, rows with
+// errors) come out in the order one thread gives them.
+TEST(Generate, ReadmesPlannedOnThreadsGiveTheSerialFindingsInOrder) {
+  MemorySource zoo;
+  std::vector<std::string> folders;
+  for (int i = 0; i < 40; ++i) {
+    const std::string f = "f" + std::to_string(i);
+    folders.push_back(f);
+    std::string readme = model_readme({"A|a.onnx|13", "|b.onnx|13", "C|../x/" + f + ".onnx|13", "D|d.onnx|x"});
+    if (i % 7 == 3) readme += "\n| caf\xc3 | bad |\n";
+    if (i % 11 == 5) readme = std::string(5u << 20, 'x');
+    if (i % 13 != 6) zoo.file(f + "/README.md", readme);
+    zoo.file(f + "/a.onnx", pointer_for(f));
+  }
+  zoo.file("README.md", testkit::index_readme(folders));
+  GenerateOptions options;
+  Diagnostics serial_diags;
+  const std::string serial = manifest::write_manifest(entries_of(generate(zoo, options, serial_diags)));
+  ASSERT_GT(serial_diags.all().size(), 80u);
+  std::vector<std::string> serial_messages;
+  for (const Diagnostic& d : serial_diags.all()) serial_messages.push_back(format_text(d));
+  for (const char* code : {check::kReadmeLimit, check::kReadmeEncoding, check::kReadmeRowIncomplete}) {
+    EXPECT_NE(std::find_if(serial_diags.all().begin(), serial_diags.all().end(),
+                           [code](const Diagnostic& d) { return d.code == code; }),
+              serial_diags.all().end())
+        << code;
+  }
+  for (unsigned jobs : {2u, 8u}) {
+    options.jobs = jobs;
+    Diagnostics diags;
+    EXPECT_EQ(manifest::write_manifest(entries_of(generate(zoo, options, diags))), serial) << jobs;
+    std::vector<std::string> messages;
+    for (const Diagnostic& d : diags.all()) messages.push_back(format_text(d));
+    EXPECT_EQ(messages, serial_messages) << jobs;
+  }
+}
+
 TEST(Generate, EachFileIsReadOnceHoweverManyRowsLinkIt) {
   const MemorySource samples = testkit::source_tree("samples");
   const std::string model = "vision/classification/tinynet/model/tinynet-12.onnx";
