@@ -343,40 +343,48 @@ std::optional<std::vector<std::string_view>> split_array_elements(std::string_vi
   return std::nullopt;
 }
 
+// An element as an ElementRead; its model_path is taken before the element
+// is moved into the Entry, and kept only when it is not one.
+ElementRead read_element(std::size_t index, Json&& element) {
+  ElementRead r;
+  r.index = index;
+  if (element.is_object()) {
+    auto it = element.find("model_path");
+    if (it != element.end() && it->is_string()) r.model_path = it->get<std::string>();
+  }
+  Entry e;
+  if (entry_from_json(std::move(element), &e, &r.why)) {
+    r.entry = std::move(e);
+    r.model_path.reset();
+  }
+  return r;
+}
+
 // What parsing a run of elements gave, in order; `failed` when one was not
 // JSON (the serial reader then says where).
 struct ParsedElements {
-  std::vector<Entry> entries;
-  std::vector<Diagnostic> rejected;
+  std::vector<ElementRead> reads;
   bool failed = false;
 };
 
 void parse_elements(const std::vector<std::string_view>& elements, std::size_t from, std::size_t to,
-                    const std::string& shown_path, ParsedElements& out) {
+                    ParsedElements& out) {
   // Nothing may escape a thread (std::terminate): an element that is not
   // JSON, or memory running out, leaves it to the serial reader in the
   // calling thread, which reports or throws as it always did.
   try {
-    for (std::size_t k = from; k < to; ++k) {
-      Json element = Json::parse(elements[k]);
-      Entry e;
-      std::string why;
-      if (entry_from_json(std::move(element), &e, &why)) {
-        out.entries.push_back(std::move(e));
-      } else {
-        out.rejected.push_back({Severity::kError, shown_path, 0, 0, check::kManifestEntryInvalid,
-                                "entry " + std::to_string(k) + ": " + why, "/" + std::to_string(k)});
-      }
-    }
+    out.reads.reserve(to - from);
+    for (std::size_t k = from; k < to; ++k) out.reads.push_back(read_element(k, Json::parse(elements[k])));
   } catch (const std::exception&) {
     out.failed = true;
   }
 }
 
 // Large manifests are parsed on every core, each thread a contiguous run of
-// elements; the result does not depend on how many there are.
-std::optional<std::vector<Entry>> parse_split(const std::vector<std::string_view>& elements, std::size_t text_bytes,
-                                              const std::string& shown_path, std::vector<Diagnostic>& rejected) {
+// elements; the result does not depend on how many there are. False when an
+// element was not JSON (nothing was handed to `each` then).
+bool parse_split(const std::vector<std::string_view>& elements, std::size_t text_bytes,
+                 const std::function<void(ElementRead&&)>& each) {
   constexpr std::size_t kBytesPerThread = 1u << 20;
   const std::size_t cores = std::min(8u, default_jobs());
   const std::size_t runs = std::max<std::size_t>(1, std::min({cores, text_bytes / kBytesPerThread, elements.size()}));
@@ -385,39 +393,39 @@ std::optional<std::vector<Entry>> parse_split(const std::vector<std::string_view
   for (std::size_t r = 0; r < runs; ++r) order[r] = r;
   auto bounds = [&](std::size_t r) { return elements.size() * r / runs; };
   for_each_parallel(order, static_cast<unsigned>(runs),
-                    [&](std::size_t r) { parse_elements(elements, bounds(r), bounds(r + 1), shown_path, parts[r]); });
-  std::vector<Entry> out;
-  out.reserve(elements.size());
-  for (ParsedElements& part : parts) {
-    if (part.failed) return std::nullopt;
-    std::move(part.entries.begin(), part.entries.end(), std::back_inserter(out));
-    std::move(part.rejected.begin(), part.rejected.end(), std::back_inserter(rejected));
+                    [&](std::size_t r) { parse_elements(elements, bounds(r), bounds(r + 1), parts[r]); });
+  for (const ParsedElements& part : parts) {
+    if (part.failed) return false;
   }
-  return out;
+  for (ParsedElements& part : parts) {
+    for (ElementRead& r : part.reads) each(std::move(r));
+    part.reads = {};  // each run's entries go once they are handed over
+  }
+  return true;
 }
 
 }  // namespace
 
-Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::string& shown_path, Diagnostics& diags) {
+Result<void> read_manifest_elements(std::string_view text, const std::string& shown_path,
+                                    const std::function<void(ElementRead&&)>& each) {
   if (auto elements = split_array_elements(text)) {
-    std::vector<Diagnostic> rejected;
-    if (auto entries = parse_split(*elements, text.size(), shown_path, rejected)) {
-      for (Diagnostic& d : rejected) diags.add(std::move(d));
-      return std::move(*entries);
-    }
+    if (parse_split(*elements, text.size(), each)) return {};
   }
   // Not a plain array of JSON values: the element-by-element reader says why.
+  return for_each_manifest_element(
+      text, shown_path, [&](std::size_t index, Json&& element) { each(read_element(index, std::move(element))); });
+}
+
+Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::string& shown_path, Diagnostics& diags) {
   std::vector<Entry> out;
   std::vector<Diagnostic> rejected;
-  Result<void> read = for_each_manifest_element(text, shown_path, [&](std::size_t index, Json&& element) {
-    Entry e;
-    std::string why;
-    if (entry_from_json(std::move(element), &e, &why)) {
-      out.push_back(std::move(e));
+  Result<void> read = read_manifest_elements(text, shown_path, [&](ElementRead&& r) {
+    if (r.entry) {
+      out.push_back(std::move(*r.entry));
       return;
     }
     rejected.push_back({Severity::kError, shown_path, 0, 0, check::kManifestEntryInvalid,
-                        "entry " + std::to_string(index) + ": " + why, "/" + std::to_string(index)});
+                        "entry " + std::to_string(r.index) + ": " + r.why, "/" + std::to_string(r.index)});
   });
   if (!read) return read.failure();
   for (Diagnostic& d : rejected) diags.add(std::move(d));

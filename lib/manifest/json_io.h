@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,6 +53,22 @@ bool entry_from_json(Json&& element, Entry* e, std::string* why);
 // parse_manifest does.
 Result<void> for_each_manifest_element(std::string_view text, const std::string& shown_path,
                                        const std::function<void(std::size_t index, Json&& element)>& each);
+
+// What one element of a manifest's array gave: its Entry, or why it is not
+// one (with the model_path it names, if any).
+struct ElementRead {
+  std::size_t index = 0;
+  std::optional<Entry> entry;
+  std::string why;
+  std::optional<std::string> model_path;
+};
+
+// Reads every element of manifest text into an ElementRead, handed to `each`
+// in array order. A large manifest's elements are split by one scan and
+// parsed on every core (the same results); text that is not a plain array of
+// JSON values goes to for_each_manifest_element, whose failure it returns.
+Result<void> read_manifest_elements(std::string_view text, const std::string& shown_path,
+                                    const std::function<void(ElementRead&&)>& each);
 
 // Parses manifest text, each element becoming an Entry as soon as it is read
 // (the text and the entries are all it holds). Fails (with "line N, column M: ...") when the text is not

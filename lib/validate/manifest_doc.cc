@@ -32,27 +32,19 @@ std::optional<ManifestDoc> read_manifest_doc(std::string_view text, const std::s
   json = nullptr;                 // the schema's document (keys sorted) goes before the entries come
   if (!doc.is_array) return doc;  // the schema says what it is
 
-  // The entries in their own pass over the text, keeping key order, each
-  // element dropped once it is an Entry.
-  Result<void> read =
-      manifest::for_each_manifest_element(text, shown_path, [&](std::size_t i, manifest::Json&& element) {
-        std::optional<std::string> path;
-        if (element.is_object()) {
-          auto it = element.find("model_path");
-          if (it != element.end() && it->is_string()) path = it->get<std::string>();
-        }
-        manifest::Entry e;
-        std::string why;
-        if (manifest::entry_from_json(std::move(element), &e, &why)) {
-          e.line = doc.positions.find(entry_pointer(i)).line;
-          doc.entries.push_back(std::move(e));
-          doc.index_of.push_back(i);
-          return;
-        }
-        if (path) doc.unreadable_paths.push_back(*path);
-        doc.entry_problems.push_back(doc.at("/" + std::to_string(i), Severity::kError, check::kManifestEntryInvalid,
-                                            "entry " + std::to_string(i) + ": " + why));
-      });
+  // The entries in their own pass over the text (on every core for a large
+  // manifest), keeping key order, each element dropped once it is an Entry.
+  Result<void> read = manifest::read_manifest_elements(text, shown_path, [&](manifest::ElementRead&& r) {
+    if (r.entry) {
+      r.entry->line = doc.positions.find(entry_pointer(r.index)).line;
+      doc.entries.push_back(std::move(*r.entry));
+      doc.index_of.push_back(r.index);
+      return;
+    }
+    if (r.model_path) doc.unreadable_paths.push_back(*r.model_path);
+    doc.entry_problems.push_back(doc.at("/" + std::to_string(r.index), Severity::kError, check::kManifestEntryInvalid,
+                                        "entry " + std::to_string(r.index) + ": " + r.why));
+  });
   if (!read) {  // the same text parsed above: not expected
     doc.entries.clear();
     doc.index_of.clear();

@@ -2,8 +2,9 @@
 // The manifest being validated: value positions, what the checks that need
 // the whole JSON document found, and the entries lib/manifest could read,
 // each tied to its index in the array. The document (keys sorted, for the
-// schema) is dropped before a streaming pass reads the entries (keys in file
-// order): the manifest is never in memory twice.
+// schema) is dropped before a second pass reads the entries (keys in file
+// order; a large manifest's elements on every core, each dropped once it is
+// an Entry): the manifest is never in memory twice.
 
 #include <cstddef>
 #include <optional>
@@ -46,7 +47,7 @@ struct ManifestDoc {
 };
 
 // Reads `text`: positions and the document in one pass, then (with `schema`)
-// the checks that need the whole document, then the entries, streamed. When it is not
+// the checks that need the whole document, then the entries. When it is not
 // JSON, reports manifest.json (with line and column) to `findings` and
 // returns nullopt. `text` must outlive the result.
 std::optional<ManifestDoc> read_manifest_doc(std::string_view text, const std::string& shown_path,

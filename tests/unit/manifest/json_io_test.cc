@@ -236,6 +236,33 @@ TEST(JsonReader, ALargeManifestReadOnEveryCoreGivesWhatTheElementReaderGives) {
   EXPECT_EQ(parallel.rejected[1], "entry 6000: \"model_path\" has the wrong type /6000");
 }
 
+TEST(JsonReader, ElementsReadOnEveryCoreComeInArrayOrderWithThePathOfTheOnesThatAreNotEntries) {
+  std::string text = large_manifest(12000);
+  // Element 9000 keeps a string model_path but its model is a number.
+  const std::size_t path_at = text.find("\"model_path\": \"m9000.onnx\"");
+  const std::size_t model_at = text.rfind("\"model\": ", path_at);
+  text.replace(model_at, 9, "\"model\": 5, \"was\": ");
+  std::vector<ElementRead> reads;
+  Result<void> read =
+      read_manifest_elements(text, "m.json", [&reads](ElementRead&& r) { reads.push_back(std::move(r)); });
+  ASSERT_TRUE(read) << read.error();
+  ASSERT_EQ(reads.size(), 12000u);
+  std::vector<std::size_t> not_entries;
+  for (std::size_t i = 0; i < reads.size(); ++i) {
+    ASSERT_EQ(reads[i].index, i);
+    if (reads[i].entry) {
+      EXPECT_EQ(reads[i].entry->model_path, "m" + std::to_string(i) + ".onnx");
+      EXPECT_FALSE(reads[i].model_path);
+      continue;
+    }
+    not_entries.push_back(i);
+    EXPECT_NE(reads[i].why, "");
+  }
+  EXPECT_EQ(not_entries, (std::vector<std::size_t>{0, 6000, 9000, 11999}));
+  EXPECT_FALSE(reads[6000].model_path);  // a number there: no path to name
+  EXPECT_EQ(reads[9000].model_path, std::optional<std::string>("m9000.onnx"));
+}
+
 TEST(JsonReader, WhatTheElementScanLetsThroughIsStillRefusedWhereTheSerialReaderSays) {
   const std::string big = large_manifest(12000);
   const std::string cases[] = {
