@@ -1,10 +1,11 @@
 #pragma once
 // The manifest being validated: value positions, what the checks that need
 // the whole JSON document found, and the entries lib/manifest could read,
-// each tied to its index in the array. The document (keys sorted, for the
-// schema) is dropped before a second pass reads the entries (keys in file
-// order; a large manifest's elements on every core, each dropped once it is
-// an Entry): the manifest is never in memory twice.
+// each tied to its index in the array. A second pass reads the entries (keys
+// in file order; a large manifest's elements on every core, each dropped once
+// it is an Entry) while the schema checks the document (keys sorted) on a
+// thread of its own; above 16 MiB the document is dropped first, so a large
+// manifest is never in memory twice.
 
 #include <cstddef>
 #include <optional>

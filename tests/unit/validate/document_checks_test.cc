@@ -1,5 +1,7 @@
 #include "validate/document_checks.h"
 
+#include <cstdio>
+
 #include <gtest/gtest.h>
 
 #include "core/checks.h"
@@ -53,6 +55,36 @@ TEST(DocumentChecks, OrderAndDuplicates) {
   EXPECT_EQ(dup[0].severity, Severity::kError);
   EXPECT_EQ(dup[0].line, 14);
   EXPECT_NE(dup[0].message.find("line 2"), std::string::npos) << dup[0].message;
+}
+
+// The findings of the first `n` entries that are not all clean: entry 1 has
+// the wrong type of opset_version and an unknown key.
+std::vector<std::string> findings_of_manifest(std::size_t n, std::size_t* bytes) {
+  std::string text = "[\n";
+  for (std::size_t i = 0; i < n; ++i) {
+    char name[16];
+    std::snprintf(name, sizeof name, "%07zu", i);
+    std::string one = entry(std::string("M") + name, std::string("m/") + name + ".onnx", 7,
+                            i == 1 ? "\n        \"homepage\": \"x\"," : "");
+    if (i == 1) one.replace(one.find("\"opset_version\": 7"), 18, "\"opset_version\": \"7\"");
+    text += one + (i + 1 < n ? ",\n" : "\n]");
+  }
+  *bytes = text.size();
+  std::vector<std::string> out;
+  const Checked c = check(text);
+  for (const Diagnostic& d : c.findings.all()) out.push_back(format_text(d));
+  return out;
+}
+
+TEST(DocumentChecks, AManifestOver16MiBGetsTheFindingsOfASmallOne) {
+  // Up to 16 MiB the schema checks the document while the entries are read;
+  // above, one after the other (the document dropped first).
+  std::size_t small_bytes = 0, large_bytes = 0;
+  const std::vector<std::string> small = findings_of_manifest(3, &small_bytes);
+  const std::vector<std::string> large = findings_of_manifest(60000, &large_bytes);
+  ASSERT_GT(large_bytes, 16u << 20);
+  ASSERT_EQ(small.size(), 2u);
+  EXPECT_EQ(large, small);
 }
 
 TEST(DocumentChecks, UnsafePathReplacesSchemaFinding) {
