@@ -424,8 +424,7 @@ Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::stri
       out.push_back(std::move(*r.entry));
       return;
     }
-    rejected.push_back({Severity::kError, shown_path, 0, 0, check::kManifestEntryInvalid,
-                        "entry " + std::to_string(r.index) + ": " + r.why, "/" + std::to_string(r.index)});
+    rejected.push_back({Severity::kError, shown_path, 0, 0, check::kManifestEntryInvalid, r.problem(), r.pointer()});
   });
   if (!read) return read.failure();
   for (Diagnostic& d : rejected) diags.add(std::move(d));

@@ -61,6 +61,10 @@ struct ElementRead {
   std::optional<Entry> entry;
   std::string why;
   std::optional<std::string> model_path;
+
+  // Where it is and what is wrong, as manifest.entry.invalid says it.
+  std::string pointer() const { return "/" + std::to_string(index); }
+  std::string problem() const { return "entry " + std::to_string(index) + ": " + why; }
 };
 
 // Reads every element of manifest text into an ElementRead, handed to `each`

@@ -44,8 +44,10 @@ std::optional<ManifestDoc> read_manifest_doc(std::string_view text, const std::s
     } catch (const std::system_error&) {  // no thread to be had: one after the other
     }
   }
-  if (schema && !dom.valid()) doc.dom = check_dom(json, doc, *schema);
-  if (!dom.valid()) json = nullptr;
+  if (!dom.valid()) {
+    if (schema) doc.dom = check_dom(json, doc, *schema);
+    json = nullptr;
+  }
   if (!doc.is_array) return doc;  // the schema says what it is
 
   // The entries in their own pass over the text (on every core for a large
@@ -58,8 +60,7 @@ std::optional<ManifestDoc> read_manifest_doc(std::string_view text, const std::s
       return;
     }
     if (r.model_path) doc.unreadable_paths.push_back(*r.model_path);
-    doc.entry_problems.push_back(doc.at("/" + std::to_string(r.index), Severity::kError, check::kManifestEntryInvalid,
-                                        "entry " + std::to_string(r.index) + ": " + r.why));
+    doc.entry_problems.push_back(doc.at(r.pointer(), Severity::kError, check::kManifestEntryInvalid, r.problem()));
   });
   if (dom.valid()) {
     doc.dom = dom.get();
