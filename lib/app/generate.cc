@@ -102,14 +102,15 @@ std::optional<zoo::SharedEntries> previous_entries(const GenerateRequest& reques
 }
 
 // The base's manifest, parsed only when previous_entries() or --changed-since
-// will look at it, and not parsed again when its bytes are the source's (the
-// hook's usual case: the staged manifest is HEAD's).
+// will look at it, and not read or parsed again when it is the source's (the
+// hook's usual case: the staged manifest is HEAD's blob).
 const zoo::ZooManifest* base_manifest_for(const GenerateRequest& request, const zoo::ZooManifest& at,
                                           const std::optional<git::OpenedZoo>& base,
                                           std::optional<zoo::ZooManifest>& storage) {
   if (!base) return nullptr;
   const bool needed = request.changed_since || (!request.reuse_file && (base_is_authority(request) || !at.entries));
   if (!needed) return nullptr;
+  if (at.entries && at.object_id && *at.object_id == base->source->object_id(kManifestName)) return &at;
   storage = zoo::read_zoo_manifest(*base->source, false);
   if (storage->text && at.text && *storage->text == *at.text && at.entries) return &at;
   zoo::parse_zoo_manifest(*storage);

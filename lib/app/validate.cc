@@ -25,6 +25,7 @@ Result<void> manifest_under_check(const ValidateRequest& request, const zoo::Sou
   }
   zoo::ZooManifest at = zoo::read_zoo_manifest(source, false);
   if (at.text) options.manifest_text = std::move(*at.text);
+  options.manifest_object_id = std::move(at.object_id);
   if (at.unreadable) options.manifest_unreadable = at.unreadable->message;
   return {};
 }
@@ -69,8 +70,12 @@ Result<ValidateOutcome> validate(const ValidateRequest& request) {
   }
   if (base) {
     options.base_name = base_rev;
-    zoo::ZooManifest at = zoo::read_zoo_manifest(*base->source, false);
-    if (at.text) options.base_manifest_text = std::move(*at.text);
+    if (options.manifest_object_id && *options.manifest_object_id == base->source->object_id(manifest::kManifestName)) {
+      options.base_manifest_is_own = true;  // the same blob (--staged, HEAD's manifest): not read again
+    } else {
+      zoo::ZooManifest at = zoo::read_zoo_manifest(*base->source, false);
+      if (at.text) options.base_manifest_text = std::move(*at.text);
+    }
     if (request.changed_since || request.where.staged) {
       auto changes = git::changed_paths(request.where, base_rev);
       if (!changes) return changes.failure();

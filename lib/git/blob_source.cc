@@ -25,18 +25,32 @@ fs::FileKind kind_of(std::uint32_t mode) {
 
 }  // namespace
 
-fs::FileStatus BlobSource::stat(const std::string& rel) const {
+std::optional<BlobSource::Item> BlobSource::find_locked(const std::string& rel) const {
   std::lock_guard<std::recursive_mutex> hold(repo_->lock);
+  return find(rel);
+}
+
+fs::FileStatus BlobSource::stat(const std::string& rel) const {
   fs::FileStatus st;
-  std::optional<Item> item = find(rel);
+  std::optional<Item> item = find_locked(rel);
   if (!item) return st;
   st.kind = kind_of(item->mode);
   if (st.kind == fs::FileKind::kRegular) st.size = blob_size(*repo_, item->id).value_or(0);
   return st;
 }
 
-Result<BlobPtr> BlobSource::load(const std::string& rel, std::uint64_t max_bytes) const {
-  std::optional<Item> item = find(rel);
+std::optional<std::string> BlobSource::object_id(const std::string& rel) const {
+  std::optional<Item> item = find_locked(rel);
+  if (!item || kind_of(item->mode) != fs::FileKind::kRegular) return std::nullopt;
+  char hex[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(hex, sizeof hex, &item->id);
+  return std::string(hex);
+}
+
+// Only finding the entry takes the repository's lock; the blob is read from
+// the object database, which is safe to share (Repo::lock).
+Result<OdbObjectPtr> BlobSource::load(const std::string& rel, std::uint64_t max_bytes) const {
+  std::optional<Item> item = find_locked(rel);
   fs::FileKind kind = item ? kind_of(item->mode) : fs::FileKind::kMissing;
   if (kind != fs::FileKind::kRegular) {
     return Error{rel + " is " + fs::describe(kind) + " in the " + describe() + ", not a regular file"};
@@ -55,38 +69,29 @@ Result<BlobPtr> BlobSource::load(const std::string& rel, std::uint64_t max_bytes
   if (*size > max_bytes) {
     return Error{rel + " is larger than " + std::to_string(max_bytes) + " bytes"};
   }
-  git_blob* raw = nullptr;
-  if (git_blob_lookup(&raw, repo_->repo.get(), &item->id) < 0) {
-    return Error{git_failure("cannot read blob " + std::string(hex) + " of " + rel)};
-  }
-  return BlobPtr(raw);
+  std::optional<OdbObjectPtr> blob = read_blob(*repo_, item->id);
+  if (!blob) return Error{git_failure("cannot read blob " + std::string(hex) + " of " + rel)};
+  return std::move(*blob);
 }
 
+namespace {
+
+std::string_view bytes_of(const OdbObjectPtr& blob) {
+  return {static_cast<const char*>(git_odb_object_data(blob.get())), git_odb_object_size(blob.get())};
+}
+
+}  // namespace
+
 Result<std::string> BlobSource::read(const std::string& rel, std::uint64_t max_bytes) const {
-  std::lock_guard<std::recursive_mutex> hold(repo_->lock);
-  Result<BlobPtr> blob = load(rel, max_bytes);
+  Result<OdbObjectPtr> blob = load(rel, max_bytes);
   if (!blob) return blob.failure();
-  const char* data = static_cast<const char*>(git_blob_rawcontent(blob->get()));
-  return std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob->get())));
+  return std::string(bytes_of(*blob));
 }
 
 Result<std::uint64_t> BlobSource::stream(const std::string& rel, const fs::ChunkSink& sink) const {
-  Result<BlobPtr> blob = [&] {
-    std::lock_guard<std::recursive_mutex> hold(repo_->lock);
-    return load(rel, kMaxBlobBytes);
-  }();
+  Result<OdbObjectPtr> blob = load(rel, kMaxBlobBytes);
   if (!blob) return blob.failure();
-  // The loaded blob's bytes are only read here, outside the lock; it is freed under it.
-  struct FreeLocked {
-    Repo& repo;
-    BlobPtr& blob;
-    ~FreeLocked() {
-      std::lock_guard<std::recursive_mutex> hold(repo.lock);
-      blob.reset();
-    }
-  } free_locked{*repo_, *blob};
-  std::string_view data(static_cast<const char*>(git_blob_rawcontent(blob->get())),
-                        static_cast<std::size_t>(git_blob_rawsize(blob->get())));
+  const std::string_view data = bytes_of(*blob);
   std::uint64_t delivered = 0;
   while (delivered < data.size()) {
     std::string_view chunk = data.substr(delivered, kChunkBytes);

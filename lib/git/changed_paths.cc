@@ -23,13 +23,6 @@ struct Collector {
   }
 };
 
-int on_file(const git_diff_delta* delta, float /*progress*/, void* payload) {
-  auto* c = static_cast<Collector*>(payload);
-  c->add(delta->old_file.path);
-  c->add(delta->new_file.path);
-  return 0;
-}
-
 Result<DiffPtr> diff_against(Repo& repo, git_tree* base, const OpenOptions& target) {
   git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
   opts.flags = GIT_DIFF_INCLUDE_TYPECHANGE;
@@ -74,9 +67,14 @@ Result<zoo::ChangeSet> changed_paths(const OpenOptions& target, const std::strin
   TreePtr base_tree(raw);
   Result<DiffPtr> diff = diff_against(**repo, base_tree.get(), target);
   if (!diff) return diff.failure();
+  // The deltas by index, not git_diff_foreach: that builds a patch per file,
+  // loading both sides' blobs, where only the paths are wanted.
   Collector c{repo->get(), {}, false};
-  if (git_diff_foreach(diff->get(), &on_file, nullptr, nullptr, nullptr, &c) < 0) {
-    return Error{git_failure("cannot read the changes")};
+  for (std::size_t i = 0, n = git_diff_num_deltas(diff->get()); i < n; ++i) {
+    const git_diff_delta* delta = git_diff_get_delta(diff->get(), i);
+    if (delta->status == GIT_DELTA_UNMODIFIED || delta->status == GIT_DELTA_IGNORED) continue;
+    c.add(delta->old_file.path);
+    c.add(delta->new_file.path);
   }
   zoo::ChangeSet out;
   out.paths.assign(c.paths.begin(), c.paths.end());

@@ -137,4 +137,12 @@ std::optional<std::uint64_t> blob_size(Repo& repo, const git_oid& id) {
   return static_cast<std::uint64_t>(len);
 }
 
+std::optional<OdbObjectPtr> read_blob(Repo& repo, const git_oid& id) {
+  git_odb_object* raw = nullptr;
+  if (git_odb_read(&raw, repo.odb.get(), &id) < 0) return std::nullopt;
+  OdbObjectPtr object(raw);
+  if (git_odb_object_type(raw) != GIT_OBJECT_BLOB) return std::nullopt;
+  return object;
+}
+
 }  // namespace ohm::git

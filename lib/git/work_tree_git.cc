@@ -34,9 +34,8 @@ class GitView {
   // The index's LFS pointer for `rel` when the file's stat data matches its
   // index entry and the entry is not racily clean.
   std::optional<zoo::LfsPointer> clean_pointer(const std::string& rel) const {
-    std::lock_guard<std::recursive_mutex> hold(repo_->lock);
-    std::string path = repo_->repo_path(rel);
-    const git_index_entry* e = git_index_get_bypath(index_.get(), path.c_str(), 0);
+    const std::string path = repo_->repo_path(rel);
+    std::optional<git_index_entry> e = entry_at(path);
     if (!e || (e->mode != GIT_FILEMODE_BLOB && e->mode != GIT_FILEMODE_BLOB_EXECUTABLE)) return std::nullopt;
     if (e->flags_extended & GIT_INDEX_ENTRY_INTENT_TO_ADD) return std::nullopt;
     fs::FileStatus st = fs::status_of(repo_->workdir + "/" + path);
@@ -53,11 +52,9 @@ class GitView {
     }
     std::optional<std::uint64_t> blob_bytes = blob_size(*repo_, e->id);
     if (!blob_bytes || *blob_bytes > zoo::kMaxPointerBytes) return std::nullopt;
-    git_blob* raw = nullptr;
-    if (git_blob_lookup(&raw, repo_->repo.get(), &e->id) < 0) return std::nullopt;
-    BlobPtr blob(raw);
-    std::string_view text(static_cast<const char*>(git_blob_rawcontent(blob.get())),
-                          static_cast<std::size_t>(git_blob_rawsize(blob.get())));
+    std::optional<OdbObjectPtr> blob = read_blob(*repo_, e->id);
+    if (!blob) return std::nullopt;
+    std::string_view text(static_cast<const char*>(git_odb_object_data(blob->get())), git_odb_object_size(blob->get()));
     zoo::PointerParse parsed = zoo::parse_lfs_pointer(text);
     if (parsed.status != zoo::PointerStatus::kPointer) return std::nullopt;
     // The file is either the smudged content or the pointer itself.
@@ -66,6 +63,18 @@ class GitView {
   }
 
  private:
+  // A copy of the index entry at repository path `path` (its path pointer
+  // cleared: it lives in the index), taken under the lock; the file's stat
+  // and the blob's read need no lock.
+  std::optional<git_index_entry> entry_at(const std::string& path) const {
+    std::lock_guard<std::recursive_mutex> hold(repo_->lock);
+    const git_index_entry* e = git_index_get_bypath(index_.get(), path.c_str(), 0);
+    if (!e) return std::nullopt;
+    git_index_entry copy = *e;
+    copy.path = nullptr;
+    return copy;
+  }
+
   std::shared_ptr<Repo> repo_;
   IndexPtr index_;
   fs::FileStatus index_stat_;

@@ -24,4 +24,13 @@ Json to_json(const Entry& e) {
   return out;
 }
 
+bool same_entry(const Entry& a, const Entry& b) {
+  return a.model == b.model && a.model_path == b.model_path && a.onnx_version == b.onnx_version &&
+         a.opset_version == b.opset_version && a.model_sha == b.model_sha && a.model_bytes == b.model_bytes &&
+         a.tags == b.tags && a.io_ports == b.io_ports && a.extra_ports == b.extra_ports &&
+         a.model_with_data_path == b.model_with_data_path && a.model_with_data_sha == b.model_with_data_sha &&
+         a.model_with_data_bytes == b.model_with_data_bytes && a.external_data == b.external_data &&
+         a.unknown_metadata == b.unknown_metadata;
+}
+
 }  // namespace ohm::manifest

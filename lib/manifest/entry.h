@@ -37,4 +37,8 @@ struct Entry {
 // The entry as SPEC 1 orders its keys (unknown metadata keys last).
 Json to_json(const Entry& e);
 
+// Whether `a` and `b` give the same to_json (their lines aside), compared
+// field by field without building either.
+bool same_entry(const Entry& a, const Entry& b);
+
 }  // namespace ohm::manifest

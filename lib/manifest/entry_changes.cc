@@ -47,6 +47,7 @@ std::vector<std::string> entry_changes(const std::vector<Entry>& before, const s
       out.push_back(path + ": removed");
       continue;
     }
+    if (same_entry(*o->second, *n->second)) continue;
     const std::map<std::string, Json> a = fields_of(*o->second), b = fields_of(*n->second);
     std::set<std::string> keys;
     for (const auto& [k, v] : a) keys.insert(k);

@@ -51,6 +51,7 @@ zoo::GenerateResult regenerate(zoo::ReadmeSet& readmes, const ValidateOptions& o
 // (a clean work tree), the entries already read. `own` holds them otherwise.
 const std::vector<manifest::Entry>* base_entries(const ValidateOptions& options, const ManifestDoc& doc,
                                                  std::optional<std::vector<manifest::Entry>>& own) {
+  if (options.base_manifest_is_own) return &doc.entries;
   if (!options.base_manifest_text) return nullptr;
   if (*options.base_manifest_text == *options.manifest_text) return &doc.entries;
   if (json_nesting_depth(*options.base_manifest_text) > kMaxJsonDepth) return nullptr;

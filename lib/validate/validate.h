@@ -27,6 +27,7 @@ struct ValidateOptions {
   // none (manifest.missing), or it could not be read (manifest.unreadable,
   // saying why).
   std::optional<std::string> manifest_text;
+  std::optional<std::string> manifest_object_id;  // zoo::Source::object_id of the zoo's manifest
   std::string manifest_shown = "ONNX_HUB_MANIFEST.json";
   std::string manifest_unreadable;
   // The JSON Schema; empty means the built-in one.
@@ -40,6 +41,9 @@ struct ValidateOptions {
   // has none; text that is not a manifest vouches for nothing).
   std::string base_name;
   std::optional<std::string> base_manifest_text;
+  // The base's manifest is the same blob as the one under check (then its
+  // text is not read: base_manifest_text stays nullopt).
+  bool base_manifest_is_own = false;
   // --changed-since / --staged: only what changed since `base_source` is
   // compared with the zoo; the manifest-wide checks still run in full.
   const zoo::Source* base_source = nullptr;

@@ -63,7 +63,7 @@ std::vector<std::string> manifest_changes(const std::vector<manifest::Entry>& ma
   for (const manifest::Entry& e : manifest) {
     seen.insert(e.model_path);
     auto it = before.find(e.model_path);
-    if (it == before.end() || manifest::to_json(e) != manifest::to_json(*it->second)) {
+    if (it == before.end() || !manifest::same_entry(e, *it->second)) {
       add(e);
       if (it != before.end()) add(*it->second);
     }

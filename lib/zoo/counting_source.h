@@ -35,6 +35,7 @@ class CountingSource : public Source {
   Result<std::uint64_t> stream_lfs_object(const LfsPointer& pointer, const fs::ChunkSink& sink) const override;
   std::string repo_prefix() const override { return inner_.repo_prefix(); }
   std::optional<std::string> disk_path(const std::string& rel) const override { return inner_.disk_path(rel); }
+  std::optional<std::string> object_id(const std::string& rel) const override { return inner_.object_id(rel); }
 
  private:
   fs::ChunkSink counted(const fs::ChunkSink& sink) const;

@@ -10,6 +10,7 @@ ZooManifest read_zoo_manifest(const Source& source, bool parse) {
   ZooManifest out;
   out.present = source.stat(kManifestName).kind != fs::FileKind::kMissing;
   if (!out.present) return out;
+  out.object_id = source.object_id(kManifestName);
   Result<std::string> text = source.read(kManifestName, manifest::kMaxManifestBytes);
   if (!text) {
     Error e = text.failure();

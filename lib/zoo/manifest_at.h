@@ -16,9 +16,10 @@
 namespace ohm::zoo {
 
 struct ZooManifest {
-  bool present = false;             // something is at ONNX_HUB_MANIFEST.json
-  std::optional<std::string> text;  // read: a regular file within kMaxManifestBytes
-  std::optional<Error> unreadable;  // present, but a symlink, special, too large, ...
+  bool present = false;                  // something is at ONNX_HUB_MANIFEST.json
+  std::optional<std::string> object_id;  // the source's Source::object_id of it
+  std::optional<std::string> text;       // read: a regular file within kMaxManifestBytes
+  std::optional<Error> unreadable;       // present, but a symlink, special, too large, ...
   // With parse: the entries that have SPEC 1's form (nullopt when the text is
   // not a manifest), why it is not one, and the entries left out.
   std::optional<std::vector<manifest::Entry>> entries;

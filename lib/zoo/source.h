@@ -55,6 +55,11 @@ class Source {
   // from the repository root) are this joined with the zoo-relative path.
   virtual std::string repo_prefix() const { return {}; }
 
+  // The git object id (hex) of the regular file `rel` when the source reads
+  // it from git's object database (the index, a commit): two sources giving
+  // the same id hold the same bytes, which need not be read to compare them.
+  // nullopt when the source cannot tell (a work tree).
+  virtual std::optional<std::string> object_id(const std::string& /*rel*/) const { return std::nullopt; }
   // The file-system path of `rel` when the source is a working tree (where
   // generate writes the manifest); nullopt for the index and commits.
   virtual std::optional<std::string> disk_path(const std::string& /*rel*/) const { return std::nullopt; }

@@ -21,6 +21,7 @@ class BlobSource : public zoo::Source {
   Result<std::uint64_t> stream(const std::string& rel, const fs::ChunkSink& sink) const override;
   std::optional<std::string> git_dir() const override { return repo_->git_dir; }
   std::string repo_prefix() const override { return repo_->prefix; }
+  std::optional<std::string> object_id(const std::string& rel) const override;
 
  protected:
   struct Item {
@@ -33,8 +34,10 @@ class BlobSource : public zoo::Source {
   Repo& repo() const { return *repo_; }
 
  private:
+  // find() under the repository's lock.
+  std::optional<Item> find_locked(const std::string& rel) const;
   // The loaded blob of a regular file, or why it cannot be read.
-  Result<BlobPtr> load(const std::string& rel, std::uint64_t max_bytes) const;
+  Result<OdbObjectPtr> load(const std::string& rel, std::uint64_t max_bytes) const;
 
   std::shared_ptr<Repo> repo_;
 };

@@ -40,8 +40,8 @@ using ObjectPtr = std::unique_ptr<git_object, Deleter<git_object, git_object_fre
 using CommitPtr = std::unique_ptr<git_commit, Deleter<git_commit, git_commit_free>>;
 using TreePtr = std::unique_ptr<git_tree, Deleter<git_tree, git_tree_free>>;
 using TreeEntryPtr = std::unique_ptr<git_tree_entry, Deleter<git_tree_entry, git_tree_entry_free>>;
-using BlobPtr = std::unique_ptr<git_blob, Deleter<git_blob, git_blob_free>>;
 using OdbPtr = std::unique_ptr<git_odb, Deleter<git_odb, git_odb_free>>;
+using OdbObjectPtr = std::unique_ptr<git_odb_object, Deleter<git_odb_object, git_odb_object_free>>;
 using DiffPtr = std::unique_ptr<git_diff, Deleter<git_diff, git_diff_free>>;
 
 // "<what>: <libgit2's last error message>" (one line).

@@ -21,7 +21,9 @@ struct Repo {
   std::string prefix;   // zoo root inside the repository: "" or "samples" (no slashes at the ends)
   // Held around every libgit2 call on this repository from a Source, which
   // generate --jobs calls from several threads (libgit2's objects are not
-  // safe to share between threads).
+  // safe to share between threads), except the object database's reads
+  // (blob_size, read_blob): libgit2 (1.2 and later) makes `odb` thread-safe,
+  // so blobs are read on every thread at once.
   std::recursive_mutex lock;
 
   // Repository-relative path of the zoo-relative `rel`.
@@ -46,6 +48,11 @@ Result<IndexPtr> open_index(Repo& repo);
 Result<CommitPtr> resolve_commit(Repo& repo, const std::string& rev);
 
 // Size of a blob from the object database header, without loading it.
+// Needs no lock (see Repo::lock).
 std::optional<std::uint64_t> blob_size(Repo& repo, const git_oid& id);
+
+// The blob `id` from the object database; nullopt when it is missing or not a
+// blob. Needs no lock (see Repo::lock).
+std::optional<OdbObjectPtr> read_blob(Repo& repo, const git_oid& id);
 
 }  // namespace ohm::git

@@ -25,3 +25,12 @@ cp zoo/.git/index alt-index
 GIT_INDEX_FILE="$WORK/alt-index" git -C zoo reset -q HEAD -- a/README.md
 GIT_INDEX_FILE="$WORK/alt-index" check git_index_file 0 generate --repo zoo --staged -o -
 check staged_outside_repository 2 generate --repo "$WORK/plain-missing" --staged -o -
+
+# The hook takes previous entries and ports from HEAD's manifest, never from
+# the staged one under check: ports hand-edited in the staged manifest are
+# stale, though reusing them would give them back.
+git -C zoo commit -qm fresh
+sed -i 's/"name": "X"/"name": "hand-edited"/' zoo/ONNX_HUB_MANIFEST.json
+grep -q '"hand-edited"' zoo/ONNX_HUB_MANIFEST.json || fail "the port name to edit is not in the manifest"
+git -C zoo add ONNX_HUB_MANIFEST.json
+check staged_ports_edited_by_hand 1 generate --repo zoo --staged --check

@@ -1,5 +1,7 @@
-// Commit and index sources: kinds, sizes, listing, missing blobs.
+// Commit and index sources: kinds, sizes, listing, missing blobs, object
+// ids, reads from many threads at once.
 #include <filesystem>
+#include <thread>
 
 #include "git/open_zoo.h"
 #include "repo_fixture.h"
@@ -81,6 +83,51 @@ TEST_F(BlobSourceTest, IndexSeesStagedNotUnstaged) {
   EXPECT_EQ(s->describe(), "index");
   EXPECT_EQ(*s->read("README.md", 100), "staged\n");
   EXPECT_EQ(s->stat("new.txt").kind, fs::FileKind::kMissing);
+}
+
+TEST_F(BlobSourceTest, TheSameBlobHasTheSameObjectIdInTheIndexAndACommit) {
+  auto head = at("HEAD");
+  auto index = at(std::nullopt, true);
+  sh("git rev-parse HEAD:zoo/README.md > ../id.txt");
+  const std::string readme_id = testkit::slurp(path("id.txt")).substr(0, 40);
+  EXPECT_EQ(head->object_id("README.md").value(), readme_id);
+  EXPECT_EQ(index->object_id("README.md").value(), readme_id);
+  EXPECT_NE(at("HEAD~1")->object_id("README.md").value(), readme_id);
+  for (const char* not_a_file : {"link", "m", "nothing"}) EXPECT_FALSE(head->object_id(not_a_file)) << not_a_file;
+  write("repo/zoo/README.md", "v3\n");
+  sh("git add zoo/README.md");
+  EXPECT_NE(at(std::nullopt, true)->object_id("README.md").value(), readme_id);
+  EXPECT_FALSE(open_zoo({path("repo/zoo"), std::nullopt, false})->source->object_id("README.md"));  // a work tree
+}
+
+TEST_F(BlobSourceTest, BlobsReadOnManyThreadsAtOnceAreTheCommittedBytes) {
+  // Blobs are read from the object database without the repository's lock;
+  // four threads read every file of a packed and a loose commit at once.
+  constexpr int kFiles = 64;
+  for (int i = 0; i < kFiles; ++i)
+    write("repo/zoo/f/" + std::to_string(i) + ".txt", std::string(100 + i, 'a' + i % 26));
+  sh("git add -A && git commit -qm files && git gc -q");
+  for (int i = 0; i < kFiles; i += 2) write("repo/zoo/f/" + std::to_string(i) + ".txt", "loose " + std::to_string(i));
+  sh("git commit -qam loose");
+  for (auto& s : {at("HEAD"), at("HEAD~1"), at(std::nullopt, true)}) {
+    std::vector<std::string> expected(kFiles);
+    for (int i = 0; i < kFiles; ++i) expected[i] = *s->read("f/" + std::to_string(i) + ".txt", 1000);
+    std::vector<int> wrong(4, 0);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+      threads.emplace_back([&, t] {
+        for (int round = 0; round < 20; ++round) {
+          for (int i = 0; i < kFiles; ++i) {
+            const std::string rel = "f/" + std::to_string((i + t * 7) % kFiles) + ".txt";
+            auto r = s->read(rel, 1000);
+            if (!r || *r != expected[(i + t * 7) % kFiles] || s->stat(rel).size != r->size()) ++wrong[t];
+          }
+        }
+      });
+    }
+    for (std::thread& t : threads) t.join();
+    EXPECT_EQ(wrong, std::vector<int>(4, 0)) << s->describe();
+  }
 }
 
 }  // namespace
