@@ -10,6 +10,7 @@
 #include <iostream>
 #include <mutex>
 #include <new>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -128,12 +129,61 @@ Frame answer(WorkerStatus status, std::vector<std::string> fields) {
   return Frame{static_cast<std::uint32_t>(status), std::move(fields)};
 }
 
-// The ports of an inferred graph: inputs, outputs and value_info, no nodes.
-std::string ports_of(const op::GraphProto& g) {
+void normalize_graph_domains(op::GraphProto* graph) {
+  for (auto& node : *graph->mutable_node()) {
+    if (node.domain() == "ai.onnx") node.set_domain("");
+    for (auto& attr : *node.mutable_attribute()) {
+      if (attr.has_g()) normalize_graph_domains(attr.mutable_g());
+      for (auto& g : *attr.mutable_graphs()) normalize_graph_domains(&g);
+    }
+  }
+}
+
+// Drops every tensor shape in `type` (a declared output: InferShapes throws
+// when its own result conflicts with a declared shape).
+void strip_shapes(op::TypeProto* type) {
+  switch (type->value_case()) {
+    case op::TypeProto::kTensorType:
+      type->mutable_tensor_type()->clear_shape();
+      break;
+    case op::TypeProto::kSparseTensorType:
+      type->mutable_sparse_tensor_type()->clear_shape();
+      break;
+    case op::TypeProto::kSequenceType:
+      strip_shapes(type->mutable_sequence_type()->mutable_elem_type());
+      break;
+    case op::TypeProto::kOptionalType:
+      strip_shapes(type->mutable_optional_type()->mutable_elem_type());
+      break;
+    case op::TypeProto::kMapType:
+      strip_shapes(type->mutable_map_type()->mutable_value_type());
+      break;
+    default:
+      break;
+  }
+}
+
+// The model as lenient shape inference should see it (SPEC 5): domains
+// normalized, declared output shapes removed, and (on the retry) value_info
+// removed too.
+void prepare_for_inference(op::ModelProto& model, bool drop_value_info) {
+  for (auto& imp : *model.mutable_opset_import()) {
+    if (imp.domain() == "ai.onnx") imp.set_domain("");
+  }
+  normalize_graph_domains(model.mutable_graph());
+  for (auto& out : *model.mutable_graph()->mutable_output()) strip_shapes(out.mutable_type());
+  if (drop_value_info) model.mutable_graph()->clear_value_info();
+}
+
+// The ports of an inferred graph: inputs, outputs and the value_info entries
+// named in `wanted`, no nodes.
+std::string ports_of(const op::GraphProto& g, const std::set<std::string>& wanted) {
   op::GraphProto ports;
   *ports.mutable_input() = g.input();
   *ports.mutable_output() = g.output();
-  *ports.mutable_value_info() = g.value_info();
+  for (const auto& vi : g.value_info()) {
+    if (wanted.count(vi.name()) > 0) *ports.add_value_info() = vi;
+  }
   return ports.SerializeAsString();
 }
 
@@ -153,16 +203,22 @@ Frame run_libonnx(F&& f) {
 }
 
 Frame infer(const Frame& request) {
-  if (request.fields.size() != 2) return answer(WorkerStatus::kBadRequest, {"bad request"});
+  if (request.fields.size() < 2) return answer(WorkerStatus::kBadRequest, {"bad request"});
+  const std::string& mode = request.fields[1];
+  const bool strict = mode == "strict";
+  if (!strict && mode != "lenient" && mode != "lenient-without-value-info") {
+    return answer(WorkerStatus::kBadRequest, {"bad request"});
+  }
   return run_libonnx([&] {
     op::ModelProto model;
     if (!model.ParseFromString(request.fields[0])) throw std::runtime_error("the request's model did not parse");
-    const bool strict = request.fields[1] == "strict";
     // Lenient: what SPEC 5 reads ports with. Strict: what check_model(full_check=True) runs.
+    if (!strict) prepare_for_inference(model, mode == "lenient-without-value-info");
     const op::ShapeInferenceOptions options =
         strict ? op::ShapeInferenceOptions(true, 1, false) : op::ShapeInferenceOptions(false, 0, true);
     op::shape_inference::InferShapes(model, op::OpSchemaRegistry::Instance(), options);
-    return strict ? std::string() : ports_of(model.graph());
+    if (strict) return std::string();
+    return ports_of(model.graph(), std::set<std::string>(request.fields.begin() + 2, request.fields.end()));
   });
 }
 

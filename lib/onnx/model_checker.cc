@@ -1,6 +1,7 @@
 #include "onnx/internal/model_checker.h"
 
 #include <exception>
+#include <limits>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -282,8 +283,8 @@ bool restore_checker_view(op::ModelProto& model, const std::vector<Dropped>& dro
   return true;
 }
 
-CheckerVerdict run_checker(op::ModelProto& model, const std::vector<Dropped>& dropped, const FinishOptions& options,
-                           bool inference_broke) {
+CheckerVerdict run_checker(op::ModelProto& model, std::string_view model_bytes, const std::vector<Dropped>& dropped,
+                           const FinishOptions& options, bool inference_broke) {
   CheckerVerdict verdict;
   std::set<std::string> stripped;  // tensors whose values only the file has
   for (const auto& d : dropped) {
@@ -302,18 +303,18 @@ CheckerVerdict run_checker(op::ModelProto& model, const std::vector<Dropped>& dr
   }
   std::optional<std::string> failure;
   {
-    op::ModelProto view = model;
-    if (!restore_checker_view(view, dropped)) {
+    // The view is made in `model` itself, parsed again from model_bytes below.
+    if (!restore_checker_view(model, dropped)) {
       verdict.undecided = "internal error: the reader's record of dropped payloads does not fit the model";
       return verdict;
     }
-    if (!options.side_files_on_disk) locations_that_exist(view);
-    const std::string unsafe = unsafe_sparse_indices(view);
+    if (!options.side_files_on_disk) locations_that_exist(model);
+    const std::string unsafe = unsafe_sparse_indices(model);
     if (!unsafe.empty()) {
       verdict.message = unsafe;
       return verdict;
     }
-    CheckRun run = run_in_worker(WorkerOp::kCheck, view, options.model_dir);
+    CheckRun run = run_in_worker(WorkerOp::kCheck, model, options.model_dir);
     if (run.broke) return crashed_verdict(*run.broke, "the checker");
     failure = std::move(run.failure);
     verdict.log = std::move(run.log);
@@ -321,6 +322,11 @@ CheckerVerdict run_checker(op::ModelProto& model, const std::vector<Dropped>& dr
   if (!failure && options.full_check) {
     if (inference_broke) {
       verdict.undecided = "strict shape inference was not run: shape inference already broke on this model";
+      return verdict;
+    }
+    if (model_bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()) ||
+        !model.ParseFromArray(model_bytes.data(), static_cast<int>(model_bytes.size()))) {
+      verdict.undecided = "internal error: the model's bytes did not parse again for strict shape inference";
       return verdict;
     }
     unknown_values_as_inputs(model, dropped);

@@ -135,53 +135,6 @@ class SupportCheck {
   std::unordered_set<std::string> local_functions_;
 };
 
-void normalize_graph_domains(op::GraphProto* graph) {
-  for (auto& node : *graph->mutable_node()) {
-    if (node.domain() == "ai.onnx") node.set_domain("");
-    for (auto& attr : *node.mutable_attribute()) {
-      if (attr.has_g()) normalize_graph_domains(attr.mutable_g());
-      for (auto& g : *attr.mutable_graphs()) normalize_graph_domains(&g);
-    }
-  }
-}
-
-// Drops every tensor shape in `type` (a declared output: InferShapes throws
-// when its own result conflicts with a declared shape).
-void strip_shapes(op::TypeProto* type) {
-  switch (type->value_case()) {
-    case op::TypeProto::kTensorType:
-      type->mutable_tensor_type()->clear_shape();
-      break;
-    case op::TypeProto::kSparseTensorType:
-      type->mutable_sparse_tensor_type()->clear_shape();
-      break;
-    case op::TypeProto::kSequenceType:
-      strip_shapes(type->mutable_sequence_type()->mutable_elem_type());
-      break;
-    case op::TypeProto::kOptionalType:
-      strip_shapes(type->mutable_optional_type()->mutable_elem_type());
-      break;
-    case op::TypeProto::kMapType:
-      strip_shapes(type->mutable_map_type()->mutable_value_type());
-      break;
-    default:
-      break;
-  }
-}
-
-// The model as shape inference should see it: domains normalized, declared
-// output shapes removed, and (on the retry) value_info removed too.
-op::ModelProto inference_copy(const op::ModelProto& model, bool drop_value_info) {
-  op::ModelProto work = model;
-  for (auto& imp : *work.mutable_opset_import()) {
-    if (imp.domain() == "ai.onnx") imp.set_domain("");
-  }
-  normalize_graph_domains(work.mutable_graph());
-  for (auto& out : *work.mutable_graph()->mutable_output()) strip_shapes(out.mutable_type());
-  if (drop_value_info) work.mutable_graph()->clear_value_info();
-  return work;
-}
-
 // What lenient shape inference (in a worker, isolation.h) made of a model.
 struct Inference {
   std::optional<op::GraphProto> ports;  // the inferred graph's inputs, outputs and value_info
@@ -189,10 +142,16 @@ struct Inference {
   std::optional<WorkerReply> broke;     // its worker died, timed out or ran out of memory
 };
 
-Inference run_inference(const op::ModelProto& work) {
+// The model travels as it was read: the worker prepares its own parsed copy
+// for inference (isolation_worker.cc), so the tool never holds two, and
+// answers with the graph's inputs and outputs and, of its value_info, only the
+// entries named `wanted` (the feature tensors).
+Inference run_inference(const op::ModelProto& model, bool drop_value_info, const std::vector<std::string>& wanted) {
   Inference result;
-  WorkerReply reply =
-      call_worker(Frame{static_cast<std::uint32_t>(WorkerOp::kInfer), {work.SerializeAsString(), "lenient"}});
+  Frame request{static_cast<std::uint32_t>(WorkerOp::kInfer),
+                {model.SerializeAsString(), drop_value_info ? "lenient-without-value-info" : "lenient"}};
+  request.fields.insert(request.fields.end(), wanted.begin(), wanted.end());
+  WorkerReply reply = call_worker(request);
   if (reply.kind != WorkerReply::Kind::kAnswered) {
     result.broke = std::move(reply);
     return result;
@@ -316,8 +275,8 @@ Result<ModelInfo> inspect_model(const op::ModelProto& model, const std::vector<s
   if (auto why = support.check_model(model)) {
     info.warnings.push_back({check::kInferenceUnsupported, "shape inference skipped: " + *why});
   } else {
-    Inference result = run_inference(inference_copy(model, false));
-    if (result.threw) result = run_inference(inference_copy(model, true));
+    Inference result = run_inference(model, false, feature_tensors);
+    if (result.threw) result = run_inference(model, true, feature_tensors);
     if (result.broke) {
       info.warnings.push_back(broken_inference(graph, *result.broke));
       info.inference_broke = true;

@@ -38,13 +38,15 @@ Result<ModelInfo> ModelReader::finish(const std::vector<std::string>& feature_te
     if (!model.ParseFromArray(small->data(), static_cast<int>(small->size()))) {
       return unreadable("not a valid ONNX model (protobuf ModelProto did not parse)");
     }
-    small->clear();
-    small->shrink_to_fit();
+    if (!options.run_checker || !options.full_check) {
+      small->clear();  // only --full-check's strict inference reads the bytes again (run_checker)
+      small->shrink_to_fit();
+    }
     Result<ModelInfo> info = options.inspect ? detail::inspect_model(model, feature_tensors) : ModelInfo{};
     // The checker runs on models SPEC 5 cannot inspect too (no default-domain opset, ...).
     if (options.run_checker) {
       const bool inference_broke = info && info->inference_broke;
-      impl_->verdict = detail::run_checker(model, impl_->walker.dropped(), options, inference_broke);
+      impl_->verdict = detail::run_checker(model, *small, impl_->walker.dropped(), options, inference_broke);
     }
     if (!info) return unreadable(info.error());
     info->uses_external_data = impl_->walker.uses_external_data();

@@ -13,7 +13,9 @@ namespace ohm::onnx::detail {
 
 // What a request asks the worker to do.
 enum class WorkerOp : std::uint32_t {
-  kInfer = 1,        // [model, mode "lenient"|"strict"] -> kOk [ports graph, log] | kThrew [message, log]
+  // [model, mode "lenient"|"lenient-without-value-info"|"strict", names of value_info wanted...]
+  //   -> kOk [ports graph: inputs, outputs, the value_info wanted; log] | kThrew [message, log]
+  kInfer = 1,
   kCheck = 2,        // [model, model_dir] -> kOk [log] | kThrew [message, log]
   kTestCrash = 100,  // (tests) dies by SIGSEGV
   kTestSpin = 101,   // (tests) never answers

@@ -165,6 +165,25 @@ TEST(ModelCheckerTest, FullCheckRunsStrictShapeInference) {
   EXPECT_NE(v.message.find("Inferred shape and existing shape differ"), std::string::npos) << v.message;
 }
 
+TEST(ModelCheckerTest, FullCheckInfersOnTheModelItsBytesGiveNotOnTheCheckersView) {
+  // run_checker builds the checker's view in `model` itself, so strict
+  // inference must run on the model read again from its bytes: bytes of a
+  // model strict inference refuses, beside a `model` it accepts, show which ran.
+  const op::ModelProto clean = add_model(float_tensor("W", 4), 4);
+  op::ModelProto refused = clean;
+  *refused.mutable_graph()->mutable_output(0) = test::value_info("Y", op::TensorProto::FLOAT, {5});
+  FinishOptions options;
+  options.full_check = true;
+  op::ModelProto m = clean;
+  const CheckerVerdict v = detail::run_checker(m, refused.SerializeAsString(), {}, options);
+  EXPECT_FALSE(v.passed);
+  EXPECT_NE(v.message.find("Inferred shape and existing shape differ"), std::string::npos) << v.message;
+  op::ModelProto again = clean;
+  const CheckerVerdict unparsed = detail::run_checker(again, "not a model", {}, options);
+  EXPECT_FALSE(unparsed.passed);
+  EXPECT_NE(unparsed.undecided.find("did not parse again"), std::string::npos) << unparsed.undecided;
+}
+
 // Reshape whose shape initializer is past the cap: strict inference must see
 // an unknown shape (as for a graph input), not fail to read an "external" tensor.
 op::ModelProto reshape_model(int ir_version) {
@@ -279,7 +298,7 @@ TEST(ModelCheckerTest, SparseIndicesPastTheirBudgetLeaveTheVerdictUndecided) {
   ASSERT_TRUE(small.ok()) << small.error();
   op::ModelProto m;
   ASSERT_TRUE(m.ParseFromString(*small));
-  const CheckerVerdict v = detail::run_checker(m, walker.dropped(), FinishOptions{});
+  const CheckerVerdict v = detail::run_checker(m, *small, walker.dropped(), FinishOptions{});
   EXPECT_NE(v.undecided.find("sparse"), std::string::npos);
 }
 
