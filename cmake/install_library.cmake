@@ -36,6 +36,7 @@ set(OHM_PUBLIC_HEADERS
     manifest/entry_changes.h
     manifest/json_io.h
     manifest/ports_json.h
+    manifest/shared_json.h
     onnx/ports.h
     zoo/lfs_pointer.h
     zoo/source.h)

@@ -6,11 +6,9 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "manifest/shared_json.h"
 
 namespace ohm::manifest {
-
-using Json = nlohmann::ordered_json;
 
 struct Entry {
   std::string model;
@@ -20,14 +18,14 @@ struct Entry {
   std::string model_sha;
   std::uint64_t model_bytes = 0;
   std::vector<std::string> tags;
-  std::optional<Json> io_ports;     // {"inputs": [...], "outputs": [...]}
-  std::optional<Json> extra_ports;  // {"features": [...]}
+  SharedJson io_ports;     // {"inputs": [...], "outputs": [...]}
+  SharedJson extra_ports;  // {"features": [...]}
   std::optional<std::string> model_with_data_path;
   std::optional<std::string> model_with_data_sha;
   std::optional<std::uint64_t> model_with_data_bytes;
   // Side files of a model with external data: [{"path", "sha", "bytes"}],
   // sorted by path (written after the SPEC 1 keys; clients ignore it).
-  std::optional<Json> external_data;
+  SharedJson external_data;
   Json unknown_metadata = Json::object();  // keys the SPEC does not name, kept in order
   // Line of the entry in the manifest it came from, where the reader knows it
   // (validate's positions); 0 otherwise. Never written.

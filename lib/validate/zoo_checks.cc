@@ -20,10 +20,17 @@ std::string shown(const Json& value) {
   return s.size() <= 160 ? s : s.substr(0, 157) + "...";
 }
 
+// A field's value, nullptr when the entry has none.
+const Json* value_of(const Json& v) { return &v; }
+const Json* value_of(const std::optional<Json>& v) { return v ? &*v : nullptr; }
+const Json* value_of(const manifest::SharedJson& v) { return v ? &*v : nullptr; }
+
+bool same_value(const Json* a, const Json* b) { return a == b || (a && b && *a == *b); }
+
 // A field's value as the manifest has it ("absent" when it has none) and as
 // its source gives it ("none").
-std::string shown(const std::optional<Json>& value) { return value ? shown(*value) : "absent"; }
-std::string given(const std::optional<Json>& value) { return value ? shown(*value) : "none"; }
+std::string shown(const Json* value) { return value ? shown(*value) : "absent"; }
+std::string given(const Json* value) { return value ? shown(*value) : "none"; }
 
 template <typename T>
 std::optional<Json> as_json(const std::optional<T>& v) {
@@ -78,7 +85,7 @@ class EntryComparer {
   // each listed once, with its sha and size (a missing or unsafe file was
   // reported by the regeneration already).
   void side_files() {
-    auto by_path = [](const std::optional<Json>& list) {
+    auto by_path = [](const manifest::SharedJson& list) {
       std::map<std::string, Json> out;
       if (!list || !list->is_array()) return out;
       for (const Json& f : *list) {
@@ -129,9 +136,12 @@ class EntryComparer {
     if (!found) field("metadata", "external_data", ours_.external_data, theirs_.external_data, "the zoo gives ");
   }
 
-  void field(const char* where, const char* key, const std::optional<Json>& ours, const std::optional<Json>& theirs,
+  template <typename Ours, typename Theirs>
+  void field(const char* where, const char* key, const Ours& ours_value, const Theirs& theirs_value,
              const char* source = "") {
-    if (ours == theirs) return;
+    const Json* ours = value_of(ours_value);
+    const Json* theirs = value_of(theirs_value);
+    if (same_value(ours, theirs)) return;
     std::string said =
         std::string(source).empty() ? "the README row " + row_of(origin_) + " gives " : std::string(source);
     findings_.add(doc_.at(entry_pointer(index_, where, key), Severity::kError, check::kEntryStale,
@@ -180,8 +190,10 @@ void check_ports_against_base(const zoo::Source& source, const ManifestDoc& doc,
     return;
   }
   const Entry& vouched = *it->second;
-  auto compare = [&](const char* key, const std::optional<Json>& mine, const std::optional<Json>& known) {
-    if (mine == known) return;
+  auto compare = [&](const char* key, const manifest::SharedJson& mine_value, const manifest::SharedJson& known_value) {
+    const Json* mine = value_of(mine_value);
+    const Json* known = value_of(known_value);
+    if (same_value(mine, known)) return;
     findings.add(doc.at(entry_pointer(index, "metadata", key), Severity::kError, check::kPortsMismatch,
                         std::string(key) + " is " + shown(mine) + " but the manifest at " + base.name + " gives " +
                             given(known) + " for the same model_sha (" + vouched.model_path + ")"));

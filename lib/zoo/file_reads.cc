@@ -223,7 +223,7 @@ ModelRead FileReads::read_model(const std::string& path, const std::vector<std::
   return ModelReading(source_, options_, previous_, side_files_, path).run(features);
 }
 
-const ArchiveRead& FileReads::archive(const std::string& path, const std::optional<Json>& io_ports) {
+const ArchiveRead& FileReads::archive(const std::string& path, const manifest::SharedJson& io_ports) {
   // The test data are checked against the ports, which differ when rows pair
   // the archive with different models.
   const bool checked = options_.read_archives && options_.check_models && io_ports;
@@ -233,7 +233,7 @@ const ArchiveRead& FileReads::archive(const std::string& path, const std::option
 
 // The with-data archive's sha and size and, with read_archives, its listing
 // and the check of its test data against the ports, from one read of its bytes.
-ArchiveRead FileReads::read_archive(const std::string& path, const std::optional<Json>& io_ports) {
+ArchiveRead FileReads::read_archive(const std::string& path, const manifest::SharedJson& io_ports) {
   ArchiveRead out;
   if (!options_.read_archives) {
     out.info.emplace(read_artifact(source_, path, nullptr));

@@ -67,11 +67,11 @@ class FileReads {
 
   // The with-data archive at `path`, its test data checked against
   // `io_ports` (its model's, when the run checks models).
-  const ArchiveRead& archive(const std::string& path, const std::optional<manifest::Json>& io_ports);
+  const ArchiveRead& archive(const std::string& path, const manifest::SharedJson& io_ports);
 
  private:
   ModelRead read_model(const std::string& path, const std::vector<std::string>& features);
-  ArchiveRead read_archive(const std::string& path, const std::optional<manifest::Json>& io_ports);
+  ArchiveRead read_archive(const std::string& path, const manifest::SharedJson& io_ports);
 
   const Source& source_;
   const GenerateOptions& options_;

@@ -77,7 +77,7 @@ TEST_F(FetchTest, SideFilesLandBesideTheModelBeforeIt) {
 
   // A side file that does not match: the model never appears under its name.
   std::filesystem::remove_all(path("cache"));
-  (*e.external_data)[0]["sha"] = std::string(64, 'f');
+  e.external_data.edit()[0]["sha"] = std::string(64, 'f');
   auto refused = fetch(zoo, e);
   ASSERT_FALSE(refused);
   EXPECT_FALSE(std::filesystem::exists(cached(e)));

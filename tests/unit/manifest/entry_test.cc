@@ -38,14 +38,14 @@ TEST(SameEntry, AgreesWithToJsonWhicheverFieldDiffers) {
       {"tags", [](Entry& e) { e.tags.pop_back(); }},
       {"io_ports",
        [](Entry& e) {
-         (*e.io_ports)["inputs"].push_back(Json{{"name", "x"}});
+         e.io_ports.edit()["inputs"].push_back(Json{{"name", "x"}});
        }},
       {"io_ports absent", [](Entry& e) { e.io_ports.reset(); }},
       {"extra_ports", [](Entry& e) { e.extra_ports.reset(); }},
       {"model_with_data_path", [](Entry& e) { e.model_with_data_path = "other.tar.gz"; }},
       {"model_with_data_sha", [](Entry& e) { e.model_with_data_sha.reset(); }},
       {"model_with_data_bytes", [](Entry& e) { e.model_with_data_bytes = 21; }},
-      {"external_data", [](Entry& e) { (*e.external_data)[0]["bytes"] = 4; }},
+      {"external_data", [](Entry& e) { e.external_data.edit()[0]["bytes"] = 4; }},
       {"unknown metadata", [](Entry& e) { e.unknown_metadata["x_other"] = 1; }},
   };
   const Entry base = full_entry();
@@ -60,6 +60,25 @@ TEST(SameEntry, AgreesWithToJsonWhicheverFieldDiffers) {
   moved.line = 40;  // where it was read is not part of the entry
   EXPECT_TRUE(same_entry(base, moved));
   EXPECT_EQ(to_json(base), to_json(moved));
+}
+
+TEST(SharedJson, CopiesShareTheValueAndAnEditChangesOnlyItsOwn) {
+  SharedJson a = Json{{"inputs", Json::array()}};
+  const SharedJson b = a;
+  EXPECT_EQ(&*a, &*b);  // one tree, two holders
+  a.edit()["inputs"].push_back("x");
+  EXPECT_NE(&*a, &*b);
+  EXPECT_EQ(*b, (Json{{"inputs", Json::array()}}));
+  EXPECT_EQ((*a)["inputs"].size(), 1u);
+  EXPECT_NE(a, b);
+  SharedJson same_text = Json{{"inputs", Json::array()}};
+  EXPECT_EQ(same_text, b);  // equal by value, not by holder
+  SharedJson absent;
+  EXPECT_FALSE(absent);
+  EXPECT_NE(absent, b);
+  EXPECT_EQ(absent, SharedJson(std::nullopt));
+  absent.edit() = 3;
+  EXPECT_EQ(*absent, Json(3));
 }
 
 }  // namespace
