@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 #include <cerrno>
+#include <functional>
 #include <iostream>
 #include <mutex>
 #include <new>
@@ -62,6 +63,28 @@ class CerrCapture {
   std::streambuf* old_;
 };
 
+// Runs `guard` (which throws to refuse) before libonnx's own inference
+// function of default-domain `op`, at each of its versions up to 17.
+void guard_inference(const char* op, const std::function<void(op::InferenceContext&)>& guard) {
+  for (int version = 1; version <= 17; ++version) {
+    const op::OpSchema* schema = op::OpSchemaRegistry::Schema(op, version, "");
+    if (schema == nullptr || schema->since_version() != version) continue;
+    auto* mutable_schema = const_cast<op::OpSchema*>(schema);  // the registry's own objects are not const
+    op::InferenceFunction original = mutable_schema->GetTypeAndShapeInferenceFunction();
+    mutable_schema->TypeAndShapeInferenceFunction([original, guard](op::InferenceContext& ctx) {
+      guard(ctx);
+      if (original) original(ctx);
+    });
+  }
+}
+
+// The shape of input `i`, when the node has one with a known shape.
+const op::TensorShapeProto* input_shape(op::InferenceContext& ctx, std::size_t i) {
+  const op::TypeProto* t = ctx.getNumInputs() > i ? ctx.getInputType(i) : nullptr;
+  if (t == nullptr || !t->has_tensor_type() || !t->tensor_type().has_shape()) return nullptr;
+  return &t->tensor_type().shape();
+}
+
 // Ops whose output rank libonnx takes from the length of a 1-D input (Expand's
 // shape, ConstantOfShape's input) without a bound: refused before allocating.
 void guard_absurd_ranks() {
@@ -70,28 +93,17 @@ void guard_absurd_ranks() {
     std::size_t input;
   } guarded[] = {{"Expand", 1}, {"ConstantOfShape", 0}};
   for (const auto& g : guarded) {
-    for (int version = 1; version <= 17; ++version) {
-      const op::OpSchema* schema = op::OpSchemaRegistry::Schema(g.op, version, "");
-      if (schema == nullptr || schema->since_version() != version) continue;
-      auto* mutable_schema = const_cast<op::OpSchema*>(schema);  // the registry's own objects are not const
-      op::InferenceFunction original = mutable_schema->GetTypeAndShapeInferenceFunction();
-      const std::string name = g.op;
-      const std::size_t input = g.input;
-      mutable_schema->TypeAndShapeInferenceFunction([original, name, input](op::InferenceContext& ctx) {
-        if (ctx.getNumInputs() > input && ctx.getInputType(input) != nullptr) {
-          const op::TypeProto& t = *ctx.getInputType(input);
-          if (t.has_tensor_type() && t.tensor_type().has_shape() && t.tensor_type().shape().dim_size() == 1) {
-            const auto& d = t.tensor_type().shape().dim(0);
-            if (d.has_dim_value() && d.dim_value() > kMaxInferredRank) {
-              throw std::runtime_error(name + " asks for an output of rank " + std::to_string(d.dim_value()) +
-                                       " (more than " + std::to_string(kMaxInferredRank) +
-                                       "), refused before allocating it");
-            }
-          }
-        }
-        if (original) original(ctx);
-      });
-    }
+    const std::string name = g.op;
+    const std::size_t input = g.input;
+    guard_inference(g.op, [name, input](op::InferenceContext& ctx) {
+      const op::TensorShapeProto* shape = input_shape(ctx, input);
+      if (shape == nullptr || shape->dim_size() != 1) return;
+      const auto& d = shape->dim(0);
+      if (d.has_dim_value() && d.dim_value() > kMaxInferredRank) {
+        throw std::runtime_error(name + " asks for an output of rank " + std::to_string(d.dim_value()) +
+                                 " (more than " + std::to_string(kMaxInferredRank) + "), refused before allocating it");
+      }
+    });
   }
 }
 
@@ -99,20 +111,39 @@ void guard_absurd_ranks() {
 // signal of lower rank reads past the shape, which crashes only sometimes
 // (ASLR), so it is refused before libonnx runs to make the outcome one.
 void guard_stft_signal_rank() {
-  const op::OpSchema* schema = op::OpSchemaRegistry::Schema("STFT", 17, "");
-  if (schema == nullptr) return;
-  auto* mutable_schema = const_cast<op::OpSchema*>(schema);  // the registry's own objects are not const
-  op::InferenceFunction original = mutable_schema->GetTypeAndShapeInferenceFunction();
-  mutable_schema->TypeAndShapeInferenceFunction([original](op::InferenceContext& ctx) {
-    if (ctx.getNumInputs() > 0 && ctx.getInputType(0) != nullptr) {
-      const op::TypeProto& t = *ctx.getInputType(0);
-      if (t.has_tensor_type() && t.tensor_type().has_shape() && t.tensor_type().shape().dim_size() < 3) {
-        throw std::runtime_error("STFT's signal has rank " + std::to_string(t.tensor_type().shape().dim_size()) +
-                                 ", not 3 ([batch, length, 1 or 2]): refused before libonnx reads past its shape");
-      }
+  guard_inference("STFT", [](op::InferenceContext& ctx) {
+    const op::TensorShapeProto* signal = input_shape(ctx, 0);
+    if (signal != nullptr && signal->dim_size() < 3) {
+      throw std::runtime_error("STFT's signal has rank " + std::to_string(signal->dim_size()) +
+                               ", not 3 ([batch, length, 1 or 2]): refused before libonnx reads past its shape");
     }
-    if (original) original(ctx);
   });
+}
+
+// Conv, ConvInteger and QLinearConv without a kernel_shape attribute take
+// their kernel's rank from the weights' shape, and libonnx then indexes the
+// input's dims, the dilations and the pads by it unchecked: weights of
+// another rank than the input read past them, which crashes only sometimes
+// (the heap's state), so they are refused before libonnx runs.
+void guard_conv_weight_rank() {
+  const struct {
+    const char* op;
+    std::size_t weights;
+  } guarded[] = {{"Conv", 1}, {"ConvInteger", 1}, {"QLinearConv", 3}};
+  for (const auto& g : guarded) {
+    const std::string name = g.op;
+    const std::size_t weights = g.weights;
+    guard_inference(g.op, [name, weights](op::InferenceContext& ctx) {
+      const op::TensorShapeProto* x = input_shape(ctx, 0);
+      const op::TensorShapeProto* w = input_shape(ctx, weights);
+      if (x == nullptr || w == nullptr || ctx.getAttribute("kernel_shape") != nullptr) return;
+      if (x->dim_size() != w->dim_size()) {
+        throw std::runtime_error(name + "'s weights have rank " + std::to_string(w->dim_size()) +
+                                 " and its input rank " + std::to_string(x->dim_size()) +
+                                 " (they must match): refused before libonnx reads past the input's shape");
+      }
+    });
+  }
 }
 
 void prepare_once() {
@@ -120,6 +151,7 @@ void prepare_once() {
     op::OpSchemaRegistry::Instance();
     guard_absurd_ranks();
     guard_stft_signal_rank();
+    guard_conv_weight_rank();
     return true;
   }();
   (void)prepared;

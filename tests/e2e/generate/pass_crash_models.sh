@@ -1,7 +1,7 @@
 # The crash corpus (tests/fixtures/crash_models: single nodes that crash or
 # exhaust libonnx 1.12's shape inference) in a zoo, as .onnx and inside a
-# with-data .tar.gz: each is one warning (onnx.inference.crashed, or the
-# absurd rank refused as onnx.inference.failed), the outputs are as declared
+# with-data .tar.gz: each is one warning (onnx.inference.crashed, or a shape
+# libonnx would read past refused as onnx.inference.failed), the outputs are as declared
 # and the rest of the manifest is still written; validate agrees; inspect
 # reports the same, in the model and in the archive.
 source "$SRC/tests/e2e/lib.sh"

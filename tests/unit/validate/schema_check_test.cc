@@ -154,5 +154,47 @@ TEST(SchemaCheck, ManyViolationsAreFoldedInLinearTime) {
   EXPECT_EQ(v[19999].json_pointer, "/19999/metadata/model_sha");
 }
 
+// The built-in schema with one more keyword at its root: `extra` (an array
+// constraint), which makes it ask more of the array than of each item.
+SchemaChecker builtin_with(const json& extra) {
+  json schema = json::parse(builtin_manifest_schema());
+  schema.update(extra);
+  auto checker = SchemaChecker::compile(schema.dump(), "built-in+");
+  EXPECT_TRUE(checker.ok()) << checker.error();
+  return *checker;
+}
+
+TEST(SchemaCheck, ALargeArrayCheckedOnEveryCoreGivesWhatTheWholeDocumentsCheckGives) {
+  // The built-in schema asks only that each item match: a large array's items
+  // are checked on every core. "minItems": 0 asks nothing more but makes the
+  // whole document be checked at once: the reference.
+  const SchemaChecker per_item = builtin();
+  const SchemaChecker whole = builtin_with({{"minItems", 0}});
+  json doc = json::array();
+  for (int i = 0; i < 6000; ++i) doc.push_back(good_entry());
+  EXPECT_TRUE(per_item.check(doc).empty());
+  EXPECT_TRUE(whole.check(doc).empty());
+  doc[0]["opset_version"] = "7";
+  doc[2999]["metadata"].erase("tags");
+  doc[5999]["model_path"] = "/abs/m.onnx";
+  const auto a = per_item.check(doc), b = whole.check(doc);
+  ASSERT_EQ(a.size(), 3u);
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].json_pointer, b[i].json_pointer);
+    EXPECT_EQ(a[i].message, b[i].message);
+  }
+  EXPECT_EQ(a[1].json_pointer, "/2999/metadata");
+}
+
+TEST(SchemaCheck, ASchemaAskingMoreOfTheArrayThanOfItsItemsIsCheckedWhole) {
+  json doc = json::array();
+  for (int i = 0; i < 3000; ++i) doc.push_back(good_entry());
+  const auto v = builtin_with({{"minItems", 3001}}).check(doc);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].json_pointer, "");
+  EXPECT_TRUE(builtin_with({{"minItems", 3000}}).check(doc).empty());
+}
+
 }  // namespace
 }  // namespace ohm::validate
