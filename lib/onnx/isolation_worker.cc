@@ -146,12 +146,26 @@ void guard_conv_weight_rank() {
   }
 }
 
+// GatherND's inference indexes the data's dims from batch_dims plus the
+// indices' last dim: a negative batch_dims reads before the data's shape,
+// which crashes only sometimes (the heap's state), so it is refused.
+void guard_gathernd_batch_dims() {
+  guard_inference("GatherND", [](op::InferenceContext& ctx) {
+    const op::AttributeProto* batch_dims = ctx.getAttribute("batch_dims");
+    if (batch_dims != nullptr && batch_dims->i() < 0) {
+      throw std::runtime_error("GatherND's batch_dims is " + std::to_string(batch_dims->i()) +
+                               " (it must be 0 or more): refused before libonnx reads before the data's shape");
+    }
+  });
+}
+
 void prepare_once() {
   static const bool prepared = [] {
     op::OpSchemaRegistry::Instance();
     guard_absurd_ranks();
     guard_stft_signal_rank();
     guard_conv_weight_rank();
+    guard_gathernd_batch_dims();
     return true;
   }();
   (void)prepared;
