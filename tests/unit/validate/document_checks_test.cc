@@ -62,7 +62,7 @@ TEST(DocumentChecks, OrderAndDuplicates) {
 std::vector<std::string> findings_of_manifest(std::size_t n, std::size_t* bytes) {
   std::string text = "[\n";
   for (std::size_t i = 0; i < n; ++i) {
-    char name[16];
+    char name[24];  // any size_t: no truncation for -Wformat-truncation to warn of
     std::snprintf(name, sizeof name, "%07zu", i);
     std::string one = entry(std::string("M") + name, std::string("m/") + name + ".onnx", 7,
                             i == 1 ? "\n        \"homepage\": \"x\"," : "");
