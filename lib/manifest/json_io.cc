@@ -1,8 +1,7 @@
 #include "manifest/json_io.h"
 
-#include <array>
-
 #include <algorithm>
+#include <array>
 #include <mutex>
 #include <optional>
 #include <utility>

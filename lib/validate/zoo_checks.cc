@@ -190,13 +190,12 @@ void check_ports_against_base(const zoo::Source& source, const ManifestDoc& doc,
     return;
   }
   const Entry& vouched = *it->second;
-  auto compare = [&](const char* key, const manifest::SharedJson& mine_value, const manifest::SharedJson& known_value) {
-    const Json* mine = value_of(mine_value);
-    const Json* known = value_of(known_value);
-    if (same_value(mine, known)) return;
+  auto compare = [&](const char* key, const manifest::SharedJson& mine, const manifest::SharedJson& known) {
+    if (mine == known) return;
     findings.add(doc.at(entry_pointer(index, "metadata", key), Severity::kError, check::kPortsMismatch,
-                        std::string(key) + " is " + shown(mine) + " but the manifest at " + base.name + " gives " +
-                            given(known) + " for the same model_sha (" + vouched.model_path + ")"));
+                        std::string(key) + " is " + shown(value_of(mine)) + " but the manifest at " + base.name +
+                            " gives " + given(value_of(known)) + " for the same model_sha (" + vouched.model_path +
+                            ")"));
   };
   compare("io_ports", ours.io_ports, vouched.io_ports);
   compare("extra_ports", ours.extra_ports, vouched.extra_ports);

@@ -27,10 +27,12 @@ namespace ohm::onnx::detail {
 // its values count as unknown. `model` is what `model_bytes` parses to: the
 // view is built in `model` itself and the model parsed again from its bytes
 // for the strict inference, as a copy would cost the model's size in memory
-// (20,000 nodes: 17 MB, where the bytes are 2.5). `model` is left modified. Both run in a worker process (isolation.h);
-// one that dies or runs out of time or memory makes a `crashed` verdict. When `inference_broke` (lenient inference's
-// worker already broke on this model) the strict inference is not run and the full check is undecided. Never throws:
-// libonnx's exceptions are the verdict.
+// (20,000 nodes: 17 MB, where the bytes are 2.5). `model` is left modified.
+// Both run in a worker process (isolation.h); one that dies or runs out of
+// time or memory makes a `crashed` verdict. When `inference_broke` (lenient
+// inference's worker already broke on this model) the strict inference is not
+// run and the full check is undecided. Never throws: libonnx's exceptions are
+// the verdict.
 CheckerVerdict run_checker(::onnx::ModelProto& model, std::string_view model_bytes, const std::vector<Dropped>& dropped,
                            const FinishOptions& options, bool inference_broke = false);
 
