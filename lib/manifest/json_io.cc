@@ -9,6 +9,7 @@
 #include "core/checks.h"
 #include "core/parallel.h"
 #include "core/text.h"
+#include "manifest/canonical_entry.h"
 
 namespace ohm::manifest {
 namespace {
@@ -158,12 +159,12 @@ class EntryWriter {
     out_ += std::to_string(e.model_bytes);
     key(12, "tags", true);
     value(Json(e.tags));
-    if (e.io_ports) field("io_ports", *e.io_ports);
-    if (e.extra_ports) field("extra_ports", *e.extra_ports);
+    if (e.io_ports) field("io_ports", e.io_ports);
+    if (e.extra_ports) field("extra_ports", e.extra_ports);
     if (e.model_with_data_path) field("model_with_data_path", Json(*e.model_with_data_path));
     if (e.model_with_data_sha) field("model_with_data_sha", Json(*e.model_with_data_sha));
     if (e.model_with_data_bytes) field("model_with_data_bytes", Json(*e.model_with_data_bytes));
-    if (e.external_data) field("external_data", *e.external_data);
+    if (e.external_data) field("external_data", e.external_data);
     for (const auto& [name, v] : e.unknown_metadata.items()) {
       out_ += ",\n";
       out_.append(12, ' ');
@@ -187,6 +188,15 @@ class EntryWriter {
   void field(const char* name, const Json& v) {
     key(12, name, true);
     value(v);
+  }
+  // A value read as the writer's own text is that text again.
+  void field(const char* name, const SharedJson& v) {
+    key(12, name, true);
+    if (const std::string* text = v.canonical_text(kMetadataIndent)) {
+      out_ += *text;
+    } else {
+      value(*v);
+    }
   }
 
   std::string& out_;
@@ -379,7 +389,16 @@ void parse_elements(const std::vector<std::string_view>& elements, std::size_t f
   // calling thread, which reports or throws as it always did.
   try {
     out.reads.reserve(to - from);
-    for (std::size_t k = from; k < to; ++k) out.reads.push_back(read_element(k, Json::parse(elements[k])));
+    for (std::size_t k = from; k < to; ++k) {
+      if (std::optional<Entry> e = read_canonical_entry(elements[k])) {
+        ElementRead r;
+        r.index = k;
+        r.entry = std::move(e);
+        out.reads.push_back(std::move(r));
+      } else {
+        out.reads.push_back(read_element(k, Json::parse(elements[k])));
+      }
+    }
   } catch (const std::exception&) {
     out.failed = true;
   }
