@@ -78,7 +78,6 @@ class Scan {
   // An integer as the writer gives it: no sign unless `negative_ok`, no
   // leading zero, no "-0", no fraction or exponent.
   bool integer(bool negative_ok, std::int64_t* out) {
-    const std::size_t start = i_;
     const bool negative = i_ < t_.size() && t_[i_] == '-';
     if (negative) {
       if (!negative_ok) return false;
@@ -94,7 +93,7 @@ class Scan {
     if (negative && v == 0) return false;
     if (i_ < t_.size() && (t_[i_] == '.' || t_[i_] == 'e' || t_[i_] == 'E')) return false;
     if (out) *out = negative ? -v : v;
-    return i_ > start;
+    return true;
   }
 
   // Any value, its nested lines indented from `indent`.

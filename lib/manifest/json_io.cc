@@ -153,11 +153,11 @@ class EntryWriter {
     out_ += std::to_string(e.opset_version);
     key(8, "metadata", true);
     out_ += "{\n";
-    key(12, "model_sha");
+    key(kMetadataIndent, "model_sha");
     text(e.model_sha);
-    key(12, "model_bytes", true);
+    key(kMetadataIndent, "model_bytes", true);
     out_ += std::to_string(e.model_bytes);
-    key(12, "tags", true);
+    key(kMetadataIndent, "tags", true);
     value(Json(e.tags));
     if (e.io_ports) field("io_ports", e.io_ports);
     if (e.extra_ports) field("extra_ports", e.extra_ports);
@@ -167,8 +167,8 @@ class EntryWriter {
     if (e.external_data) field("external_data", e.external_data);
     for (const auto& [name, v] : e.unknown_metadata.items()) {
       out_ += ",\n";
-      out_.append(12, ' ');
-      json_.dump(Json(name), true, true, 4, 12);
+      out_.append(kMetadataIndent, ' ');
+      json_.dump(Json(name), true, true, 4, kMetadataIndent);
       out_ += ": ";
       value(v);
     }
@@ -184,14 +184,14 @@ class EntryWriter {
     out_ += "\": ";
   }
   void text(const std::string& s) { json_.dump(Json(s), true, true, 4, 0); }
-  void value(const Json& v) { json_.dump(v, true, true, 4, 12); }
+  void value(const Json& v) { json_.dump(v, true, true, 4, kMetadataIndent); }
   void field(const char* name, const Json& v) {
-    key(12, name, true);
+    key(kMetadataIndent, name, true);
     value(v);
   }
   // A value read as the writer's own text is that text again.
   void field(const char* name, const SharedJson& v) {
-    key(12, name, true);
+    key(kMetadataIndent, name, true);
     if (const std::string* text = v.canonical_text(kMetadataIndent)) {
       out_ += *text;
     } else {
