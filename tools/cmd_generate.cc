@@ -101,6 +101,7 @@ int run_generate(GenerateFlags& flags, Context& ctx) {
 
   const std::string what = counted(outcome->entries, "entry", "entries") + " from " +
                            counted(outcome->readmes, "README", "READMEs") +
+                           (outcome->since ? " read (changes since " + *outcome->since + ")" : std::string()) +
                            (request.shard ? " (shard " + zoo::to_string(*request.shard) + ")" : "");
   const Diagnostics& findings = outcome->findings;
   if (outcome->nothing_to_write) {

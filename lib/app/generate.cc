@@ -75,6 +75,21 @@ Result<std::optional<git::OpenedZoo>> open_base(const GenerateRequest& request, 
   return std::optional<git::OpenedZoo>(std::move(*base));
 }
 
+// The base --changed-since compares with: the one given, or HEAD for the hook's
+// `--check --staged` (SPEC 7: the hook reports what `validate --changed-since
+// HEAD` would on the commit being made), which then reads only what the commit
+// changes. That needs a manifest at HEAD to trust for the rest: without one,
+// or with an option that asks for more (other ports, another previous manifest
+// or feature table), the whole index is checked.
+std::optional<std::string> changed_since_for(const GenerateRequest& request, const zoo::ZooManifest* base) {
+  if (request.changed_since) return request.changed_since;
+  const bool plain =
+      !request.recompute_ports && !request.no_reuse && !request.reuse_file && request.feature_tensors.empty();
+  const bool base_readable = base != nullptr && base->entries.has_value();
+  if (request.check && request.where.staged && base_readable && plain) return std::string("HEAD");
+  return std::nullopt;
+}
+
 // --check, --staged and --changed-since compare with or keep the base: it, not
 // the manifest under check, gives previous entries.
 bool base_is_authority(const GenerateRequest& request) {
@@ -160,8 +175,9 @@ Result<GenerateOutcome> generate_at(const GenerateRequest& request, const git::O
 
   zoo::ReadmeSet readmes(source);
   zoo::GenerateResult result;
-  if (request.changed_since) {
-    auto changes = git::changed_paths(request.where, *request.changed_since);
+  out.since = changed_since_for(request, base_manifest);
+  if (out.since) {
+    auto changes = git::changed_paths(request.where, *out.since);
     if (!changes) return changes.failure();
     // Every entry not rebuilt is kept from the target's manifest; with no
     // readable manifest there is nothing to keep, so the whole zoo is built.
@@ -170,6 +186,7 @@ Result<GenerateOutcome> generate_at(const GenerateRequest& request, const git::O
     const std::vector<manifest::Entry> none;
     const std::vector<manifest::Entry>& base_entries =
         base_manifest && base_manifest->entries ? *base_manifest->entries : none;
+    if (!at.entries) out.since.reset();
     result = at.entries ? zoo::generate_changed_since(
                               readmes, base_readmes,
                               zoo::with_paths(*changes, zoo::manifest_changes(*at.entries, base_entries)), *at.entries,

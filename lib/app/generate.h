@@ -39,7 +39,8 @@ struct GenerateOutcome {
   Diagnostics findings;
   std::string text;  // the manifest generate writes (or, with check, would write)
   std::size_t entries = 0;
-  std::size_t readmes = 0;
+  std::size_t readmes = 0;           // READMEs read (with `since`, only those that changed)
+  std::optional<std::string> since;  // the base only what changed since was rebuilt against
   bool nothing_to_write = false;     // no model READMEs could be looked for
   std::string target;                // the file written ("" when nothing was)
   std::string shard_file;            // --shard: the side file written beside it
