@@ -151,6 +151,11 @@ Result<GenerateOutcome> generate_at(const GenerateRequest& request, const git::O
   if (!features) return features.failure();
   options.feature_tensors = std::move(*features);
 
+  // --changed-since's diff runs while the manifests are read.
+  std::optional<std::future<Result<zoo::ChangeSet>>> early_changes;
+  if (request.changed_since && zoo.in_repository)
+    early_changes = git::start_changed_paths(request.where, *request.changed_since);
+
   // The manifest at the source (compared by --check, kept by --changed-since),
   // the base revision's, and the previous one for reuse.
   zoo::ZooManifest at = previous_manifest(source, out.findings);
@@ -177,7 +182,7 @@ Result<GenerateOutcome> generate_at(const GenerateRequest& request, const git::O
   zoo::GenerateResult result;
   out.since = changed_since_for(request, base_manifest);
   if (out.since) {
-    auto changes = git::changed_paths(request.where, *out.since);
+    auto changes = early_changes ? early_changes->get() : git::changed_paths(request.where, *out.since);
     if (!changes) return changes.failure();
     // Every entry not rebuilt is kept from the target's manifest; with no
     // readable manifest there is nothing to keep, so the whole zoo is built.
@@ -235,7 +240,8 @@ Result<GenerateOutcome> generate_at(const GenerateRequest& request, const git::O
   }
   if (request.output == "-") return out;
   const std::string target = request.output.empty() ? zoo.root_on_disk + "/" + kManifestName : request.output;
-  if (auto written = fs::write_file_atomically(target, out.text); !written) {
+  // A manifest already up to date is left untouched (the fixer hook's usual case).
+  if (auto written = fs::write_file_if_changed(target, out.text); !written) {
     out.write_error = written.failure();
     return out;
   }

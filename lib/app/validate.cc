@@ -35,6 +35,13 @@ Result<void> manifest_under_check(const ValidateRequest& request, const zoo::Sou
 Result<ValidateOutcome> validate(const ValidateRequest& request) {
   Result<git::OpenedZoo> zoo = git::open_zoo(request.where);
   if (!zoo) return zoo.failure();
+  // The base revision: its manifest vouches for ports whose content is absent;
+  // with --changed-since (or --staged) only what changed since it is compared,
+  // and that diff runs while the manifests are read.
+  const std::string base_rev = request.changed_since.value_or("HEAD");
+  const bool compare_changes = zoo->in_repository && (request.changed_since || request.where.staged);
+  std::optional<std::future<Result<zoo::ChangeSet>>> changes;
+  if (compare_changes) changes = git::start_changed_paths(request.where, base_rev);
   validate::ValidateOptions options;
   options.discover = request.discover;
   options.strict = request.strict;
@@ -54,10 +61,7 @@ Result<ValidateOutcome> validate(const ValidateRequest& request) {
   if (!table) return table.failure();
   options.feature_tensors = std::move(*table);
 
-  // The base revision: its manifest vouches for ports whose content is absent;
-  // with --changed-since (or --staged) only what changed since it is compared.
   std::optional<git::OpenedZoo> base;
-  const std::string base_rev = request.changed_since.value_or("HEAD");
   if (zoo->in_repository) {
     auto opened = git::open_zoo({request.where.repo_dir, base_rev, false});
     if (opened) {
@@ -76,10 +80,10 @@ Result<ValidateOutcome> validate(const ValidateRequest& request) {
       zoo::ZooManifest at = zoo::read_zoo_manifest(*base->source, false);
       if (at.text) options.base_manifest_text = std::move(*at.text);
     }
-    if (request.changed_since || request.where.staged) {
-      auto changes = git::changed_paths(request.where, base_rev);
-      if (!changes) return changes.failure();
-      options.changes = std::move(*changes);
+    if (compare_changes) {
+      auto changed = changes->get();
+      if (!changed) return changed.failure();
+      options.changes = std::move(*changed);
       options.base_source = base->source.get();
     }
   }

@@ -76,6 +76,20 @@ Result<Folder> parent_of(const std::string& target, std::string* name) {
   return Folder::open(path.has_parent_path() ? path.parent_path().string() : ".");
 }
 
+// True when `name` in `folder` is a regular file holding exactly `content`
+// (compared chunk by chunk, never read whole).
+bool holds_exactly(const Folder& folder, const std::string& name, std::string_view content) {
+  const FileStatus status = status_at(folder.fd(), name);
+  if (status.kind != FileKind::kRegular || status.size != content.size()) return false;
+  std::size_t at = 0;
+  auto streamed = stream_regular_file_at(folder.fd(), name, folder.child(name), [&](std::string_view chunk) {
+    if (chunk.size() > content.size() - at || content.compare(at, chunk.size(), chunk) != 0) return false;
+    at += chunk.size();
+    return true;
+  });
+  return streamed && at == content.size();
+}
+
 }  // namespace
 
 std::string temp_prefix(const std::string& target) { return target + ".tmp." + std::to_string(::getpid()) + "."; }
@@ -181,6 +195,16 @@ Result<void> write_file_atomically(const std::string& path, std::string_view con
   if (!file) return file.failure();
   if (auto wrote = file->write(content); !wrote) return wrote;
   return file->commit();
+}
+
+Result<bool> write_file_if_changed(const std::string& path, std::string_view content) {
+  std::string name;
+  if (Result<Folder> folder = parent_of(path, &name); folder && holds_exactly(*folder, name, content)) {
+    remove_stale_temps(*folder, name);  // as a write would have
+    return false;
+  }
+  if (auto wrote = write_file_atomically(path, content); !wrote) return wrote.failure();
+  return true;
 }
 
 Result<void> write_file_atomically_in(const Folder& folder, const std::string& name, std::string_view content) {

@@ -52,6 +52,10 @@ class AtomicFile {
 
 // Writes `content` to `path` through an AtomicFile.
 Result<void> write_file_atomically(const std::string& path, std::string_view content);
+// write_file_atomically, unless `path` is already a regular file holding
+// exactly `content`: then it is left as it is (inode and mtime too, so tools
+// watching it see no change) and nothing is written or synced. True when it wrote.
+Result<bool> write_file_if_changed(const std::string& path, std::string_view content);
 // Writes `content` to `name` in the open `folder` through an AtomicFile.
 Result<void> write_file_atomically_in(const Folder& folder, const std::string& name, std::string_view content);
 

@@ -82,4 +82,9 @@ Result<zoo::ChangeSet> changed_paths(const OpenOptions& target, const std::strin
   return out;
 }
 
+std::future<Result<zoo::ChangeSet>> start_changed_paths(OpenOptions target, std::string base) {
+  return std::async(std::launch::async,
+                    [target = std::move(target), base = std::move(base)] { return changed_paths(target, base); });
+}
+
 }  // namespace ohm::git

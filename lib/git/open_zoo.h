@@ -3,6 +3,7 @@
 // index (--staged) or one of its commits (--rev), and what changed between two
 // states of it (--changed-since). libgit2 stays behind this header.
 
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -41,5 +42,9 @@ Result<OpenedZoo> open_zoo(const OpenOptions& options);
 // Paths that differ between `base` (a revision) and the state `target` names
 // (its commit, its index, or the work tree including untracked files).
 Result<zoo::ChangeSet> changed_paths(const OpenOptions& target, const std::string& base);
+
+// changed_paths() on a thread of its own (it opens its own repository object),
+// so the work tree's diff, which stats every file, overlaps reading manifests.
+std::future<Result<zoo::ChangeSet>> start_changed_paths(OpenOptions target, std::string base);
 
 }  // namespace ohm::git

@@ -158,7 +158,7 @@ class EntryWriter {
     key(kMetadataIndent, "model_bytes", true);
     out_ += std::to_string(e.model_bytes);
     key(kMetadataIndent, "tags", true);
-    value(Json(e.tags));
+    texts(e.tags);
     if (e.io_ports) field("io_ports", e.io_ports);
     if (e.extra_ports) field("extra_ports", e.extra_ports);
     if (e.model_with_data_path) field("model_with_data_path", Json(*e.model_with_data_path));
@@ -183,7 +183,35 @@ class EntryWriter {
     out_ += name;  // SPEC 1's keys: nothing to escape
     out_ += "\": ";
   }
-  void text(const std::string& s) { json_.dump(Json(s), true, true, 4, 0); }
+  // Printable ASCII but " and \ is written as it is (as json.dumps does):
+  // most of a manifest's text, spared a Json copy and the serializer.
+  void text(const std::string& s) {
+    const bool plain =
+        std::all_of(s.begin(), s.end(), [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; });
+    if (!plain) {
+      json_.dump(Json(s), true, true, 4, 0);
+      return;
+    }
+    out_ += '"';
+    out_ += s;
+    out_ += '"';
+  }
+  // A list of strings at the metadata's level, as value(Json(list)) writes it.
+  void texts(const std::vector<std::string>& list) {
+    if (list.empty()) {
+      out_ += "[]";
+      return;
+    }
+    out_ += "[\n";
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      if (i > 0) out_ += ",\n";
+      out_.append(kMetadataIndent + 4, ' ');
+      text(list[i]);
+    }
+    out_ += '\n';
+    out_.append(kMetadataIndent, ' ');
+    out_ += ']';
+  }
   void value(const Json& v) { json_.dump(v, true, true, 4, kMetadataIndent); }
   void field(const char* name, const Json& v) {
     key(kMetadataIndent, name, true);

@@ -147,6 +147,7 @@ GenerateResult generate_changed_since(ReadmeSet& target, ReadmeSet& base, const 
     kept.push_back(&e);
   }
   diags.merge(partial_diags);
+  result.entries.reserve(result.entries.size() + kept.size());
   for (const manifest::Entry* e : kept) result.entries.push_back(BuiltEntry{*e, {}});
   std::stable_sort(result.entries.begin(), result.entries.end(),
                    [](const BuiltEntry& a, const BuiltEntry& b) { return a.entry.model_path < b.entry.model_path; });

@@ -1,6 +1,7 @@
 #include "fs/atomic_file.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -23,6 +24,34 @@ TEST_F(AtomicFileTest, WriteReplacesAndLeavesNoTempFile) {
   EXPECT_EQ(slurp(path("m.json")), "new");
   EXPECT_FALSE(write_file_atomically(path("no/such/dir/m.json"), "x"));
   EXPECT_EQ(list(), (std::vector<std::string>{"m.json"}));
+}
+
+TEST_F(AtomicFileTest, AFileThatAlreadyHoldsTheContentIsLeftAsItIs) {
+  write("m.json", "same bytes");
+  struct stat before {};
+  ASSERT_EQ(::stat(path("m.json").c_str(), &before), 0);
+  auto wrote = write_file_if_changed(path("m.json"), "same bytes");
+  ASSERT_TRUE(wrote);
+  EXPECT_FALSE(*wrote);
+  struct stat after {};
+  ASSERT_EQ(::stat(path("m.json").c_str(), &after), 0);
+  EXPECT_EQ(after.st_ino, before.st_ino);  // not replaced by a renamed temp file
+  // Other bytes of the same size, a prefix and a longer text are written.
+  for (const std::string other : {"same bytez", "same", "same bytes, and more"}) {
+    wrote = write_file_if_changed(path("m.json"), other);
+    ASSERT_TRUE(wrote);
+    EXPECT_TRUE(*wrote) << other;
+    EXPECT_EQ(slurp(path("m.json")), other);
+  }
+  // Nothing there yet, and a link to a file holding the content: written, as
+  // write_file_atomically would (the link is what it refuses).
+  wrote = write_file_if_changed(path("new.json"), "x");
+  ASSERT_TRUE(wrote);
+  EXPECT_TRUE(*wrote);
+  EXPECT_EQ(slurp(path("new.json")), "x");
+  std::filesystem::create_symlink(path("new.json"), path("link.json"));
+  EXPECT_FALSE(write_file_if_changed(path("link.json"), "x"));
+  EXPECT_EQ(list(), (std::vector<std::string>{"link.json", "m.json", "new.json"}));
 }
 
 TEST_F(AtomicFileTest, NothingAppearsUntilCommit) {

@@ -92,6 +92,32 @@ TEST(JsonWriterRuns, AManifestWrittenOnEveryCoreIsTheWholeDocumentsDump) {
   EXPECT_TRUE(write_manifest(n, [&](std::size_t i) -> const Entry& { return entries[i]; }) == write_manifest(entries));
 }
 
+TEST(JsonWriterText, EveryByteInEveryStringFieldIsWrittenAsTheDocumentsDump) {
+  // The writer copies printable ASCII as it is and leaves the rest to the
+  // serializer: each byte value, alone and between plain text, in each string
+  // field and in the tags, must come out as a to_json document's dump.
+  std::vector<Entry> entries;
+  Json document = Json::array();
+  for (int b = 0; b < 0x80; ++b) {
+    const std::string one(1, static_cast<char>(b));
+    Entry e;
+    e.model = one;
+    e.model_path = "a" + one + "b";
+    e.onnx_version = one + "1.14";
+    e.model_sha = "sha" + one;
+    e.tags = {one, "plain", "x" + one};
+    if (b % 2) e.tags.resize(1);
+    document.push_back(to_json(e));
+    entries.push_back(std::move(e));
+  }
+  Entry utf8;
+  utf8.model = "caf\xc3\xa9 \xf0\x9f\xa4\x97";
+  utf8.tags = {"\xe2\x80\x8b"};
+  document.push_back(to_json(utf8));
+  entries.push_back(std::move(utf8));
+  EXPECT_EQ(write_manifest(entries), dump_python_style(document));
+}
+
 TEST_F(JsonWriter, EmptyManifest) { EXPECT_EQ(write_manifest({}), python_dumps("[]")); }
 
 TEST_F(JsonWriter, KeyOrderOfSpec) {
