@@ -342,11 +342,8 @@ std::size_t skip_json_space(std::string_view text, std::size_t i) {
   return i;
 }
 
-// The text of each element of the top-level array, found by one scan that
-// skips strings and counts brackets (no parsing). nullopt unless the text is
-// `[`, elements, `]` within kMaxJsonDepth; what is wrong then is for the
-// serial reader to say. An element that is not valid JSON is left for the
-// element's own parse to find.
+}  // namespace
+
 std::optional<std::vector<std::string_view>> split_array_elements(std::string_view text) {
   if (starts_with_byte_order_mark(text)) return std::nullopt;
   std::size_t i = skip_json_space(text, 0);
@@ -385,6 +382,8 @@ std::optional<std::vector<std::string_view>> split_array_elements(std::string_vi
   }
   return std::nullopt;
 }
+
+namespace {
 
 // An element as an ElementRead; its model_path is taken before the element
 // is moved into the Entry, and kept only when it is not one.

@@ -54,6 +54,13 @@ bool entry_from_json(Json&& element, Entry* e, std::string* why);
 Result<void> for_each_manifest_element(std::string_view text, const std::string& shown_path,
                                        const std::function<void(std::size_t index, Json&& element)>& each);
 
+// The text of each element of the top-level array, found by one scan that
+// skips strings and counts brackets (no parsing). nullopt unless the text is
+// `[`, elements, `]` within kMaxJsonDepth (no byte order mark); what is wrong
+// then is for a serial reader to say. An element that is not valid JSON is
+// left for the element's own parse to find.
+std::optional<std::vector<std::string_view>> split_array_elements(std::string_view text);
+
 // What one element of a manifest's array gave: its Entry, or why it is not
 // one (with the model_path it names, if any).
 struct ElementRead {

@@ -1,6 +1,7 @@
 #include "validate/json_positions.h"
 
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 #include <limits>
 
@@ -192,16 +193,43 @@ class PositionSax : public nlohmann::json_sax<nlohmann::json> {
   std::vector<Frame> stack_;
 };
 
-std::optional<JsonSyntaxError> JsonPositions::index(std::string_view text, nlohmann::json* dom) {
+void JsonPositions::index_lines(std::string_view text) {
   text_ = text;
   nodes_.clear();
   children_.clear();
+  deeper_.reset();
   line_starts_.assign(1, 0);
-  // Offsets are 32 bits (a manifest is at most manifest::kMaxManifestBytes).
-  if (text.size() >= std::numeric_limits<std::uint32_t>::max()) return JsonSyntaxError{1, 1, "larger than 4 GiB"};
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+  for (const char* at = text.data();
+       (at = static_cast<const char*>(std::memchr(at, '\n', text.data() + text.size() - at)));) {
+    ++at;
+    line_starts_.push_back(static_cast<std::uint32_t>(at - text.data()));
   }
+}
+
+void JsonPositions::index_elements(std::string_view text, const std::vector<std::string_view>& elements) {
+  index_lines(text);
+  auto value_start = [&](std::size_t from) {
+    while (from < text.size() &&
+           (text[from] == ' ' || text[from] == '\t' || text[from] == '\n' || text[from] == '\r')) {
+      ++from;
+    }
+    return static_cast<std::uint32_t>(from);
+  };
+  nodes_.push_back({value_start(0), 0, static_cast<std::uint32_t>(elements.size()), false});
+  for (std::string_view e : elements) {
+    children_.push_back(static_cast<std::uint32_t>(nodes_.size()));
+    nodes_.push_back({value_start(static_cast<std::size_t>(e.data() - text.data())), 0, 0, false});
+  }
+  deeper_ = std::make_shared<Deeper>();
+}
+
+std::optional<JsonSyntaxError> JsonPositions::index(std::string_view text, nlohmann::json* dom) {
+  // Offsets are 32 bits (a manifest is at most manifest::kMaxManifestBytes).
+  if (text.size() >= std::numeric_limits<std::uint32_t>::max()) {
+    index_lines({});
+    return JsonSyntaxError{1, 1, "larger than 4 GiB"};
+  }
+  index_lines(text);
   if (manifest::starts_with_byte_order_mark(text)) return JsonSyntaxError{1, 1, manifest::kByteOrderMarkRefused};
   const char* furthest = text.data();
   PositionSax sax(*this, text, &furthest, dom);
@@ -238,6 +266,14 @@ LineColumn JsonPositions::locate(std::size_t offset) const {
 
 LineColumn JsonPositions::find(std::string_view pointer) const {
   if (nodes_.empty()) return {0, 0};
+  if (deeper_ && std::count(pointer.begin(), pointer.end(), '/') > 1) {
+    std::call_once(deeper_->once, [this] {
+      auto* whole = new JsonPositions;
+      whole->index(text_);
+      deeper_->index = whole;
+    });
+    return deeper_->index->find(pointer);
+  }
   std::size_t at = 0;
   while (!pointer.empty() && pointer[0] == '/') {
     std::size_t next = pointer.find('/', 1);

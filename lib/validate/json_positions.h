@@ -6,6 +6,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +40,12 @@ class JsonPositions {
   // outlive the index.
   std::optional<JsonSyntaxError> index(std::string_view text, nlohmann::json* dom = nullptr);
 
+  // Indexes only the root array of `text` and its elements (`elements`, views
+  // into `text`, which the caller has found to be valid JSON): enough to place
+  // an entry. A pointer below an element indexes the whole text on first use,
+  // once, whichever thread asks first (a valid manifest seldom needs it).
+  void index_elements(std::string_view text, const std::vector<std::string_view>& elements);
+
   // Line and column of the value at `pointer` ("" for the root; a member's
   // position is its key's). A pointer that does not exist gives its nearest
   // existing ancestor's position; {0, 0} when there is none.
@@ -59,10 +67,19 @@ class JsonPositions {
   // The key of the member whose node starts at `offset` (its opening quote).
   std::string key_at(std::uint32_t offset) const;
 
+  void index_lines(std::string_view text);
+
   std::string_view text_;
   std::vector<std::uint32_t> line_starts_;
   std::vector<Node> nodes_;
   std::vector<std::uint32_t> children_;
+  // index_elements(): the whole text's index, made on the first deeper find().
+  struct Deeper {
+    std::once_flag once;
+    JsonPositions* index = nullptr;  // owned; a unique_ptr needs the complete type here
+    ~Deeper() { delete index; }
+  };
+  std::shared_ptr<Deeper> deeper_;
 };
 
 // One reference token, escaped ("~" as "~0", "/" as "~1").

@@ -1,13 +1,47 @@
 #include "validate/manifest_doc.h"
 
+#include <algorithm>
 #include <future>
+#include <numeric>
 #include <system_error>
 
 #include "core/checks.h"
+#include "core/parallel.h"
 #include "manifest/json_io.h"
 #include "validate/document_checks.h"
 
 namespace ohm::validate {
+namespace {
+
+// The document of a plain array (`elements`, as manifest::split_array_elements
+// found them), a large one's elements parsed on every core as the entry pass
+// parses them; nullopt when one is not JSON, for the serial index to place.
+std::optional<nlohmann::json> parse_elements(const std::vector<std::string_view>& elements, std::size_t text_bytes) {
+  constexpr std::size_t kBytesPerThread = 1u << 20;
+  const std::size_t cores = std::min(8u, default_jobs());
+  const std::size_t runs = std::max<std::size_t>(1, std::min({cores, text_bytes / kBytesPerThread, elements.size()}));
+  nlohmann::json::array_t items(elements.size());
+  std::vector<char> failed(runs, 0);
+  std::vector<std::size_t> order(runs);
+  std::iota(order.begin(), order.end(), 0);
+  for_each_parallel(order, static_cast<unsigned>(runs), [&](std::size_t r) {
+    // Nothing may escape a thread: an element that is not JSON, or memory
+    // running out, leaves the document to the serial index.
+    try {
+      for (std::size_t k = elements.size() * r / runs; k < elements.size() * (r + 1) / runs; ++k) {
+        items[k] = nlohmann::json::parse(elements[k]);
+      }
+    } catch (const std::exception&) {
+      failed[r] = 1;
+    }
+  });
+  if (std::count(failed.begin(), failed.end(), 1) > 0) return std::nullopt;
+  nlohmann::json document = nlohmann::json::array();
+  document.get_ref<nlohmann::json::array_t&>() = std::move(items);
+  return document;
+}
+
+}  // namespace
 
 Diagnostic ManifestDoc::at(const std::string& pointer, Severity severity, const char* code, std::string message) const {
   LineColumn lc = positions.find(pointer);
@@ -19,7 +53,16 @@ std::optional<ManifestDoc> read_manifest_doc(std::string_view text, const std::s
   ManifestDoc doc;
   doc.shown_path = shown_path;
   nlohmann::json json;
-  if (auto bad = doc.positions.index(text, &json)) {
+  // A plain array is read element by element, and placed only as deep as its
+  // elements until a finding needs more; anything else, or an element that is
+  // not JSON, goes to the whole-text index, which says where it is wrong.
+  const std::optional<std::vector<std::string_view>> elements = manifest::split_array_elements(text);
+  std::optional<nlohmann::json> parsed;
+  if (elements) parsed = parse_elements(*elements, text.size());
+  if (parsed) {
+    json = std::move(*parsed);
+    doc.positions.index_elements(text, *elements);
+  } else if (auto bad = doc.positions.index(text, &json)) {
     findings.add({Severity::kError,
                   shown_path,
                   bad->line,

@@ -119,8 +119,10 @@ class WorkTreeSource : public Source {
       std::string name = ent->d_name;
       if (name == "." || name == ".." || name == ".git") continue;
       std::string rel = rel_dir.empty() ? name : rel_dir + "/" + name;
-      fs::FileStatus st = fs::status_of(full(rel));
-      bool is_dir = st.kind == fs::FileKind::kDirectory;
+      // The entry's type as readdir gives it (as lstat would: a link is a
+      // link), so a zoo's files are listed without a stat each.
+      const bool is_dir =
+          ent->d_type == DT_UNKNOWN ? fs::status_of(full(rel)).kind == fs::FileKind::kDirectory : ent->d_type == DT_DIR;
       if (o_.ignored && o_.ignored(rel, is_dir)) continue;
       // A nested repository (a submodule or a clone inside the work tree):
       // git records at most a gitlink for it, never its files.

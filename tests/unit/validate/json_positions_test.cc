@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <thread>
+#include <vector>
+
 namespace ohm::validate {
 namespace {
 
@@ -101,6 +105,57 @@ TEST(JsonPositions, DeepNestingIsRefused) {
   EXPECT_EQ(err->column, static_cast<int>(kMaxJsonDepth) + 1);
   EXPECT_EQ(json_nesting_depth(deep), 200000u);
   EXPECT_EQ(json_nesting_depth(R"([{"a": "[[[[\"[["}, []])"), 2u);
+}
+
+// Every pointer to a value of `dom` (and a missing child of each container).
+void pointers_of(const nlohmann::json& dom, const std::string& at, std::vector<std::string>* out) {
+  out->push_back(at);
+  if (dom.is_object()) {
+    out->push_back(at + "/no-such-key");
+    for (const auto& [key, value] : dom.items()) pointers_of(value, at + "/" + pointer_token(key), out);
+  } else if (dom.is_array()) {
+    out->push_back(at + "/" + std::to_string(dom.size()));
+    for (std::size_t i = 0; i < dom.size(); ++i) pointers_of(dom[i], at + "/" + std::to_string(i), out);
+  }
+}
+
+TEST(JsonPositions, AnIndexOfTheElementsAloneFindsWhatTheWholeIndexFinds) {
+  const std::string text =
+      "  [\n    {\"model\": \"a\\\"b\", \"m\": {\"t\": [1, \"x\", null]}},\n\n  7 ,\r\n\t\"s\" ,[[], {}],\n"
+      "{\"a/b~c\": {\"d\": -1.5e3}}\n]\n";
+  JsonPositions whole;
+  nlohmann::json dom;
+  ASSERT_FALSE(whole.index(text, &dom).has_value());
+  const auto elements = manifest::split_array_elements(text);
+  ASSERT_TRUE(elements);
+  ASSERT_EQ(elements->size(), dom.size());
+  std::vector<std::string> pointers;
+  pointers_of(dom, "", &pointers);
+  // Deeper pointers asked first and last, on many threads at once: the whole
+  // index is made once, while the elements' positions are read beside it.
+  for (bool deep_first : {true, false}) {
+    JsonPositions shallow;
+    shallow.index_elements(text, *elements);
+    std::vector<std::thread> threads;
+    std::vector<std::vector<LineColumn>> found(4);
+    for (std::size_t t = 0; t < found.size(); ++t) {
+      threads.emplace_back([&, t] {
+        for (std::size_t k = 0; k < pointers.size(); ++k) {
+          const std::string& p = pointers[deep_first ? k : pointers.size() - 1 - k];
+          found[t].push_back(shallow.find(p));
+        }
+      });
+    }
+    for (std::thread& t : threads) t.join();
+    for (std::size_t t = 0; t < found.size(); ++t) {
+      for (std::size_t k = 0; k < pointers.size(); ++k) {
+        const std::string& p = pointers[deep_first ? k : pointers.size() - 1 - k];
+        const LineColumn want = whole.find(p);
+        EXPECT_EQ(found[t][k].line, want.line) << p;
+        EXPECT_EQ(found[t][k].column, want.column) << p;
+      }
+    }
+  }
 }
 
 TEST(JsonPositions, PointerTokens) {
