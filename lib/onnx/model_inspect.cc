@@ -168,10 +168,38 @@ Inference run_inference(const op::ModelProto& model, bool drop_value_info, const
   return result;
 }
 
-// The warning for a worker that broke: which id, naming the node when the graph has one.
-ModelWarning broken_inference(const op::GraphProto& graph, const WorkerReply& broke) {
+// Which node inference crashed on, found by inferring prefixes of the graph's
+// nodes, each in a worker (a node's inference sees only the nodes before it;
+// the prefix's graph has no outputs, which it may not make): about log2(nodes)
+// tries, and only after a crash. Each step is observed: the prefix ending at
+// the node crashed and the one before it did not. nullopt when a try breaks
+// otherwise (time, memory), so the crash cannot be placed.
+std::optional<int> crashing_node(const op::ModelProto& model, bool drop_value_info) {
+  int fine = 0, crashes = model.graph().node_size();  // prefixes of these many nodes were inferred, or crashed
+  while (crashes - fine > 1) {
+    const int mid = fine + (crashes - fine) / 2;
+    op::ModelProto prefix = model;
+    auto* nodes = prefix.mutable_graph()->mutable_node();
+    nodes->DeleteSubrange(mid, nodes->size() - mid);
+    prefix.mutable_graph()->clear_output();
+    const Inference tried = run_inference(prefix, drop_value_info, {});
+    if (!tried.broke) {
+      fine = mid;
+    } else if (tried.broke->kind == WorkerReply::Kind::kCrashed) {
+      crashes = mid;
+    } else {
+      return std::nullopt;
+    }
+  }
+  return crashes - 1;
+}
+
+// The warning for a worker that broke: which id, naming the node `at` (where
+// inference crashed) or a graph's only node.
+ModelWarning broken_inference(const op::GraphProto& graph, const WorkerReply& broke, std::optional<int> at) {
   const bool timed_out = broke.kind == WorkerReply::Kind::kTimedOut;
-  std::string where = graph.node_size() == 1 ? " on node " + node_label(graph.node(0)) : std::string();
+  if (!at && graph.node_size() == 1) at = 0;
+  std::string where = at ? " on node " + node_label(graph.node(*at)) : std::string();
   std::string what = timed_out ? "shape inference timed out" + where + " (" + broke.why + ")"
                      : broke.kind == WorkerReply::Kind::kOutOfMemory
                          ? "shape inference ran out of memory" + where
@@ -275,10 +303,14 @@ Result<ModelInfo> inspect_model(const op::ModelProto& model, const std::vector<s
   if (auto why = support.check_model(model)) {
     info.warnings.push_back({check::kInferenceUnsupported, "shape inference skipped: " + *why});
   } else {
-    Inference result = run_inference(model, false, feature_tensors);
-    if (result.threw) result = run_inference(model, true, feature_tensors);
+    bool without_value_info = false;
+    Inference result = run_inference(model, without_value_info, feature_tensors);
+    if (result.threw) result = run_inference(model, without_value_info = true, feature_tensors);
     if (result.broke) {
-      info.warnings.push_back(broken_inference(graph, *result.broke));
+      std::optional<int> at;
+      if (result.broke->kind == WorkerReply::Kind::kCrashed && graph.node_size() > 1)
+        at = crashing_node(model, without_value_info);
+      info.warnings.push_back(broken_inference(graph, *result.broke, at));
       info.inference_broke = true;
     } else if (result.threw) {
       info.warnings.push_back(

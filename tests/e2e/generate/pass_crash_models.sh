@@ -1,9 +1,10 @@
-# The crash corpus (tests/fixtures/crash_models: single nodes that crash or
-# exhaust libonnx 1.12's shape inference) in a zoo, as .onnx and inside a
+# The crash corpus (tests/fixtures/crash_models: single nodes, and one in a
+# chain, that crash or exhaust libonnx 1.12's shape inference) in a zoo, as .onnx and inside a
 # with-data .tar.gz: each is one warning (onnx.inference.crashed, or a shape
 # libonnx would read past refused as onnx.inference.failed), the outputs are as declared
 # and the rest of the manifest is still written; validate agrees; inspect
-# reports the same, in the model and in the archive.
+# reports the same, in the model and in the archive, and names the node of a
+# chain that inference crashed on.
 source "$SRC/tests/e2e/lib.sh"
 make_repo repo "$SRC/samples"
 mkdir -p repo/other/crash/model
@@ -23,8 +24,9 @@ printf '\n|Model Class |\n|---|\n|[Crash](other/crash) |\n' >> repo/README.md
 
 check generate 0 generate --repo repo
 json_query repo/ONNX_HUB_MANIFEST.json 'len(m)' > count
-[[ $(cat count) == 17 ]] || fail "expected the 10 sample entries and the 7 crash models, got $(cat count)"
+[[ $(cat count) == 18 ]] || fail "expected the 10 sample entries and the 8 crash models, got $(cat count)"
 (cd repo && git add -A && git commit -qm manifest)
 check validate 0 validate --repo repo
 check inspect 0 inspect repo/other/crash/model/layernorm_axis.onnx --format text
+check inspect_chain 0 inspect repo/other/crash/model/layernorm_axis_in_chain.onnx --format text
 check inspect_archive 0 inspect repo/other/crash/model/stft_rank1.tar.gz --format text

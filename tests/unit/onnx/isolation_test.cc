@@ -18,6 +18,7 @@
 namespace ohm::onnx {
 namespace {
 
+namespace op = ::onnx;
 using detail::call_worker;
 using detail::Frame;
 using detail::WorkerOp;
@@ -120,7 +121,51 @@ TEST_P(CrashModelTest, BecomesOneWarningAndDeclaredPorts) {
 
 INSTANTIATE_TEST_SUITE_P(Corpus, CrashModelTest,
                          ::testing::Values("gathernd_batch_dims", "convinteger_rank", "layernorm_axis", "stft_rank1",
-                                           "splittosequence_zero", "constantofshape_rank", "expand_rank"));
+                                           "splittosequence_zero", "constantofshape_rank", "expand_rank",
+                                           "layernorm_axis_in_chain"));
+
+// The corpus's LayerNormalization crash with `before` Identity nodes ahead of
+// it and `after` Relu nodes behind: the warning names it wherever it is.
+TEST(CrashingNode, TheWarningNamesTheNodeInferenceCrashedOnWhereverItIs) {
+  const std::string path = std::string(OHM_SOURCE_DIR) + "/tests/fixtures/crash_models/layernorm_axis.onnx";
+  auto bytes = fs::read_regular_file(path, 1 << 20);
+  ASSERT_TRUE(bytes) << path;
+  for (auto [before, after] : {std::pair{0, 5}, std::pair{1, 0}, std::pair{3, 3}, std::pair{6, 1}, std::pair{8, 0}}) {
+    op::ModelProto model;
+    ASSERT_TRUE(model.ParseFromString(*bytes));
+    op::GraphProto* graph = model.mutable_graph();
+    const op::NodeProto crash = graph->node(0);
+    graph->clear_node();
+    std::string value = crash.input(0);
+    for (int i = 0; i < before; ++i) {
+      op::NodeProto* n = graph->add_node();
+      n->set_op_type("Identity");
+      n->set_name("before" + std::to_string(i));
+      n->add_input(value);
+      n->add_output(value = "p" + std::to_string(i));
+    }
+    op::NodeProto* ln = graph->add_node();
+    *ln = crash;
+    ln->set_input(0, value);
+    value = crash.output(0);
+    for (int i = 0; i < after; ++i) {
+      op::NodeProto* n = graph->add_node();
+      n->set_op_type("Relu");
+      n->set_name("after" + std::to_string(i));
+      n->add_input(value);
+      n->add_output(value = "q" + std::to_string(i));
+    }
+    ModelReader reader;
+    reader.feed(model.SerializeAsString());
+    auto info = reader.finish({}, {});
+    ASSERT_TRUE(info) << info.error();
+    ASSERT_EQ(info->warnings.size(), 1u) << before << " before, " << after << " after";
+    EXPECT_EQ(info->warnings[0].code, check::kInferenceCrashed);
+    EXPECT_NE(info->warnings[0].message.find("crashed on node \"" + crash.name() + "\" (LayerNormalization)"),
+              std::string::npos)
+        << before << " before, " << after << " after: " << info->warnings[0].message;
+  }
+}
 
 }  // namespace
 }  // namespace ohm::onnx
