@@ -129,7 +129,7 @@ int run_generate(GenerateFlags& flags, Context& ctx) {
       return kExitCannotRun;
     }
   }
-  report(flags, *outcome, "generate: wrote " + what, ctx);
+  report(flags, *outcome, std::string(outcome->unchanged ? "generate: up to date, " : "generate: wrote ") + what, ctx);
   return findings.has_errors() ? kExitProblems : kExitClean;
 }
 

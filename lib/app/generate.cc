@@ -241,11 +241,13 @@ Result<GenerateOutcome> generate_at(const GenerateRequest& request, const git::O
   if (request.output == "-") return out;
   const std::string target = request.output.empty() ? zoo.root_on_disk + "/" + kManifestName : request.output;
   // A manifest already up to date is left untouched (the fixer hook's usual case).
-  if (auto written = fs::write_file_if_changed(target, out.text); !written) {
+  Result<bool> written = fs::write_file_if_changed(target, out.text);
+  if (!written) {
     out.write_error = written.failure();
     return out;
   }
   out.target = target;
+  out.unchanged = !*written;
   if (request.shard) {
     // Which part this is, beside it (never inside the manifest): merge checks it.
     const ShardPart part{*request.shard, zoo.revision, out.entries};

@@ -43,6 +43,7 @@ struct GenerateOutcome {
   std::optional<std::string> since;  // the base only what changed since was rebuilt against
   bool nothing_to_write = false;     // no model READMEs could be looked for
   std::string target;                // the file written ("" when nothing was)
+  bool unchanged = false;            // the target already held these bytes and was left as it was
   std::string shard_file;            // --shard: the side file written beside it
   std::optional<Error> write_error;  // the file could not be written (the findings still stand)
   std::string diff;                  // check: the unified diff, "" when up to date

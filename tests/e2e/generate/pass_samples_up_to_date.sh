@@ -4,6 +4,15 @@ make_repo repo "$SRC/samples"
 check check 0 generate --check --repo repo
 check write 0 generate --repo repo -o out.json
 expect_same out.json "$SRC/samples/ONNX_HUB_MANIFEST.json"
+# An up-to-date manifest is left as it is (the same inode, not a renamed
+# temp file); one that differs is replaced.
+before=$(stat -c %i repo/ONNX_HUB_MANIFEST.json)
+check rewrite_unchanged 0 generate --repo repo
+[[ $(stat -c %i repo/ONNX_HUB_MANIFEST.json) == "$before" ]] || fail "an up-to-date manifest was rewritten"
+printf ' ' >> repo/ONNX_HUB_MANIFEST.json
+check rewrite_changed 0 generate --repo repo
+[[ $(stat -c %i repo/ONNX_HUB_MANIFEST.json) != "$before" ]] || fail "a changed manifest was not replaced"
+expect_same repo/ONNX_HUB_MANIFEST.json "$SRC/samples/ONNX_HUB_MANIFEST.json"
 # What Python's json.dumps(indent=4) writes for the same entries.
 "$PY" -c 'import json,sys; s=open(sys.argv[1]).read(); sys.exit(json.dumps(json.loads(s), indent=4) != s)' out.json \
   || fail "not byte-identical with json.dumps"
