@@ -136,25 +136,22 @@ TEST(CrashingNode, TheWarningNamesTheNodeInferenceCrashedOnWhereverItIs) {
     op::GraphProto* graph = model.mutable_graph();
     const op::NodeProto crash = graph->node(0);
     graph->clear_node();
-    std::string value = crash.input(0);
-    for (int i = 0; i < before; ++i) {
-      op::NodeProto* n = graph->add_node();
-      n->set_op_type("Identity");
-      n->set_name("before" + std::to_string(i));
-      n->add_input(value);
-      n->add_output(value = "p" + std::to_string(i));
-    }
+    // `count` one-input nodes of `op_type` after each other, from `value` on; returns the last one's output.
+    auto add_chain = [graph](const char* op_type, const std::string& name, int count, std::string value) {
+      for (int i = 0; i < count; ++i) {
+        op::NodeProto* n = graph->add_node();
+        n->set_op_type(op_type);
+        n->set_name(name + std::to_string(i));
+        n->add_input(value);
+        n->add_output(value = name + "_out" + std::to_string(i));
+      }
+      return value;
+    };
+    const std::string into_crash = add_chain("Identity", "before", before, crash.input(0));
     op::NodeProto* ln = graph->add_node();
     *ln = crash;
-    ln->set_input(0, value);
-    value = crash.output(0);
-    for (int i = 0; i < after; ++i) {
-      op::NodeProto* n = graph->add_node();
-      n->set_op_type("Relu");
-      n->set_name("after" + std::to_string(i));
-      n->add_input(value);
-      n->add_output(value = "q" + std::to_string(i));
-    }
+    ln->set_input(0, into_crash);
+    add_chain("Relu", "after", after, crash.output(0));
     ModelReader reader;
     reader.feed(model.SerializeAsString());
     auto info = reader.finish({}, {});
