@@ -78,11 +78,12 @@ void check_zoo(const zoo::Source& zoo, const ValidateOptions& options, const Man
   const std::vector<manifest::Entry>* base = base_entries(options, doc, own_base);
   // With --changed-since, what the manifest changes by itself is compared too:
   // a hand edit of it can never pass as "unchanged" (SPEC 6).
-  std::optional<zoo::ChangeSet> changes = options.changes;
-  if (changes) {
-    static const std::vector<manifest::Entry> kNone;
-    changes = zoo::with_paths(std::move(*changes), zoo::manifest_changes(doc.entries, base ? *base : kNone));
-  }
+  // A base with no manifest it can read vouches for nothing: then every row
+  // is compared (the first commit of a manifest must list the READMEs that
+  // were there before it).
+  std::optional<zoo::ChangeSet> changes = base ? options.changes : std::nullopt;
+  if (changes) changes = zoo::with_paths(std::move(*changes), zoo::manifest_changes(doc.entries, *base));
+  report.summary.limited = changes.has_value();
   Diagnostics generate_diags;
   zoo::GenerateResult regenerated = regenerate(readmes, options, changes, doc.entries, generate_diags);
   for (Diagnostic& d : generate_diags.take()) {
