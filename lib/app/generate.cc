@@ -184,19 +184,19 @@ Result<GenerateOutcome> generate_at(const GenerateRequest& request, const git::O
   if (out.since) {
     auto changes = early_changes ? early_changes->get() : git::changed_paths(request.where, *out.since);
     if (!changes) return changes.failure();
-    // Every entry not rebuilt is kept from the target's manifest; with no
-    // readable manifest there is nothing to keep, so the whole zoo is built.
-    // What the manifest changed by itself since BASE is built again too.
+    // Every entry not rebuilt is kept from the target's manifest, and what the
+    // manifest changed by itself since BASE is built again too. With no
+    // readable manifest at the target there is nothing to keep, and with none
+    // at BASE nothing vouches for the rows that did not change (validate's
+    // rule): then the whole zoo is built.
+    const bool base_readable = base_manifest && base_manifest->entries;
+    if (!at.entries || !base_readable) out.since.reset();
     zoo::ReadmeSet base_readmes(*(*base)->source);
-    const std::vector<manifest::Entry> none;
-    const std::vector<manifest::Entry>& base_entries =
-        base_manifest && base_manifest->entries ? *base_manifest->entries : none;
-    if (!at.entries) out.since.reset();
-    result = at.entries ? zoo::generate_changed_since(
-                              readmes, base_readmes,
-                              zoo::with_paths(*changes, zoo::manifest_changes(*at.entries, base_entries)), *at.entries,
-                              options, out.findings)
-                        : zoo::generate(readmes, options, out.findings);
+    result = out.since ? zoo::generate_changed_since(
+                             readmes, base_readmes,
+                             zoo::with_paths(*changes, zoo::manifest_changes(*at.entries, *base_manifest->entries)),
+                             *at.entries, options, out.findings)
+                       : zoo::generate(readmes, options, out.findings);
   } else {
     result = zoo::generate(readmes, options, out.findings);
   }

@@ -66,7 +66,8 @@ model fresh/a/model.onnx a && readme fresh/a "First|model.onnx|13"
 commit_all fresh "models, no manifest yet"
 echo '[]' > fresh/ONNX_HUB_MANIFEST.json && git -C fresh add ONNX_HUB_MANIFEST.json
 check staged_check_no_manifest_at_head 1 generate --repo fresh --staged --check
-# So does the gate, and validate --changed-since of the work tree: a base with
-# no manifest vouches for no row.
+# So do the gate and --changed-since of the work tree: a base with no
+# manifest vouches for no row.
 check gate_no_manifest_at_head 1 validate --repo fresh --staged
 check changed_since_no_manifest_at_base 1 validate --repo fresh --changed-since HEAD
+check generate_changed_since_no_manifest_at_base 1 generate --repo fresh --check --changed-since HEAD
