@@ -7,8 +7,11 @@ process of the command's tree that was waited for). It comes from
 /usr/bin/time, not from this process, because a child's ru_maxrss keeps the
 size of the process that forked it (exec saves the old image's high-water
 mark), and this one holds numpy and onnx. With tree, the process tree's
-summed RSS is also sampled from /proc every 20 ms (the tool's libonnx
-workers count), in one extra run that is not timed.
+summed memory is also sampled from /proc every 20 ms (the tool's libonnx
+workers count), in one extra run that is not timed. The sum is of each
+process's PSS (proportional set size, /proc/PID/smaps_rollup): the tool and
+its workers are one binary and share its libraries' pages, which a sum of
+RSS would count once per process.
 """
 import os
 import subprocess
@@ -17,7 +20,6 @@ import tempfile
 import time
 from dataclasses import dataclass
 
-PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 TIME = "/usr/bin/time"  # GNU time (Debian package time, in scripts/setup.sh)
 
 
@@ -25,7 +27,7 @@ TIME = "/usr/bin/time"  # GNU time (Debian package time, in scripts/setup.sh)
 class Result:
     seconds: float  # best wall time over the runs
     rss_kb: int  # largest ru_maxrss over the runs
-    tree_kb: int = 0  # sampled peak of the tree's summed RSS (0: not sampled)
+    tree_kb: int = 0  # sampled peak of the tree's summed PSS (0: not sampled)
     cpu_seconds: float = 0.0  # user + system time of the best run, children included
 
 
@@ -42,22 +44,28 @@ class CommandFailed(RuntimeError):
     pass
 
 
-def _tree_rss_kb(root):
-    """Summed resident set of root's descendants (root is GNU time), from /proc."""
-    parent, rss = {}, {}
+def _pss_kb(pid):
+    """A process's proportional set size in KB: its private pages, and its share of those it shares."""
+    with open(f"/proc/{pid}/smaps_rollup") as f:
+        for line in f:
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    raise ValueError("no Pss line")
+
+
+def _tree_pss_kb(root):
+    """Summed proportional set size of root's descendants (root is GNU time), from /proc."""
+    parent, pss = {}, {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/stat") as f:
                 stat = f.read()
-            with open(f"/proc/{entry}/statm") as f:
-                pages = int(f.read().split()[1])
-        except (OSError, ValueError, IndexError):
+        except OSError:
             continue  # the process ended while we looked
         pid = int(entry)
         parent[pid] = int(stat[stat.rfind(")") + 2:].split()[1])
-        rss[pid] = pages * PAGE_KB
     tree, frontier = {root}, [root]
     children = {}
     for pid, ppid in parent.items():
@@ -67,7 +75,12 @@ def _tree_rss_kb(root):
             if child not in tree:
                 tree.add(child)
                 frontier.append(child)
-    return sum(rss.get(pid, 0) for pid in tree if pid != root)
+    for pid in tree - {root}:
+        try:
+            pss[pid] = _pss_kb(pid)
+        except (OSError, ValueError, IndexError):
+            continue  # the process ended while we looked
+    return sum(pss.values())
 
 
 def run_once(cmd, cwd=None, env=None, ok=(0,), sample=False, stdout_path=None):
@@ -79,7 +92,7 @@ def run_once(cmd, cwd=None, env=None, ok=(0,), sample=False, stdout_path=None):
             proc = subprocess.Popen([TIME, "-f", "%M %U %S", "-o", rss.name, *cmd], cwd=cwd, env=env, stdout=out, stderr=err)
             peak = 0
             while sample and proc.poll() is None:
-                peak = max(peak, _tree_rss_kb(proc.pid))
+                peak = max(peak, _tree_pss_kb(proc.pid))
                 time.sleep(0.02)
             code = proc.wait()
             seconds = time.monotonic() - start
@@ -114,4 +127,4 @@ def compare(commands, reps=3, cwd=None, env=None, ok=(0,), tree=()):
 
 if __name__ == "__main__":  # measure.py CMD...: one sampled run, for trying it out
     r = run_once(sys.argv[1:], ok=None, sample=True)
-    print(f"{r.seconds:.3f} s ({r.cpu_seconds:.3f} s CPU), ru_maxrss {r.rss_kb} KB, tree peak {r.tree_kb} KB, exit {r.code}")
+    print(f"{r.seconds:.3f} s ({r.cpu_seconds:.3f} s CPU), ru_maxrss {r.rss_kb} KB, tree PSS peak {r.tree_kb} KB, exit {r.code}")

@@ -75,7 +75,7 @@ def run(bench):
           note=f"--jobs 1 {r['j1'].cpu_seconds / r['j1'].seconds:.2f}, openssl "
                f"{r['openssl'].cpu_seconds / r['openssl'].seconds:.2f}")
     t.add(2, "peak RSS of generate --jobs 2 (largest process)", r["j2"].rss_kb / 1024, " MB", 100)
-    t.add(2, "peak RSS of generate --jobs 2 with its libonnx workers (summed, sampled)", r["j2"].tree_kb / 1024, " MB", 100)
+    t.add(2, "peak memory of generate --jobs 2 with its libonnx workers (PSS summed, sampled)", r["j2"].tree_kb / 1024, " MB", 100)
 
     largest = files[-1]
     label = f"the largest model ({human(os.path.getsize(largest))})"
@@ -86,7 +86,7 @@ def run(bench):
         readers["ort"] = ["node", os.path.join(HERE, "ort_session.js"), nm, largest]
     r = compare(readers, reps=bench.reps, env=bench.env, tree=["inspect"])
     t.add(2, f"peak RSS of inspect on {label} (largest process)", r["inspect"].rss_kb / 1024, " MB", 64)
-    t.add(2, f"peak RSS of inspect on {label} with its libonnx workers", r["inspect"].tree_kb / 1024, " MB", 64)
+    t.add(2, f"peak memory of inspect on {label} with its libonnx workers (PSS summed)", r["inspect"].tree_kb / 1024, " MB", 64)
     t.add(4, f"inspect of {label}: time", r["inspect"].seconds, " s")
     for name, what in (("onnx.load", "Python onnx.load"), ("ort", "onnxruntime-node InferenceSession.create")):
         if name not in r:

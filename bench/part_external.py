@@ -27,7 +27,7 @@ def run(bench):
         raise RuntimeError(f"external_data is not the side file's sha and size: {listed}")
     label = f"{human(size)} of external data"
     t.add(5, f"peak RSS of generate on a model with {label} (largest process)", r["generate"].rss_kb / 1024, " MB", 64)
-    t.add(5, "the same, with its libonnx workers (summed, sampled)", r["generate"].tree_kb / 1024, " MB", 64)
+    t.add(5, "the same, with its libonnx workers (PSS summed, sampled)", r["generate"].tree_kb / 1024, " MB", 64)
     t.add(5, "the same generate / openssl dgst -sha256 of the model and its side file",
           r["generate"].seconds / r["openssl"].seconds, "×", note=f"{r['generate'].seconds:.2f} s")
     shutil.rmtree(root)

@@ -38,7 +38,7 @@ def testdata(bench):
           r["j1"].seconds / r["in-process"].seconds, "×", note=f"{r['j1'].seconds:.2f} s")
     t.add(6, f"generate --jobs 2 --no-reuse over the {n:,} models: --jobs 1 / --jobs 2",
           r["j1"].seconds / r["j2"].seconds, "×", note=f"{r['j2'].seconds:.2f} s, openssl {r['openssl'].seconds:.2f} s")
-    t.add(6, f"peak RSS of generate --jobs 2 over the {n:,} models with its workers", r["j2"].tree_kb / 1024, " MB",
+    t.add(6, f"peak memory of generate --jobs 2 over the {n:,} models with its workers (PSS summed)", r["j2"].tree_kb / 1024, " MB",
           100)
     # inspect once per model: each run starts its own worker; a sample in quick mode.
     sample = files[::8] if bench.quick else files
@@ -73,7 +73,7 @@ def big_model(bench, tensors):
     t.add(6, "  the same, inspect --full-check / openssl", r["full"].seconds / ssl, "×", 1.0)
     t.add(6, "  the same read in-process (no workers) / openssl", r["in-process"].seconds / ssl, "×",
           note=f"without the checker {r['no-checker'].seconds / ssl:.2f}×")
-    t.add(6, "  peak RSS of inspect with its libonnx workers", r["inspect"].tree_kb / 1024, " MB", 64)
+    t.add(6, "  peak memory of inspect with its libonnx workers (PSS summed)", r["inspect"].tree_kb / 1024, " MB", 64)
     shutil.rmtree(os.path.dirname(model))
 
 
