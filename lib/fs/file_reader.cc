@@ -111,9 +111,13 @@ Result<std::string> read_regular_file_at(int dir_fd, const std::string& name, co
     return Error{path + " is larger than " + std::to_string(max_bytes) + " bytes"};
   }
   std::string out;
-  out.reserve(static_cast<std::size_t>(st.st_size));
+  const auto expected = static_cast<std::size_t>(st.st_size);
+  out.reserve(expected);
   char buf[65536];
   for (;;) {
+    // All that fstat said is there: no read only to see the end (a zoo is
+    // thousands of small files). A size of 0 may not be the truth (/proc).
+    if (expected > 0 && out.size() == expected) break;
     ssize_t n = read_some(fd.get(), buf, sizeof buf);
     if (n < 0) return Error{"cannot read " + path + ": " + std::strerror(errno)};
     if (n == 0) break;

@@ -28,6 +28,24 @@ TEST_F(TempDir, ReadsRegularFiles) {
   EXPECT_EQ(streamed, "hello");
 }
 
+TEST_F(TempDir, ReadsWholeFilesOfEverySizeAndOnesWhoseSizeIsNotKnown) {
+  // Sizes around the read buffer's (64 KiB), read whole though the last read
+  // to see the end is left out when fstat's size has been read.
+  for (std::size_t size : {std::size_t{0}, std::size_t{1}, std::size_t{65535}, std::size_t{65536}, std::size_t{65537},
+                           std::size_t{200000}}) {
+    std::string content(size, 'x');
+    for (std::size_t i = 0; i < size; ++i) content[i] = static_cast<char>('a' + i % 26);
+    std::ofstream(path("f"), std::ios::binary | std::ios::trunc) << content;
+    auto read = read_regular_file(path("f"), 1 << 20);
+    ASSERT_TRUE(read) << size;
+    EXPECT_TRUE(*read == content) << size;
+  }
+  // /proc says 0 bytes for files that have more: they are read to the end.
+  auto status = read_regular_file("/proc/self/status", 1 << 20);
+  ASSERT_TRUE(status) << status.error();
+  EXPECT_NE(status->find("Pid:"), std::string::npos);
+}
+
 TEST_F(TempDir, RefusesSymlinksDevicesFifosAndFolders) {
   std::ofstream(path("a")) << "x";
   ASSERT_EQ(symlink(path("a").c_str(), path("link").c_str()), 0);
