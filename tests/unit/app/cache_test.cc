@@ -2,6 +2,7 @@
 // verify (--fix) and prune (dry run, --older-than, --keep-manifest) choose.
 #include "app/cache.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
@@ -34,7 +35,11 @@ class CacheAppTest : public testkit::TempDirTest {
     const std::string folder = model_path.substr(0, model_path.rfind('/') + 1);
     const std::string rel = folder + hash::sha256_hex(content) + "_" + model_path.substr(folder.size());
     write("hub/" + rel, content);
-    stdfs::last_write_time(path("hub/" + rel), stdfs::file_time_type::clock::now() - std::chrono::hours(24 * days));
+    // Exactly `days` before `now`, whole seconds: a clock read here could be a
+    // second past `now` and make 40 days 39.
+    const timespec placed{static_cast<time_t>(now - days * kDay), 0};
+    const timespec times[2] = {placed, placed};
+    EXPECT_EQ(::utimensat(AT_FDCWD, path("hub/" + rel).c_str(), times, 0), 0);
     return rel;
   }
 
