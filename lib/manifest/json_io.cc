@@ -333,16 +333,10 @@ Result<void> for_each_manifest_element(std::string_view text, const std::string&
   return {};
 }
 
-namespace {
-
-bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 std::size_t skip_json_space(std::string_view text, std::size_t i) {
-  while (i < text.size() && is_json_space(text[i])) ++i;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
   return i;
 }
-
-}  // namespace
 
 std::optional<std::vector<std::string_view>> split_array_elements(std::string_view text) {
   if (starts_with_byte_order_mark(text)) return std::nullopt;

@@ -54,6 +54,9 @@ bool entry_from_json(Json&& element, Entry* e, std::string* why);
 Result<void> for_each_manifest_element(std::string_view text, const std::string& shown_path,
                                        const std::function<void(std::size_t index, Json&& element)>& each);
 
+// The first offset from `i` on that is not JSON whitespace (space, tab, LF, CR).
+std::size_t skip_json_space(std::string_view text, std::size_t i);
+
 // The text of each element of the top-level array, found by one scan that
 // skips strings and counts brackets (no parsing). nullopt unless the text is
 // `[`, elements, `]` within kMaxJsonDepth (no byte order mark); what is wrong

@@ -209,11 +209,7 @@ void JsonPositions::index_lines(std::string_view text) {
 void JsonPositions::index_elements(std::string_view text, const std::vector<std::string_view>& elements) {
   index_lines(text);
   auto value_start = [&](std::size_t from) {
-    while (from < text.size() &&
-           (text[from] == ' ' || text[from] == '\t' || text[from] == '\n' || text[from] == '\r')) {
-      ++from;
-    }
-    return static_cast<std::uint32_t>(from);
+    return static_cast<std::uint32_t>(manifest::skip_json_space(text, from));
   };
   nodes_.push_back({value_start(0), 0, static_cast<std::uint32_t>(elements.size()), false});
   for (std::string_view e : elements) {
