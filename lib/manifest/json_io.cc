@@ -338,6 +338,12 @@ std::size_t skip_json_space(std::string_view text, std::size_t i) {
   return i;
 }
 
+std::size_t element_runs(std::size_t elements, std::size_t text_bytes) {
+  constexpr std::size_t kBytesPerThread = 1u << 20;
+  const std::size_t cores = std::min(8u, default_jobs());
+  return std::max<std::size_t>(1, std::min({cores, text_bytes / kBytesPerThread, elements}));
+}
+
 std::optional<std::vector<std::string_view>> split_array_elements(std::string_view text) {
   if (starts_with_byte_order_mark(text)) return std::nullopt;
   std::size_t i = skip_json_space(text, 0);
@@ -430,9 +436,7 @@ void parse_elements(const std::vector<std::string_view>& elements, std::size_t f
 // element was not JSON (nothing was handed to `each` then).
 bool parse_split(const std::vector<std::string_view>& elements, std::size_t text_bytes,
                  const std::function<void(ElementRead&&)>& each) {
-  constexpr std::size_t kBytesPerThread = 1u << 20;
-  const std::size_t cores = std::min(8u, default_jobs());
-  const std::size_t runs = std::max<std::size_t>(1, std::min({cores, text_bytes / kBytesPerThread, elements.size()}));
+  const std::size_t runs = element_runs(elements.size(), text_bytes);
   std::vector<ParsedElements> parts(runs);
   std::vector<std::size_t> order(runs);
   for (std::size_t r = 0; r < runs; ++r) order[r] = r;

@@ -64,6 +64,11 @@ std::size_t skip_json_space(std::string_view text, std::size_t i);
 // left for the element's own parse to find.
 std::optional<std::vector<std::string_view>> split_array_elements(std::string_view text);
 
+// How many runs of contiguous elements a manifest of `text_bytes` split into
+// `elements` is parsed in, each on its own thread: one per MiB, at most 8
+// (and the machine's cores), at least 1.
+std::size_t element_runs(std::size_t elements, std::size_t text_bytes);
+
 // What one element of a manifest's array gave: its Entry, or why it is not
 // one (with the model_path it names, if any).
 struct ElementRead {

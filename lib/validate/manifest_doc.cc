@@ -17,9 +17,7 @@ namespace {
 // found them), a large one's elements parsed on every core as the entry pass
 // parses them; nullopt when one is not JSON, for the serial index to place.
 std::optional<nlohmann::json> parse_elements(const std::vector<std::string_view>& elements, std::size_t text_bytes) {
-  constexpr std::size_t kBytesPerThread = 1u << 20;
-  const std::size_t cores = std::min(8u, default_jobs());
-  const std::size_t runs = std::max<std::size_t>(1, std::min({cores, text_bytes / kBytesPerThread, elements.size()}));
+  const std::size_t runs = manifest::element_runs(elements.size(), text_bytes);
   nlohmann::json::array_t items(elements.size());
   std::vector<char> failed(runs, 0);
   std::vector<std::size_t> order(runs);
