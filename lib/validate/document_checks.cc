@@ -126,12 +126,13 @@ DomFindings check_dom(const nlohmann::json& json, const ManifestDoc& doc, const 
 }
 
 void check_document(const ManifestDoc& doc, Diagnostics& findings) {
-  for (const Diagnostic& d : doc.dom.schema) findings.add(d);
+  const DomFindings& dom = doc.dom();
+  for (const Diagnostic& d : dom.schema) findings.add(d);
   for (const Diagnostic& d : doc.entry_problems) {
-    if (!has_finding_at_or_below(doc.dom.schema, d.json_pointer)) findings.add(d);
+    if (!has_finding_at_or_below(dom.schema, d.json_pointer)) findings.add(d);
   }
-  for (const Diagnostic& d : doc.dom.paths) findings.add(d);
-  for (const Diagnostic& d : doc.dom.unknown_keys) findings.add(d);
+  for (const Diagnostic& d : dom.paths) findings.add(d);
+  for (const Diagnostic& d : dom.unknown_keys) findings.add(d);
   check_order(doc, findings);
   check_duplicates(doc, findings);
 }

@@ -15,7 +15,7 @@ namespace ohm::validate {
 
 // The checks that need the whole document `json` (the schema, unknown keys,
 // unsafe paths), located by `doc`'s positions: read_manifest_doc runs them
-// while it holds the document.
+// while it holds the document, on a thread of their own.
 DomFindings check_dom(const nlohmann::json& json, const ManifestDoc& doc, const SchemaChecker& schema);
 
 // Reports every finding about `doc` alone (read with a schema) to `findings`.

@@ -41,16 +41,25 @@ std::optional<nlohmann::json> parse_elements(const std::vector<std::string_view>
 
 }  // namespace
 
+ManifestDoc::~ManifestDoc() {
+  if (pending_.valid()) pending_.wait();  // the thread reads this object and the document
+}
+
+const DomFindings& ManifestDoc::dom() const {
+  if (pending_.valid()) dom_ = pending_.get();
+  return dom_;
+}
+
 Diagnostic ManifestDoc::at(const std::string& pointer, Severity severity, const char* code, std::string message) const {
   LineColumn lc = positions.find(pointer);
   return {severity, shown_path, lc.line, lc.column, code, std::move(message), pointer};
 }
 
-std::optional<ManifestDoc> read_manifest_doc(std::string_view text, const std::string& shown_path,
-                                             Diagnostics& findings, const SchemaChecker* schema) {
-  ManifestDoc doc;
-  doc.shown_path = shown_path;
-  nlohmann::json json;
+std::unique_ptr<ManifestDoc> read_manifest_doc(std::string_view text, const std::string& shown_path,
+                                               Diagnostics& findings, const SchemaChecker* schema) {
+  auto doc = std::make_unique<ManifestDoc>();
+  doc->shown_path = shown_path;
+  auto json = std::make_shared<nlohmann::json>();
   // A plain array is read element by element, and placed only as deep as its
   // elements until a finding needs more; anything else, or an element that is
   // not JSON, goes to the whole-text index, which says where it is wrong.
@@ -58,9 +67,9 @@ std::optional<ManifestDoc> read_manifest_doc(std::string_view text, const std::s
   std::optional<nlohmann::json> parsed;
   if (elements) parsed = parse_elements(*elements, text.size());
   if (parsed) {
-    json = std::move(*parsed);
-    doc.positions.index_elements(text, *elements);
-  } else if (auto bad = doc.positions.index(text, &json)) {
+    *json = std::move(*parsed);
+    doc->positions.index_elements(text, *elements);
+  } else if (auto bad = doc->positions.index(text, json.get())) {
     findings.add({Severity::kError,
                   shown_path,
                   bad->line,
@@ -68,48 +77,48 @@ std::optional<ManifestDoc> read_manifest_doc(std::string_view text, const std::s
                   check::kManifestJson,
                   "not valid JSON: " + bad->message,
                   {}});
-    return std::nullopt;
+    return nullptr;
   }
-  doc.is_array = json.is_array();
-  doc.elements = doc.is_array ? json.size() : 0;
+  doc->is_array = json->is_array();
+  doc->elements = doc->is_array ? json->size() : 0;
   // The schema checks its document on a thread of its own while the entries
-  // are read (check_dom only reads `doc`'s positions and name, which the entry
-  // pass leaves alone). Both are then held at once, so only for a manifest of
-  // up to kOverlapBytes; a larger one's document (keys sorted) goes before the
+  // are read and the caller compares the zoo (check_dom only reads the
+  // document and `doc`'s positions and name, which nothing else changes).
+  // Both are then held at once, so only for a manifest of up to
+  // kOverlapBytes; a larger one's document (keys sorted) goes before the
   // entries come.
   constexpr std::size_t kOverlapBytes = 16u << 20;
-  std::future<DomFindings> dom;
-  if (schema && doc.is_array && text.size() <= kOverlapBytes) {
+  if (schema && doc->is_array && text.size() <= kOverlapBytes) {
     try {
-      dom = std::async(std::launch::async, [&json, &doc, schema] { return check_dom(json, doc, *schema); });
+      const ManifestDoc* in = doc.get();
+      // The thread drops the document when done with it (freeing it takes time too).
+      doc->pending_ = std::async(std::launch::async, [document = json, in, schema]() mutable {
+        DomFindings found = check_dom(*document, *in, *schema);
+        document.reset();
+        return found;
+      });
     } catch (const std::system_error&) {  // no thread to be had: one after the other
     }
   }
-  if (!dom.valid()) {
-    if (schema) doc.dom = check_dom(json, doc, *schema);
-    json = nullptr;
-  }
-  if (!doc.is_array) return doc;  // the schema says what it is
+  if (!doc->pending_.valid() && schema) doc->dom_ = check_dom(*json, *doc, *schema);
+  json.reset();
+  if (!doc->is_array) return doc;  // the schema says what it is
 
   // The entries in their own pass over the text (on every core for a large
   // manifest), keeping key order, each element dropped once it is an Entry.
   Result<void> read = manifest::read_manifest_elements(text, shown_path, [&](manifest::ElementRead&& r) {
     if (r.entry) {
-      r.entry->line = doc.positions.find(entry_pointer(r.index)).line;
-      doc.entries.push_back(std::move(*r.entry));
-      doc.index_of.push_back(r.index);
+      r.entry->line = doc->positions.find(entry_pointer(r.index)).line;
+      doc->entries.push_back(std::move(*r.entry));
+      doc->index_of.push_back(r.index);
       return;
     }
-    if (r.model_path) doc.unreadable_paths.push_back(*r.model_path);
-    doc.entry_problems.push_back(doc.at(r.pointer(), Severity::kError, check::kManifestEntryInvalid, r.problem()));
+    if (r.model_path) doc->unreadable_paths.push_back(*r.model_path);
+    doc->entry_problems.push_back(doc->at(r.pointer(), Severity::kError, check::kManifestEntryInvalid, r.problem()));
   });
-  if (dom.valid()) {
-    doc.dom = dom.get();
-    json = nullptr;
-  }
   if (!read) {  // the same text parsed above: not expected
-    doc.entries.clear();
-    doc.index_of.clear();
+    doc->entries.clear();
+    doc->index_of.clear();
   }
   return doc;
 }

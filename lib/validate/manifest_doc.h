@@ -4,10 +4,13 @@
 // each tied to its index in the array. A second pass reads the entries (keys
 // in file order; a large manifest's elements on every core, each dropped once
 // it is an Entry) while the schema checks the document (keys sorted) on a
-// thread of its own; above 16 MiB the document is dropped first, so a large
-// manifest is never in memory twice.
+// thread of its own, which goes on while the caller compares the zoo (dom()
+// waits for it); above 16 MiB the document is checked and dropped first, so a
+// large manifest is never in memory twice.
 
 #include <cstddef>
+#include <future>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,17 +44,31 @@ struct ManifestDoc {
   std::vector<std::string> unreadable_paths;
   // manifest.entry.invalid findings of lib/manifest, shown only when the schema says nothing.
   std::vector<Diagnostic> entry_problems;
-  DomFindings dom;  // when read with a schema
+
+  ManifestDoc() = default;
+  ManifestDoc(const ManifestDoc&) = delete;  // the schema's thread reads this one
+  ManifestDoc& operator=(const ManifestDoc&) = delete;
+  ~ManifestDoc();
+
+  // What the checks that need the whole document found (when read with a
+  // schema), waiting for them first if they still run. Not thread-safe.
+  const DomFindings& dom() const;
 
   // A finding about the value at `pointer`, with its line and column.
   Diagnostic at(const std::string& pointer, Severity severity, const char* code, std::string message) const;
+
+ private:
+  friend std::unique_ptr<ManifestDoc> read_manifest_doc(std::string_view, const std::string&, Diagnostics&,
+                                                        const SchemaChecker*);
+  mutable DomFindings dom_;
+  mutable std::future<DomFindings> pending_;  // the schema's thread, while it runs
 };
 
 // Reads `text`: positions and the document in one pass, then (with `schema`)
-// the checks that need the whole document, then the entries. When it is not
+// the checks that need the whole document, and the entries. When it is not
 // JSON, reports manifest.json (with line and column) to `findings` and
-// returns nullopt. `text` must outlive the result.
-std::optional<ManifestDoc> read_manifest_doc(std::string_view text, const std::string& shown_path,
-                                             Diagnostics& findings, const SchemaChecker* schema = nullptr);
+// returns null. `text` and `schema` must outlive the result.
+std::unique_ptr<ManifestDoc> read_manifest_doc(std::string_view text, const std::string& shown_path,
+                                               Diagnostics& findings, const SchemaChecker* schema = nullptr);
 
 }  // namespace ohm::validate

@@ -85,7 +85,10 @@ void each_object(const json& node, const std::string& at,
   }
 }
 
-void collect_long(const json& node, const std::string& at, std::vector<LongString>& out) {
+// Walks `node` with `at` its pointer, grown and cut back in place: no
+// string is made per value of a manifest that has no long string.
+void collect_long(const json& node, std::string& at, std::vector<LongString>& out) {
+  const std::size_t base = at.size();
   if (node.is_string()) {
     const auto& s = node.get_ref<const std::string&>();
     if (s.size() > kMaxMatchedString) out.push_back({at, s.size(), false});
@@ -95,10 +98,18 @@ void collect_long(const json& node, const std::string& at, std::vector<LongStrin
         out.push_back({at, it.key().size(), true});
         continue;
       }
-      collect_long(*it, at + "/" + pointer_token(it.key()), out);
+      at += '/';
+      at += pointer_token(it.key());
+      collect_long(*it, at, out);
+      at.resize(base);
     }
   } else if (node.is_array()) {
-    for (std::size_t i = 0; i < node.size(); ++i) collect_long(node[i], at + "/" + std::to_string(i), out);
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      at += '/';
+      at += std::to_string(i);
+      collect_long(node[i], at, out);
+      at.resize(base);
+    }
   }
 }
 
@@ -140,7 +151,8 @@ std::optional<std::string> find_ref_cycle(const json& schema) {
 
 std::vector<LongString> find_long_strings(const json& doc) {
   std::vector<LongString> out;
-  collect_long(doc, "", out);
+  std::string at;
+  collect_long(doc, at, out);
   return out;
 }
 

@@ -71,8 +71,8 @@ BaseManifest by_sha(const std::string& name, const std::vector<manifest::Entry>*
   return base;
 }
 
-void check_zoo(const zoo::Source& zoo, const ValidateOptions& options, const ManifestDoc& doc, ValidateReport& report) {
-  Diagnostics& findings = report.findings;
+void check_zoo(const zoo::Source& zoo, const ValidateOptions& options, const ManifestDoc& doc, ValidateSummary& summary,
+               Diagnostics& findings) {
   zoo::ReadmeSet readmes(zoo);
   std::optional<std::vector<manifest::Entry>> own_base;
   const std::vector<manifest::Entry>* base = base_entries(options, doc, own_base);
@@ -83,24 +83,24 @@ void check_zoo(const zoo::Source& zoo, const ValidateOptions& options, const Man
   // were there before it).
   std::optional<zoo::ChangeSet> changes = base ? options.changes : std::nullopt;
   if (changes) changes = zoo::with_paths(std::move(*changes), zoo::manifest_changes(doc.entries, *base));
-  report.summary.limited = changes.has_value();
+  summary.limited = changes.has_value();
   Diagnostics generate_diags;
   zoo::GenerateResult regenerated = regenerate(readmes, options, changes, doc.entries, generate_diags);
   for (Diagnostic& d : generate_diags.take()) {
     if (!is_generate_noise(d)) findings.add(std::move(d));
   }
-  report.summary.readmes = regenerated.readmes.size();
+  summary.readmes = regenerated.readmes.size();
   // --shard: the regeneration built this shard's rows only, so only this
   // shard's entries are compared with it.
   CompareStats compared = compare_with_zoo(zoo, doc, regenerated, by_sha(options.base_name, base), findings,
                                            options.shard ? &*options.shard : nullptr);
-  report.summary.ports_unchecked = compared.ports_unchecked;
+  summary.ports_unchecked = compared.ports_unchecked;
   ArchiveStats archives = check_archives(regenerated, findings);
-  report.summary.archives_read = archives.read;
-  report.summary.archives_absent = archives.content_absent;
+  summary.archives_read = archives.read;
+  summary.archives_absent = archives.content_absent;
   for (const zoo::BuiltEntry& b : regenerated.entries) {
     const bool own_row = !b.origin.readme.empty() && !b.origin.kept_previous;
-    if (own_row && !b.origin.content_present) ++report.summary.models_unchecked;
+    if (own_row && !b.origin.content_present) ++summary.models_unchecked;
   }
 
   // Reachability needs every README the index reaches; --changed-since looks
@@ -143,8 +143,12 @@ Result<ValidateReport> validate(const zoo::Source& zoo, const ValidateOptions& o
   auto doc = read_manifest_doc(*options.manifest_text, options.manifest_shown, report.findings, &*schema);
   if (doc) {
     report.summary.entries = doc->elements;
+    // The schema may still be checking the document: the zoo is compared
+    // meanwhile, and its findings come after the document's, as they always have.
+    Diagnostics compared;
+    if (doc->is_array) check_zoo(zoo, options, *doc, report.summary, compared);
     check_document(*doc, report.findings);
-    if (doc->is_array) check_zoo(zoo, options, *doc, report);
+    report.findings.merge(compared);
   }
   finish(report, options.strict);
   return report;

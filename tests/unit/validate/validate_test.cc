@@ -66,6 +66,23 @@ TEST(Validate, StaleFieldNamesItsLineAndTheReadmeRow) {
   EXPECT_NE(d.message.find("vision/classification/tinynet/README.md:9"), std::string::npos) << d.message;
 }
 
+TEST(Validate, TheDocumentsFindingsComeBeforeTheZoosAtTheSameLine) {
+  // The schema checks the document on a thread of its own while the zoo is
+  // compared; a value both reject is reported by the schema first, as it was
+  // when one ran after the other.
+  zoo::MemorySource zoo = testkit::source_tree("samples");
+  std::string edited = kManifest;
+  const std::size_t at = edited.find("\"model_sha\": \"") + 14;
+  edited.replace(at, 64, std::string(64, 'A'));
+  auto report = validate(zoo, samples_options(edited));
+  ASSERT_TRUE(report);
+  const std::vector<std::string> found = codes(report->findings);
+  ASSERT_EQ(found.size(), 2u) << testing::PrintToString(found);
+  EXPECT_EQ(found[0].substr(0, found[0].find('@')), check::kSchema);
+  EXPECT_EQ(found[1].substr(0, found[1].find('@')), check::kShaMismatch);
+  EXPECT_EQ(found[0].substr(found[0].find('@')), found[1].substr(found[1].find('@')));
+}
+
 TEST(Validate, UnverifiedPortsNameThePullForTheRepositoryPath) {
   // A clone without LFS content: the MLP is a pointer, and the base manifest
   // knows no sha, so nothing vouches for its ports.
