@@ -10,6 +10,7 @@
 #include "manifest/json_io.h"
 #include "zoo/changed_since.h"
 #include "zoo/counting_source.h"
+#include "zoo/discovery.h"
 #include "zoo/feature_tensors.h"
 #include "zoo/manifest_at.h"
 
@@ -151,10 +152,15 @@ Result<GenerateOutcome> generate_at(const GenerateRequest& request, const git::O
   if (!features) return features.failure();
   options.feature_tensors = std::move(*features);
 
-  // --changed-since's diff runs while the manifests are read.
+  // --changed-since's diff runs while the manifests are read, and so does a
+  // whole run's reading of its READMEs (not the hook's, which reads only
+  // those the commit changes when HEAD has a manifest).
   std::optional<std::future<Result<zoo::ChangeSet>>> early_changes;
   if (request.changed_since && zoo.in_repository)
     early_changes = git::start_changed_paths(request.where, *request.changed_since);
+  zoo::ReadmeSet readmes(source);
+  if (!request.changed_since && !(request.check && request.where.staged))
+    zoo::read_discovered_ahead(readmes, request.discover, options.jobs);
 
   // The manifest at the source (compared by --check, kept by --changed-since),
   // the base revision's, and the previous one for reuse.
@@ -178,7 +184,6 @@ Result<GenerateOutcome> generate_at(const GenerateRequest& request, const git::O
     return out;
   }
 
-  zoo::ReadmeSet readmes(source);
   zoo::GenerateResult result;
   out.since = changed_since_for(request, base_manifest);
   if (out.since) {

@@ -4,6 +4,7 @@
 #include "core/parallel.h"
 #include "fs/file_reader.h"
 #include "manifest/json_io.h"
+#include "zoo/discovery.h"
 #include "zoo/feature_tensors.h"
 #include "zoo/manifest_at.h"
 
@@ -50,6 +51,12 @@ Result<ValidateOutcome> validate(const ValidateRequest& request) {
   options.on_progress = request.on_progress;
   options.jobs = request.jobs == 0 ? default_jobs() : request.jobs;
   options.shard = request.shard;
+  // A whole run's READMEs are read while the manifests are.
+  zoo::ReadmeSet readmes(*zoo->source);
+  if (!compare_changes) {
+    zoo::read_discovered_ahead(readmes, request.discover, options.jobs);
+    options.readmes = &readmes;
+  }
   if (auto read = manifest_under_check(request, *zoo->source, options); !read) return read.failure();
   if (request.schema_file) {
     auto text = fs::read_regular_file(*request.schema_file, kMaxSchemaBytes);

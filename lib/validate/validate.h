@@ -52,6 +52,10 @@ struct ValidateOptions {
   bool full_check = false;  // the ONNX checker's full_check=True
   bool strict = false;      // warnings become errors
   unsigned jobs = 1;        // rows regenerated at a time (zoo::GenerateOptions::jobs)
+  // The zoo's READMEs, when the caller has started reading them
+  // (zoo::read_discovered_ahead) while it read the manifests; else validate
+  // reads them itself.
+  zoo::ReadmeSet* readmes = nullptr;
   // Only the entries and rows of this shard are compared (zoo::GenerateOptions::shard).
   std::optional<zoo::Shard> shard;
   // Called after each model the regeneration reads (zoo::GenerateOptions::on_progress).

@@ -81,6 +81,13 @@ std::vector<std::string> readmes_with_model_tables(ReadmeSet& readmes, Diagnosti
   return out;
 }
 
+void read_discovered_ahead(ReadmeSet& readmes, DiscoverMode mode, unsigned jobs) {
+  readmes.read_ahead([mode, jobs](ReadmeSet& ahead) {
+    Diagnostics reported_by_the_run;  // its own discovery finds the same and says so
+    ahead.read_all(discover_readmes(ahead, mode, reported_by_the_run).readmes, jobs);
+  });
+}
+
 DiscoverMode mode_for(ReadmeSet& readmes, DiscoverMode asked) {
   if (asked != DiscoverMode::kAuto) return asked;
   return index_links(readmes) ? DiscoverMode::kIndex : DiscoverMode::kTree;

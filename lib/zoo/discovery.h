@@ -31,6 +31,11 @@ Discovery discover_readmes(ReadmeSet& readmes, DiscoverMode mode, Diagnostics& d
 // file that cannot be read or is past a limit (tree mode's answer).
 std::vector<std::string> readmes_with_model_tables(ReadmeSet& readmes, Diagnostics& diags);
 
+// Starts reading, on threads of their own (ReadmeSet::read_ahead), the
+// READMEs a whole run discovers in `mode`, on up to `jobs` threads: they are
+// parsed while the caller reads the manifest.
+void read_discovered_ahead(ReadmeSet& readmes, DiscoverMode mode, unsigned jobs);
+
 // The mode discover_readmes would use, without following the index's links.
 DiscoverMode mode_for(ReadmeSet& readmes, DiscoverMode asked);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <system_error>
 
 #include "core/checks.h"
 #include "core/parallel.h"
@@ -26,13 +27,41 @@ Result<ParsedReadme> ReadmeSet::read(const std::string& rel) const {
   return p;
 }
 
+ReadmeSet::~ReadmeSet() {
+  if (ahead_.valid()) ahead_.wait();  // its work reads the source, which may go with this set
+}
+
+void ReadmeSet::read_ahead(std::function<void(ReadmeSet&)> work) {
+  settle();
+  try {
+    ahead_ = std::async(std::launch::async, [this, work = std::move(work)] {
+      ReadmeSet other(source_);
+      work(other);
+      return std::move(other.parsed_);
+    });
+  } catch (const std::system_error&) {  // no thread to be had: the run reads them itself
+  }
+}
+
+void ReadmeSet::settle() {
+  if (!ahead_.valid()) return;
+  try {
+    std::map<std::string, Result<ParsedReadme>> read = ahead_.get();
+    parsed_.merge(read);
+  } catch (const std::exception&) {
+    // Memory ran out ahead: what is missing is read again when asked for.
+  }
+}
+
 const Result<ParsedReadme>& ReadmeSet::get(const std::string& rel) {
+  settle();
   auto it = parsed_.find(rel);
   if (it != parsed_.end()) return it->second;
   return parsed_.emplace(rel, read(rel)).first->second;
 }
 
 void ReadmeSet::read_all(const std::vector<std::string>& rels, unsigned jobs) {
+  settle();
   std::vector<std::string> todo;
   for (const std::string& rel : rels) {
     if (!parsed_.count(rel)) todo.push_back(rel);
@@ -60,6 +89,7 @@ void ReadmeSet::read_all(const std::vector<std::string>& rels, unsigned jobs) {
 }
 
 bool ReadmeSet::is_model_readme(const std::string& rel) {
+  settle();
   if (source_.stat(rel).kind != fs::FileKind::kRegular) return false;
   const Result<ParsedReadme>& r = get(rel);
   return r && r->has_model_table;

@@ -2,6 +2,8 @@
 // The READMEs of one run, each read and parsed once however many steps look
 // at it (discovery, row planning, reachability, --changed-since).
 
+#include <functional>
+#include <future>
 #include <map>
 #include <string>
 #include <vector>
@@ -23,6 +25,15 @@ class ReadmeSet {
   explicit ReadmeSet(const Source& source) : source_(source) {}
   ReadmeSet(const ReadmeSet&) = delete;
   ReadmeSet& operator=(const ReadmeSet&) = delete;
+  ~ReadmeSet();
+
+  // Runs `work` on a thread of its own with a set of its own over the same
+  // source (discovery and read_all, say, while the caller reads the
+  // manifest): this set's first use waits for it and takes over what it
+  // read. What `work` reports goes nowhere; the run that follows reports it.
+  // `work` must be safe to run beside the caller's reads of the source, and
+  // the first use after this call must be from one thread.
+  void read_ahead(std::function<void(ReadmeSet&)> work);
 
   // The README at `rel`, read (a regular file within readme::InputLimits) and
   // parsed on first use. Fails with a problem naming `rel` when it cannot be
@@ -43,9 +54,12 @@ class ReadmeSet {
 
  private:
   Result<ParsedReadme> read(const std::string& rel) const;
+  // Waits for read_ahead()'s work, if any, and takes over what it read.
+  void settle();
 
   const Source& source_;
   std::map<std::string, Result<ParsedReadme>> parsed_;
+  std::future<std::map<std::string, Result<ParsedReadme>>> ahead_;
 };
 
 // True for "README.md" and ".../README.md".

@@ -55,6 +55,45 @@ TEST(Discovery, TreeModeReadsEveryReadmeOnce) {
   EXPECT_EQ(counted.bytes_read(), after_discovery);
 }
 
+TEST(Discovery, ReadAheadReadsEachReadmeOnceAndReportsNothingOfItsOwn) {
+  MemorySource zoo;
+  zoo.file("README.md", index_readme({"a", "b", "gone"}))
+      .file("a/README.md", model_readme({"A|a.onnx|7"}))
+      .file("b/README.md", model_readme({"B|b.onnx|7"}))
+      .file("c/README.md", model_readme({"C|c.onnx|7"}));  // not linked: not read ahead
+  CountingSource counted(zoo);
+  ReadmeSet readmes(counted);
+  read_discovered_ahead(readmes, DiscoverMode::kAuto, 2);
+  // The run's own discovery waits for the read-ahead, reports what it finds
+  // (once), and reads nothing again.
+  Diagnostics diags;
+  Discovery d = discover_readmes(readmes, DiscoverMode::kAuto, diags);
+  EXPECT_EQ(d.readmes, (Paths{"a/README.md", "b/README.md"}));
+  EXPECT_EQ(codes(diags), (Paths{"index.link.missing@README.md:7"}));
+  const std::uint64_t linked = zoo.stat("README.md").size + zoo.stat("a/README.md").size + zoo.stat("b/README.md").size;
+  EXPECT_EQ(counted.bytes_read(), linked);
+  readmes.read_all(d.readmes, 2);
+  ASSERT_TRUE(readmes.get("a/README.md"));
+  EXPECT_TRUE(readmes.get("b/README.md")->has_model_table);
+  EXPECT_EQ(counted.bytes_read(), linked);
+  ASSERT_TRUE(readmes.get("c/README.md"));  // asked for later: read then
+  EXPECT_EQ(counted.bytes_read(), linked + zoo.stat("c/README.md").size);
+}
+
+TEST(Discovery, ASetGoneBeforeItsReadAheadIsUsedWaitsForIt) {
+  MemorySource zoo;
+  zoo.file("README.md", index_readme({"a"})).file("a/README.md", model_readme({"A|a.onnx|7"}));
+  const std::uint64_t linked = zoo.stat("README.md").size + zoo.stat("a/README.md").size;
+  for (int i = 0; i < 20; ++i) {
+    CountingSource counted(zoo);
+    {
+      ReadmeSet readmes(counted);
+      read_discovered_ahead(readmes, DiscoverMode::kAuto, 2);
+    }  // the destructor waits for the work, which reads `counted`
+    EXPECT_EQ(counted.bytes_read(), linked);
+  }
+}
+
 TEST(Discovery, ForcedModes) {
   MemorySource zoo;
   zoo.file("README.md", index_readme({"a"}))
