@@ -421,6 +421,7 @@ void parse_elements(const std::vector<std::string_view>& elements, std::size_t f
         ElementRead r;
         r.index = k;
         r.entry = std::move(e);
+        r.canonical = true;
         out.reads.push_back(std::move(r));
       } else {
         out.reads.push_back(read_element(k, Json::parse(elements[k])));
@@ -431,11 +432,12 @@ void parse_elements(const std::vector<std::string_view>& elements, std::size_t f
   }
 }
 
+}  // namespace
+
 // Large manifests are parsed on every core, each thread a contiguous run of
-// elements; the result does not depend on how many there are. False when an
-// element was not JSON (nothing was handed to `each` then).
-bool parse_split(const std::vector<std::string_view>& elements, std::size_t text_bytes,
-                 const std::function<void(ElementRead&&)>& each) {
+// elements; the result does not depend on how many there are.
+bool read_split_elements(const std::vector<std::string_view>& elements, std::size_t text_bytes,
+                         const std::function<void(ElementRead&&)>& each) {
   const std::size_t runs = element_runs(elements.size(), text_bytes);
   std::vector<ParsedElements> parts(runs);
   std::vector<std::size_t> order(runs);
@@ -453,12 +455,10 @@ bool parse_split(const std::vector<std::string_view>& elements, std::size_t text
   return true;
 }
 
-}  // namespace
-
 Result<void> read_manifest_elements(std::string_view text, const std::string& shown_path,
                                     const std::function<void(ElementRead&&)>& each) {
   if (auto elements = split_array_elements(text)) {
-    if (parse_split(*elements, text.size(), each)) return {};
+    if (read_split_elements(*elements, text.size(), each)) return {};
   }
   // Not a plain array of JSON values: the element-by-element reader says why.
   return for_each_manifest_element(

@@ -76,6 +76,7 @@ struct ElementRead {
   std::optional<Entry> entry;
   std::string why;
   std::optional<std::string> model_path;
+  bool canonical = false;  // read by the writer's-bytes scan (manifest/canonical_entry.h)
 
   // Where it is and what is wrong, as manifest.entry.invalid says it.
   std::string pointer() const { return "/" + std::to_string(index); }
@@ -88,6 +89,12 @@ struct ElementRead {
 // JSON values goes to for_each_manifest_element, whose failure it returns.
 Result<void> read_manifest_elements(std::string_view text, const std::string& shown_path,
                                     const std::function<void(ElementRead&&)>& each);
+
+// read_manifest_elements of elements split already (split_array_elements of
+// text of `text_bytes`): false, with nothing handed to `each`, when one is
+// not JSON.
+bool read_split_elements(const std::vector<std::string_view>& elements, std::size_t text_bytes,
+                         const std::function<void(ElementRead&&)>& each);
 
 // Parses manifest text, each element becoming an Entry as soon as it is read
 // (the text and the entries are all it holds). Fails (with "line N, column M: ...") when the text is not

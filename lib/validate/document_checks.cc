@@ -65,6 +65,25 @@ void check_duplicates(const ManifestDoc& doc, Diagnostics& findings) {
   }
 }
 
+// Reports the path at `pointer` (`key`'s value) when it is unsafe (adding
+// `pointer` to `reported`) or unportable.
+void check_path(const ManifestDoc& doc, const std::string& pointer, const char* key, const std::string& path,
+                Diagnostics& findings, std::set<std::string>& reported) {
+  std::string why = zoo::unsafe_path_reason(path);
+  if (why.empty()) {
+    if (std::string unportable = zoo::unportable_path_reason(path); !unportable.empty()) {
+      findings.add(doc.at(pointer, Severity::kWarning, check::kPathUnportable,
+                          std::string(key) + " " + quoted(path) + ": " + unportable +
+                              ", which the Python hub client (onnx.hub) puts into its download URL unescaped: "
+                              "rename the file"));
+    }
+    return;
+  }
+  findings.add(doc.at(pointer, Severity::kError, check::kUnsafePath,
+                      std::string(key) + " " + quoted(path) + " is not a safe zoo-relative path: " + why));
+  reported.insert(pointer);
+}
+
 // Reports unsafe paths (also in entries lib/manifest could not read); returns
 // the pointers reported, whose schema findings they replace.
 std::set<std::string> check_paths(const nlohmann::json& json, const ManifestDoc& doc, Diagnostics& findings) {
@@ -72,21 +91,7 @@ std::set<std::string> check_paths(const nlohmann::json& json, const ManifestDoc&
   auto check = [&](std::size_t index, const char* where, const char* key, const nlohmann::json& object) {
     auto it = object.find(key);
     if (it == object.end() || !it->is_string()) return;  // the schema says what it is
-    const std::string path = it->get<std::string>();
-    std::string why = zoo::unsafe_path_reason(path);
-    std::string pointer = entry_pointer(index, where, key);
-    if (why.empty()) {
-      if (std::string unportable = zoo::unportable_path_reason(path); !unportable.empty()) {
-        findings.add(doc.at(pointer, Severity::kWarning, check::kPathUnportable,
-                            std::string(key) + " " + quoted(path) + ": " + unportable +
-                                ", which the Python hub client (onnx.hub) puts into its download URL unescaped: "
-                                "rename the file"));
-      }
-      return;
-    }
-    findings.add(doc.at(pointer, Severity::kError, check::kUnsafePath,
-                        std::string(key) + " " + quoted(path) + " is not a safe zoo-relative path: " + why));
-    reported.insert(pointer);
+    check_path(doc, entry_pointer(index, where, key), key, it->get<std::string>(), findings, reported);
   };
   if (!json.is_array()) return reported;
   for (std::size_t i = 0; i < json.size(); ++i) {
@@ -122,6 +127,22 @@ DomFindings check_dom(const nlohmann::json& json, const ManifestDoc& doc, const 
   check_unknown_keys(json, doc, unknown_keys);
   out.paths = paths.take();
   out.unknown_keys = unknown_keys.take();
+  return out;
+}
+
+DomFindings entry_path_findings(const ManifestDoc& doc) {
+  Diagnostics paths;
+  std::set<std::string> reported;
+  for (std::size_t i = 0; i < doc.entries.size(); ++i) {
+    const Entry& e = doc.entries[i];
+    check_path(doc, entry_pointer(doc.index_of[i], "", "model_path"), "model_path", e.model_path, paths, reported);
+    if (e.model_with_data_path) {
+      check_path(doc, entry_pointer(doc.index_of[i], "metadata", "model_with_data_path"), "model_with_data_path",
+                 *e.model_with_data_path, paths, reported);
+    }
+  }
+  DomFindings out;
+  out.paths = paths.take();
   return out;
 }
 

@@ -18,6 +18,11 @@ namespace ohm::validate {
 // while it holds the document, on a thread of their own.
 DomFindings check_dom(const nlohmann::json& json, const ManifestDoc& doc, const SchemaChecker& schema);
 
+// What check_dom finds in a document that holds exactly `doc`'s entries,
+// each in the writer's bytes and passing the schema (builtin_schema_native.h):
+// only its paths' findings, read from the entries.
+DomFindings entry_path_findings(const ManifestDoc& doc);
+
 // Reports every finding about `doc` alone (read with a schema) to `findings`.
 void check_document(const ManifestDoc& doc, Diagnostics& findings);
 

@@ -1,6 +1,7 @@
 #include "validate/manifest_doc.h"
 
 #include <algorithm>
+#include <atomic>
 #include <future>
 #include <numeric>
 #include <system_error>
@@ -8,6 +9,7 @@
 #include "core/checks.h"
 #include "core/parallel.h"
 #include "manifest/json_io.h"
+#include "validate/builtin_schema_native.h"
 #include "validate/document_checks.h"
 
 namespace ohm::validate {
@@ -39,6 +41,59 @@ std::optional<nlohmann::json> parse_elements(const std::vector<std::string_view>
   return document;
 }
 
+// Every element's ElementRead, in order; nullopt when one is not JSON.
+std::optional<std::vector<manifest::ElementRead>> read_entries(std::string_view text,
+                                                               const std::vector<std::string_view>& elements) {
+  std::vector<manifest::ElementRead> reads;
+  reads.reserve(elements.size());
+  if (!manifest::read_split_elements(elements, text.size(),
+                                     [&reads](manifest::ElementRead&& r) { reads.push_back(std::move(r)); })) {
+    return std::nullopt;
+  }
+  return reads;
+}
+
+// Whether every element is in the writer's bytes and certainly passes the
+// built-in schema (builtin_schema_native.h), checked on every core as the
+// entries were read.
+bool passes_natively(const std::vector<manifest::ElementRead>& reads, std::size_t text_bytes) {
+  for (const manifest::ElementRead& r : reads) {
+    if (!r.canonical || !r.entry) return false;
+  }
+  const std::size_t runs = manifest::element_runs(reads.size(), text_bytes);
+  std::atomic<bool> doubt{false};
+  std::vector<std::size_t> order(runs);
+  std::iota(order.begin(), order.end(), 0);
+  for_each_parallel(order, static_cast<unsigned>(runs), [&](std::size_t r) {
+    try {  // nothing may leave a thread; memory running out is a doubt
+      NativeSchemaCheck check;
+      for (std::size_t k = reads.size() * r / runs; k < reads.size() * (r + 1) / runs && !doubt; ++k) {
+        if (!check.passes(*reads[k].entry)) doubt = true;
+      }
+    } catch (const std::exception&) {
+      doubt = true;
+    }
+  });
+  return !doubt;
+}
+
+// `r` into `doc`: its entry, with its line, or what is wrong with it.
+void take_entry(manifest::ElementRead&& r, ManifestDoc& doc) {
+  if (r.entry) {
+    r.entry->line = doc.positions.find(entry_pointer(r.index)).line;
+    doc.entries.push_back(std::move(*r.entry));
+    doc.index_of.push_back(r.index);
+    return;
+  }
+  if (r.model_path) doc.unreadable_paths.push_back(*r.model_path);
+  doc.entry_problems.push_back(doc.at(r.pointer(), Severity::kError, check::kManifestEntryInvalid, r.problem()));
+}
+
+void take_entries(std::vector<manifest::ElementRead>&& reads, ManifestDoc& doc) {
+  for (manifest::ElementRead& r : reads) take_entry(std::move(r), doc);
+  reads.clear();
+}
+
 }  // namespace
 
 ManifestDoc::~ManifestDoc() {
@@ -59,11 +114,31 @@ std::unique_ptr<ManifestDoc> read_manifest_doc(std::string_view text, const std:
                                                Diagnostics& findings, const SchemaChecker* schema) {
   auto doc = std::make_unique<ManifestDoc>();
   doc->shown_path = shown_path;
-  auto json = std::make_shared<nlohmann::json>();
   // A plain array is read element by element, and placed only as deep as its
   // elements until a finding needs more; anything else, or an element that is
   // not JSON, goes to the whole-text index, which says where it is wrong.
   const std::optional<std::vector<std::string_view>> elements = manifest::split_array_elements(text);
+  // The entries first, when the built-in schema's native check may spare the
+  // document: a manifest generate wrote needs none (read_natively). Otherwise
+  // they are kept for below, up to kOverlapBytes (a larger manifest is never
+  // in memory twice: its entries are read again once its document is gone).
+  constexpr std::size_t kOverlapBytes = 16u << 20;
+  std::optional<std::vector<manifest::ElementRead>> reads;
+  if (elements && schema && schema->native_check_applies()) {
+    reads = read_entries(text, *elements);
+    if (reads && passes_natively(*reads, text.size())) {
+      doc->positions.index_elements(text, *elements);
+      doc->is_array = true;
+      doc->elements = elements->size();
+      take_entries(std::move(*reads), *doc);
+      doc->dom_ = entry_path_findings(*doc);
+      doc->judged_natively = true;
+      return doc;
+    }
+    if (text.size() > kOverlapBytes) reads.reset();
+  }
+
+  auto json = std::make_shared<nlohmann::json>();
   std::optional<nlohmann::json> parsed;
   if (elements) parsed = parse_elements(*elements, text.size());
   if (parsed) {
@@ -87,7 +162,6 @@ std::unique_ptr<ManifestDoc> read_manifest_doc(std::string_view text, const std:
   // Both are then held at once, so only for a manifest of up to
   // kOverlapBytes; a larger one's document (keys sorted) goes before the
   // entries come.
-  constexpr std::size_t kOverlapBytes = 16u << 20;
   if (schema && doc->is_array && text.size() <= kOverlapBytes) {
     try {
       const ManifestDoc* in = doc.get();
@@ -106,16 +180,12 @@ std::unique_ptr<ManifestDoc> read_manifest_doc(std::string_view text, const std:
 
   // The entries in their own pass over the text (on every core for a large
   // manifest), keeping key order, each element dropped once it is an Entry.
-  Result<void> read = manifest::read_manifest_elements(text, shown_path, [&](manifest::ElementRead&& r) {
-    if (r.entry) {
-      r.entry->line = doc->positions.find(entry_pointer(r.index)).line;
-      doc->entries.push_back(std::move(*r.entry));
-      doc->index_of.push_back(r.index);
-      return;
-    }
-    if (r.model_path) doc->unreadable_paths.push_back(*r.model_path);
-    doc->entry_problems.push_back(doc->at(r.pointer(), Severity::kError, check::kManifestEntryInvalid, r.problem()));
-  });
+  if (reads) {
+    take_entries(std::move(*reads), *doc);
+    return doc;
+  }
+  Result<void> read = manifest::read_manifest_elements(
+      text, shown_path, [&](manifest::ElementRead&& r) { take_entry(std::move(r), *doc); });
   if (!read) {  // the same text parsed above: not expected
     doc->entries.clear();
     doc->index_of.clear();

@@ -44,6 +44,9 @@ struct ManifestDoc {
   std::vector<std::string> unreadable_paths;
   // manifest.entry.invalid findings of lib/manifest, shown only when the schema says nothing.
   std::vector<Diagnostic> entry_problems;
+  // The schema's verdict came from builtin_schema_native.h: every element in
+  // the writer's bytes passed it, and no document was built.
+  bool judged_natively = false;
 
   ManifestDoc() = default;
   ManifestDoc(const ManifestDoc&) = delete;  // the schema's thread reads this one

@@ -16,6 +16,7 @@
 #include <valijson/validator.hpp>
 
 #include "core/parallel.h"
+#include "validate/builtin_schema_native.h"
 #include "validate/json_positions.h"
 #include "validate/schema_guards.h"
 
@@ -27,6 +28,7 @@ struct SchemaChecker::Impl {
   // the root's definitions, so that a large array's items are checked on
   // every core (per_item_schema).
   std::unique_ptr<valijson::Schema> item_schema;
+  bool native = false;  // builtin_schema_native.h implements this schema
 };
 
 namespace {
@@ -153,6 +155,7 @@ Result<SchemaChecker> SchemaChecker::compile(std::string_view schema_text, const
                    *cycle + ")"};
     }
     auto impl = std::make_shared<Impl>();
+    impl->native = validate::native_check_applies(schema_text);
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
     valijson::adapters::NlohmannJsonAdapter adapter(doc);
     parser.populateSchema(adapter, impl->schema);
@@ -170,6 +173,8 @@ Result<SchemaChecker> SchemaChecker::compile(std::string_view schema_text, const
     return Error{shown_name + ": not a usable JSON Schema: " + e.what()};
   }
 }
+
+bool SchemaChecker::native_check_applies() const { return impl_->native; }
 
 std::vector<SchemaViolation> SchemaChecker::check(const json& doc) const {
   struct Raw {

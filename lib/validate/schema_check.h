@@ -29,6 +29,11 @@ class SchemaChecker {
   // (valijson's "failed to validate item #3" wrappers are folded away).
   std::vector<SchemaViolation> check(const nlohmann::json& doc) const;
 
+  // True when the schema is the text builtin_schema_native.h implements
+  // (the built-in one, unedited): then entries in the writer's bytes may be
+  // judged without a document.
+  bool native_check_applies() const;
+
  private:
   struct Impl;
   std::shared_ptr<const Impl> impl_;

@@ -1,11 +1,16 @@
 // Fuzz target: manifest text -> JsonPositions (positions + DOM in one pass),
 // read_manifest_doc, the built-in JSON Schema, and position look-ups for every
-// violation and for pointers taken from the input itself.
+// violation and for pointers taken from the input itself; and the built-in
+// schema's native check against valijson on every element in the writer's
+// bytes: it may never pass one valijson faults.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
+#include "manifest/canonical_entry.h"
+#include "manifest/json_io.h"
+#include "validate/builtin_schema_native.h"
 #include "validate/document_checks.h"
 #include "validate/json_positions.h"
 #include "validate/manifest_doc.h"
@@ -48,6 +53,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ohm::validate::JsonPositions no_dom;
   auto err2 = no_dom.index(text);
   if (static_cast<bool>(err) != static_cast<bool>(err2)) __builtin_trap();
+
+  if (auto elements = ohm::manifest::split_array_elements(text)) {
+    ohm::validate::NativeSchemaCheck native;
+    for (std::string_view element : *elements) {
+      auto entry = ohm::manifest::read_canonical_entry(element);
+      if (!entry || !native.passes(*entry)) continue;
+      const std::string one = "[" + std::string(element) + "]";
+      if (!checker().check(nlohmann::json::parse(one)).empty()) __builtin_trap();
+    }
+  }
 
   ohm::Diagnostics findings;
   auto doc = ohm::validate::read_manifest_doc(text, "m.json", findings, &checker());
