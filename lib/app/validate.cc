@@ -54,7 +54,7 @@ Result<ValidateOutcome> validate(const ValidateRequest& request) {
   // A whole run's READMEs are read while the manifests are.
   zoo::ReadmeSet readmes(*zoo->source);
   if (!compare_changes) {
-    zoo::read_discovered_ahead(readmes, request.discover, options.jobs);
+    zoo::read_discovered_ahead(readmes, request.discover, options.jobs, true);
     options.readmes = &readmes;
   }
   if (auto read = manifest_under_check(request, *zoo->source, options); !read) return read.failure();

@@ -65,7 +65,7 @@ bool report_unreadable_root(ReadmeSet& readmes, Diagnostics& diags) {
 
 std::vector<std::string> readmes_with_model_tables(ReadmeSet& readmes, Diagnostics& diags) {
   std::vector<std::string> out;
-  auto files = readmes.source().list_files();
+  const auto& files = readmes.files();
   if (!files) {
     diags.error(readmes.source().describe(), 0, check::kZooUnreadable, files.error());
     return out;
@@ -81,10 +81,11 @@ std::vector<std::string> readmes_with_model_tables(ReadmeSet& readmes, Diagnosti
   return out;
 }
 
-void read_discovered_ahead(ReadmeSet& readmes, DiscoverMode mode, unsigned jobs) {
-  readmes.read_ahead([mode, jobs](ReadmeSet& ahead) {
+void read_discovered_ahead(ReadmeSet& readmes, DiscoverMode mode, unsigned jobs, bool and_list_files) {
+  readmes.read_ahead([mode, jobs, and_list_files](ReadmeSet& ahead) {
     Diagnostics reported_by_the_run;  // its own discovery finds the same and says so
     ahead.read_all(discover_readmes(ahead, mode, reported_by_the_run).readmes, jobs);
+    if (and_list_files) ahead.files();
   });
 }
 

@@ -33,8 +33,9 @@ std::vector<std::string> readmes_with_model_tables(ReadmeSet& readmes, Diagnosti
 
 // Starts reading, on threads of their own (ReadmeSet::read_ahead), the
 // READMEs a whole run discovers in `mode`, on up to `jobs` threads: they are
-// parsed while the caller reads the manifest.
-void read_discovered_ahead(ReadmeSet& readmes, DiscoverMode mode, unsigned jobs);
+// parsed while the caller reads the manifest; and, when asked, the list of
+// every file (ReadmeSet::files, which validate's reachability check walks).
+void read_discovered_ahead(ReadmeSet& readmes, DiscoverMode mode, unsigned jobs, bool and_list_files = false);
 
 // The mode discover_readmes would use, without following the index's links.
 DiscoverMode mode_for(ReadmeSet& readmes, DiscoverMode asked);

@@ -37,7 +37,7 @@ void ReadmeSet::read_ahead(std::function<void(ReadmeSet&)> work) {
     ahead_ = std::async(std::launch::async, [this, work = std::move(work)] {
       ReadmeSet other(source_);
       work(other);
-      return std::move(other.parsed_);
+      return std::move(other.read_);
     });
   } catch (const std::system_error&) {  // no thread to be had: the run reads them itself
   }
@@ -46,8 +46,9 @@ void ReadmeSet::read_ahead(std::function<void(ReadmeSet&)> work) {
 void ReadmeSet::settle() {
   if (!ahead_.valid()) return;
   try {
-    std::map<std::string, Result<ParsedReadme>> read = ahead_.get();
-    parsed_.merge(read);
+    Read ahead = ahead_.get();
+    read_.parsed.merge(ahead.parsed);
+    if (!read_.files) read_.files = std::move(ahead.files);
   } catch (const std::exception&) {
     // Memory ran out ahead: what is missing is read again when asked for.
   }
@@ -55,16 +56,16 @@ void ReadmeSet::settle() {
 
 const Result<ParsedReadme>& ReadmeSet::get(const std::string& rel) {
   settle();
-  auto it = parsed_.find(rel);
-  if (it != parsed_.end()) return it->second;
-  return parsed_.emplace(rel, read(rel)).first->second;
+  auto it = read_.parsed.find(rel);
+  if (it != read_.parsed.end()) return it->second;
+  return read_.parsed.emplace(rel, read(rel)).first->second;
 }
 
 void ReadmeSet::read_all(const std::vector<std::string>& rels, unsigned jobs) {
   settle();
   std::vector<std::string> todo;
   for (const std::string& rel : rels) {
-    if (!parsed_.count(rel)) todo.push_back(rel);
+    if (!read_.parsed.count(rel)) todo.push_back(rel);
   }
   std::sort(todo.begin(), todo.end());
   todo.erase(std::unique(todo.begin(), todo.end()), todo.end());
@@ -81,11 +82,17 @@ void ReadmeSet::read_all(const std::vector<std::string>& rels, unsigned jobs) {
   });
   for (std::size_t i = 0; i < todo.size(); ++i) {
     if (slots[i]) {
-      parsed_.emplace(todo[i], std::move(*slots[i]));
+      read_.parsed.emplace(todo[i], std::move(*slots[i]));
     } else {
       get(todo[i]);
     }
   }
+}
+
+const Result<std::vector<std::string>>& ReadmeSet::files() {
+  settle();
+  if (!read_.files) read_.files = source_.list_files();
+  return *read_.files;
 }
 
 bool ReadmeSet::is_model_readme(const std::string& rel) {

@@ -5,6 +5,7 @@
 #include <functional>
 #include <future>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,9 @@ class ReadmeSet {
   // get() of any of them only looks up, and may be called from several threads.
   void read_all(const std::vector<std::string>& rels, unsigned jobs);
 
+  // Every file of the source (Source::list_files), listed once per set.
+  const Result<std::vector<std::string>>& files();
+
   // True when `rel` is a regular file holding a model table (false when it
   // cannot be read or is not a regular file).
   bool is_model_readme(const std::string& rel);
@@ -58,8 +62,12 @@ class ReadmeSet {
   void settle();
 
   const Source& source_;
-  std::map<std::string, Result<ParsedReadme>> parsed_;
-  std::future<std::map<std::string, Result<ParsedReadme>>> ahead_;
+  struct Read {
+    std::map<std::string, Result<ParsedReadme>> parsed;
+    std::optional<Result<std::vector<std::string>>> files;
+  };
+  Read read_;
+  std::future<Read> ahead_;
 };
 
 // True for "README.md" and ".../README.md".

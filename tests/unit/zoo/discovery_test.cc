@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+
 #include "core/checks.h"
 #include "zoo/counting_source.h"
 #include "zoo/memory_source.h"
@@ -78,6 +80,37 @@ TEST(Discovery, ReadAheadReadsEachReadmeOnceAndReportsNothingOfItsOwn) {
   EXPECT_EQ(counted.bytes_read(), linked);
   ASSERT_TRUE(readmes.get("c/README.md"));  // asked for later: read then
   EXPECT_EQ(counted.bytes_read(), linked + zoo.stat("c/README.md").size);
+}
+
+// A zoo that counts how often its files are listed.
+class ListingCounted : public MemorySource {
+ public:
+  Result<std::vector<std::string>> list_files() const override {
+    ++listed;
+    return MemorySource::list_files();
+  }
+  mutable std::atomic<int> listed{0};
+};
+
+TEST(Discovery, TheFileListIsReadAheadWhenAskedAndListedOncePerSet) {
+  ListingCounted zoo;
+  zoo.file("README.md", index_readme({"a"}))
+      .file("a/README.md", model_readme({"A|a.onnx|7"}))
+      .file("c/README.md", model_readme({"C|c.onnx|7"}));
+  ReadmeSet readmes(zoo);
+  read_discovered_ahead(readmes, DiscoverMode::kAuto, 2, true);
+  Diagnostics diags;
+  EXPECT_EQ(readmes_with_model_tables(readmes, diags), (Paths{"a/README.md", "c/README.md"}));
+  EXPECT_EQ(readmes_with_model_tables(readmes, diags), (Paths{"a/README.md", "c/README.md"}));
+  EXPECT_EQ(zoo.listed, 1);  // by the read-ahead, for both
+  EXPECT_TRUE(diags.all().empty());
+
+  ReadmeSet without(zoo);
+  read_discovered_ahead(without, DiscoverMode::kAuto, 2);
+  ASSERT_TRUE(without.get("a/README.md"));
+  EXPECT_EQ(zoo.listed, 1);  // index mode needs no list, and none was asked for
+  ASSERT_TRUE(without.files());
+  EXPECT_EQ(zoo.listed, 2);
 }
 
 TEST(Discovery, ASetGoneBeforeItsReadAheadIsUsedWaitsForIt) {
