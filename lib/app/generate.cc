@@ -126,7 +126,7 @@ const zoo::ZooManifest* base_manifest_for(const GenerateRequest& request, const 
   if (!base) return nullptr;
   const bool needed = request.changed_since || (!request.reuse_file && (base_is_authority(request) || !at.entries));
   if (!needed) return nullptr;
-  if (at.entries && at.object_id && *at.object_id == base->source->object_id(kManifestName)) return &at;
+  if (at.entries && zoo::same_manifest_as(at.object_id, at.text, *base->source)) return &at;
   storage = zoo::read_zoo_manifest(*base->source, false);
   if (storage->text && at.text && *storage->text == *at.text && at.entries) return &at;
   zoo::parse_zoo_manifest(*storage);

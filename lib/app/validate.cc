@@ -81,8 +81,8 @@ Result<ValidateOutcome> validate(const ValidateRequest& request) {
   }
   if (base) {
     options.base_name = base_rev;
-    if (options.manifest_object_id && *options.manifest_object_id == base->source->object_id(manifest::kManifestName)) {
-      options.base_manifest_is_own = true;  // the same blob (--staged, HEAD's manifest): not read again
+    if (zoo::same_manifest_as(options.manifest_object_id, options.manifest_text, *base->source)) {
+      options.base_manifest_is_own = true;  // the same blob (HEAD's manifest, staged or checked out): not read again
     } else {
       zoo::ZooManifest at = zoo::read_zoo_manifest(*base->source, false);
       if (at.text) options.base_manifest_text = std::move(*at.text);

@@ -1,4 +1,5 @@
 #include "hash/sha256.h"
+#include "hash/hex.h"
 
 #include <openssl/evp.h>
 
@@ -30,14 +31,7 @@ std::string Sha256::hex_digest() {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
   EVP_DigestFinal_ex(impl_->ctx.get(), digest, &len);
-  static const char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(len * 2);
-  for (unsigned int i = 0; i < len; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 15];
-  }
-  return out;
+  return detail::lower_hex(digest, len);
 }
 
 std::string sha256_hex(std::string_view bytes) {

@@ -1,6 +1,7 @@
 #include "zoo/manifest_at.h"
 
 #include "core/checks.h"
+#include "hash/git_blob_id.h"
 #include "manifest/json_io.h"
 
 namespace ohm::zoo {
@@ -22,6 +23,16 @@ ZooManifest read_zoo_manifest(const Source& source, bool parse) {
   out.text = std::move(*text);
   if (parse) parse_zoo_manifest(out);
   return out;
+}
+
+bool same_manifest_as(const std::optional<std::string>& object_id, const std::optional<std::string>& text,
+                      const Source& base) {
+  const std::optional<std::string> theirs = base.object_id(manifest::kManifestName);
+  if (!theirs) return false;
+  if (object_id) return *object_id == *theirs;
+  // Hashing costs a pass over the text: not when the sizes tell already.
+  if (!text || base.stat(manifest::kManifestName).size != text->size()) return false;
+  return hash::git_blob_id(*text) == *theirs;
 }
 
 void parse_zoo_manifest(ZooManifest& read) {

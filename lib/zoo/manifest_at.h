@@ -30,6 +30,13 @@ struct ZooManifest {
 // Reads the manifest at `source`'s root, and parses it when `parse`.
 ZooManifest read_zoo_manifest(const Source& source, bool parse);
 
+// Whether `base` holds at its root the very bytes of a manifest read with
+// `object_id` and `text` (ZooManifest's), known without reading them: the
+// object id is `base`'s, or (a work tree or a file, which have none) the git
+// blob id of the text is.
+bool same_manifest_as(const std::optional<std::string>& object_id, const std::optional<std::string>& text,
+                      const Source& base);
+
 // Parses what read_zoo_manifest(source, false) read (once: a parsed one is left as it is).
 void parse_zoo_manifest(ZooManifest& read);
 
