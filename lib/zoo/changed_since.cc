@@ -52,6 +52,7 @@ bool names_a_change(const manifest::Entry& e, const std::set<std::string>& chang
 
 std::vector<std::string> manifest_changes(const std::vector<manifest::Entry>& manifest,
                                           const std::vector<manifest::Entry>& base) {
+  if (&manifest == &base) return {};  // the base's own manifest (the hook's usual case): nothing changed
   std::map<std::string, const manifest::Entry*> before;
   for (const manifest::Entry& e : base) before.emplace(e.model_path, &e);
   std::set<std::string> out;
