@@ -1,10 +1,11 @@
 #include "hash/git_blob_id.h"
-#include "hash/hex.h"
 
 #include <openssl/evp.h>
 
 #include <memory>
 #include <stdexcept>
+
+#include "hash/hex.h"
 
 namespace ohm::hash {
 

@@ -1,9 +1,10 @@
 #include "hash/sha256.h"
-#include "hash/hex.h"
 
 #include <openssl/evp.h>
 
 #include <stdexcept>
+
+#include "hash/hex.h"
 
 namespace ohm::hash {
 

@@ -16,7 +16,6 @@ enum Kind { kIoPorts = 0, kExtraPorts = 1, kExternalData = 2 };
 // Short enough that std::regex may match it (schema_guards refuses longer).
 bool short_string(std::string_view s) { return s.size() <= kMaxMatchedString; }
 
-
 // "sha256": { "pattern": "^[0-9a-f]{64}$" }
 bool sha256(std::string_view s) { return hash::is_sha256_hex(s); }
 
