@@ -40,6 +40,7 @@ Result<ValidateOutcome> validate(const ValidateRequest& request) {
   // with --changed-since (or --staged) only what changed since it is compared,
   // and that diff runs while the manifests are read.
   const std::string base_rev = request.changed_since.value_or("HEAD");
+  if (request.changed_since && !zoo->in_repository) return cannot_run("--changed-since needs a git repository");
   const bool compare_changes = zoo->in_repository && (request.changed_since || request.where.staged);
   std::optional<std::future<Result<zoo::ChangeSet>>> changes;
   if (compare_changes) changes = git::start_changed_paths(request.where, base_rev);
@@ -76,8 +77,6 @@ Result<ValidateOutcome> validate(const ValidateRequest& request) {
     } else if (request.changed_since) {
       return with_prefix(opened.failure(), "--changed-since: ");
     }
-  } else if (request.changed_since) {
-    return cannot_run("--changed-since needs a git repository");
   }
   if (base) {
     options.base_name = base_rev;

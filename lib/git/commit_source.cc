@@ -1,5 +1,6 @@
 // A zoo read from a commit's tree: no checkout, blobs from the object database.
 #include <algorithm>
+#include <mutex>
 
 #include "git/internal/blob_source.h"
 #include "git/internal/sources.h"
@@ -15,6 +16,7 @@ class CommitSource : public BlobSource {
   std::string describe() const override { return "commit " + sha_; }
 
   Result<std::vector<std::string>> list_files() const override {
+    std::lock_guard<std::recursive_mutex> hold(repo().lock);  // it may run beside other reads (ReadmeSet::read_ahead)
     std::vector<std::string> out;
     if (git_tree_walk(tree_.get(), GIT_TREEWALK_PRE, &collect, &out) < 0) {
       return Error{git_failure("cannot list the tree of commit " + sha_)};

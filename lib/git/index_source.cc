@@ -1,5 +1,6 @@
 // A zoo read from the git index (--staged): what `git commit` would record.
 #include <algorithm>
+#include <mutex>
 
 #include "git/internal/blob_source.h"
 #include "git/internal/sources.h"
@@ -14,6 +15,7 @@ class IndexSource : public BlobSource {
   std::string describe() const override { return "index"; }
 
   Result<std::vector<std::string>> list_files() const override {
+    std::lock_guard<std::recursive_mutex> hold(repo().lock);  // it may run beside other reads (ReadmeSet::read_ahead)
     std::vector<std::string> out;
     std::size_t n = git_index_entrycount(index_.get());
     for (std::size_t i = 0; i < n; ++i) {

@@ -74,7 +74,8 @@ BaseManifest by_sha(const std::string& name, const std::vector<manifest::Entry>*
 void check_zoo(const zoo::Source& zoo, const ValidateOptions& options, const ManifestDoc& doc, ValidateSummary& summary,
                Diagnostics& findings) {
   std::optional<zoo::ReadmeSet> own_readmes;
-  zoo::ReadmeSet& readmes = options.readmes ? *options.readmes : own_readmes.emplace(zoo);
+  const bool given = options.readmes && &options.readmes->source() == &zoo;  // read ahead from this zoo
+  zoo::ReadmeSet& readmes = given ? *options.readmes : own_readmes.emplace(zoo);
   std::optional<std::vector<manifest::Entry>> own_base;
   const std::vector<manifest::Entry>* base = base_entries(options, doc, own_base);
   // With --changed-since, what the manifest changes by itself is compared too:

@@ -52,25 +52,30 @@ bool names_a_change(const manifest::Entry& e, const std::set<std::string>& chang
 
 std::vector<std::string> manifest_changes(const std::vector<manifest::Entry>& manifest,
                                           const std::vector<manifest::Entry>& base) {
-  if (&manifest == &base) return {};  // the base's own manifest (the hook's usual case): nothing changed
-  std::map<std::string, const manifest::Entry*> before;
-  for (const manifest::Entry& e : base) before.emplace(e.model_path, &e);
+  if (&manifest == &base) return {};  // the base's own manifest (the hook's usual case)
+  // Entries that share a model_path (two rows linking one file) are paired in
+  // the order each manifest lists them: a manifest compared with an equal
+  // one changes nothing.
+  std::map<std::string, std::vector<const manifest::Entry*>> before;
+  for (const manifest::Entry& e : base) before[e.model_path].push_back(&e);
   std::set<std::string> out;
   auto add = [&out](const manifest::Entry& e) {
     out.insert(e.model_path);
     if (e.model_with_data_path) out.insert(*e.model_with_data_path);
   };
-  std::set<std::string> seen;
+  std::map<std::string, std::size_t> seen;  // entries of each path met so far
   for (const manifest::Entry& e : manifest) {
-    seen.insert(e.model_path);
+    const std::size_t k = seen[e.model_path]++;
     auto it = before.find(e.model_path);
-    if (it == before.end() || !manifest::same_entry(e, *it->second)) {
+    const manifest::Entry* was = it != before.end() && k < it->second.size() ? it->second[k] : nullptr;
+    if (!was || !manifest::same_entry(e, *was)) {
       add(e);
-      if (it != before.end()) add(*it->second);
+      if (was) add(*was);
     }
   }
-  for (const manifest::Entry& e : base) {
-    if (!seen.count(e.model_path)) add(e);
+  for (const auto& [path, entries] : before) {
+    auto it = seen.find(path);
+    for (std::size_t k = it == seen.end() ? 0 : it->second; k < entries.size(); ++k) add(*entries[k]);
   }
   return {out.begin(), out.end()};
 }

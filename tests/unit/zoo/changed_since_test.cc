@@ -79,3 +79,46 @@ TEST(ChangedSinceRules, ChangedFileLinkedFromElsewhereFallsBackToAFullRun) {
 
 }  // namespace
 }  // namespace ohm::zoo
+
+namespace ohm::zoo {
+namespace {
+
+manifest::Entry entry(const std::string& model, const std::string& path, char sha) {
+  manifest::Entry e;
+  e.model = model;
+  e.model_path = path;
+  e.onnx_version = "1.14";
+  e.opset_version = 13;
+  e.model_sha = std::string(64, sha);
+  e.model_bytes = 5;
+  return e;
+}
+
+using Paths = std::vector<std::string>;
+
+TEST(ManifestChanges, WhatTheManifestChangedByItself) {
+  const std::vector<manifest::Entry> base = {entry("A", "a.onnx", 'a'), entry("B", "b.onnx", 'b')};
+  EXPECT_EQ(manifest_changes(base, base), Paths{});
+  std::vector<manifest::Entry> edited = base;
+  edited[1].model_sha = std::string(64, 'c');
+  edited.push_back(entry("C", "c.onnx", 'c'));
+  EXPECT_EQ(manifest_changes(edited, base), (Paths{"b.onnx", "c.onnx"}));
+  EXPECT_EQ(manifest_changes({base[1]}, base), (Paths{"a.onnx"}));  // an entry gone is a change
+}
+
+TEST(ManifestChanges, EntriesSharingAPathArePairedInOrder) {
+  // Two rows linking one file give two entries with one model_path.
+  const std::vector<manifest::Entry> base = {entry("A", "a.onnx", 'a'), entry("A2", "a.onnx", 'a'),
+                                             entry("B", "b.onnx", 'b')};
+  const std::vector<manifest::Entry> copy = base;
+  EXPECT_EQ(manifest_changes(copy, base), Paths{});  // an equal manifest, not only the same object
+  std::vector<manifest::Entry> renamed = base;
+  renamed[1].model = "A two";
+  EXPECT_EQ(manifest_changes(renamed, base), Paths{"a.onnx"});
+  // One of the two dropped by hand: its rows are built again, not kept as one.
+  EXPECT_EQ(manifest_changes({base[0], base[2]}, base), Paths{"a.onnx"});
+  EXPECT_EQ(manifest_changes(base, {base[0], base[2]}), Paths{"a.onnx"});
+}
+
+}  // namespace
+}  // namespace ohm::zoo
