@@ -1,6 +1,8 @@
 #include "validate/builtin_schema_native.h"
 
+#include <cstdint>
 #include <exception>
+#include <limits>
 
 #include "hash/sha256.h"
 #include "manifest/canonical_entry.h"
@@ -13,8 +15,15 @@ using manifest::Json;
 
 enum Kind { kIoPorts = 0, kExtraPorts = 1, kExternalData = 2 };
 
-// Short enough that std::regex may match it (schema_guards refuses longer).
-bool short_string(std::string_view s) { return s.size() <= kMaxMatchedString; }
+// Short enough that std::regex may match it (schema_guards refuses longer),
+// and with no NUL, before which valijson's minLength stops counting (the
+// writer's bytes hold none; this holds if that ever changes).
+bool short_string(std::string_view s) {
+  return s.size() <= kMaxMatchedString && s.find('\0') == std::string_view::npos;
+}
+
+// What valijson's "minimum": 0 passes: it reads integers as int64.
+bool fits_int64(std::uint64_t v) { return v <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()); }
 
 // "sha256": { "pattern": "^[0-9a-f]{64}$" }
 bool sha256(std::string_view s) { return hash::is_sha256_hex(s); }
@@ -37,7 +46,10 @@ bool archive_path(std::string_view s) {
 }
 
 // "size": integer, minimum 0.
-bool size(const Json& v) { return v.is_number_unsigned() || (v.is_number_integer() && v.get<std::int64_t>() >= 0); }
+bool size(const Json& v) {
+  if (v.is_number_unsigned()) return fits_int64(v.get<std::uint64_t>());
+  return v.is_number_integer() && v.get<std::int64_t>() >= 0;
+}
 
 // An object whose every key is short (schema_guards refuses long keys).
 bool object_with_short_keys(const Json& v) {
@@ -150,7 +162,7 @@ bool NativeSchemaCheck::passes(const manifest::Entry& e) {
     return false;
   }
   // "metadata": model_sha (sha256), model_bytes (size), tags (strings, minLength 1).
-  if (!sha256(e.model_sha)) return false;
+  if (!sha256(e.model_sha) || !fits_int64(e.model_bytes)) return false;
   for (const std::string& tag : e.tags) {
     if (tag.empty() || !short_string(tag)) return false;
   }
@@ -161,7 +173,10 @@ bool NativeSchemaCheck::passes(const manifest::Entry& e) {
   const bool path = e.model_with_data_path.has_value(), sha = e.model_with_data_sha.has_value(),
              bytes = e.model_with_data_bytes.has_value();
   if (path != sha || path != bytes) return false;
-  if (path && (!archive_path(*e.model_with_data_path) || !sha256(*e.model_with_data_sha))) return false;
+  if (path && (!archive_path(*e.model_with_data_path) || !sha256(*e.model_with_data_sha) ||
+               !fits_int64(*e.model_with_data_bytes))) {
+    return false;
+  }
   return true;
 }
 

@@ -221,6 +221,23 @@ TEST(BuiltinSchemaNative, AgreesWithValijsonOnEveryChange) {
   EXPECT_EQ(not_asked, (std::set<std::string>{"ports a list", "side files an object"}));
 }
 
+TEST(BuiltinSchemaNative, RefusesWhatValijsonReadsOtherwiseThoughTheWritersBytesHoldNone) {
+  // valijson reads integers as int64 (2^63 fails "minimum": 0) and counts
+  // minLength up to a NUL; the canonical scan reads neither today.
+  const Entry good = sample_entries().at(0);
+  NativeSchemaCheck check;
+  ASSERT_TRUE(check.passes(good));
+  Entry e = good;
+  e.model_bytes = std::uint64_t{1} << 63;
+  EXPECT_FALSE(check.passes(e));
+  e = good;
+  e.model = std::string("\0x", 2);
+  EXPECT_FALSE(check.passes(e));
+  e = good;
+  e.tags = {std::string("\0", 1)};
+  EXPECT_FALSE(check.passes(e));
+}
+
 // The findings of `text` read with the built-in schema (the native check may
 // spare the document) and with the same schema edited by a byte (valijson
 // then judges), as code, place and message.
