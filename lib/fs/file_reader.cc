@@ -16,7 +16,11 @@
 namespace ohm::fs {
 namespace {
 
-constexpr std::size_t kChunkBytes = 1 << 20;
+// Small enough that the read-ahead's three chunks stay in a core's cache:
+// the sink (SHA-256, mostly) reads what the reader thread just copied, and
+// with 1 MiB chunks hashing a 1.6 GB model ran 15% slower than openssl dgst on
+// an Intel Xeon VM (at 128 KiB it runs as fast; many models at once the same).
+constexpr std::size_t kChunkBytes = 128 << 10;
 
 // read(2) that retries when interrupted.
 ssize_t read_some(int fd, char* into, std::size_t size) {
