@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/checks.h"
+#include "entries.h"
 #include "manifest/json_io.h"
 #include "zoo/memory_source.h"
 
@@ -12,17 +13,7 @@ namespace {
 using manifest::Entry;
 using manifest::Json;
 
-Entry entry(const std::string& model, const std::string& path, char sha) {
-  Entry e;
-  e.model = model;
-  e.model_path = path;
-  e.onnx_version = "1.9";
-  e.opset_version = 13;
-  e.model_sha = std::string(64, sha);
-  e.model_bytes = 10;
-  e.tags = {"vision"};
-  return e;
-}
+using testkit::entry;
 
 zoo::BuiltEntry built(Entry e, int line) {
   zoo::BuiltEntry b{std::move(e), {}};

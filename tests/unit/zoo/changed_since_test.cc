@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "entries.h"
 #include "manifest/json_io.h"
 #include "zoo/memory_source.h"
 #include "zoo_fixture.h"
@@ -83,16 +84,7 @@ TEST(ChangedSinceRules, ChangedFileLinkedFromElsewhereFallsBackToAFullRun) {
 namespace ohm::zoo {
 namespace {
 
-manifest::Entry entry(const std::string& model, const std::string& path, char sha) {
-  manifest::Entry e;
-  e.model = model;
-  e.model_path = path;
-  e.onnx_version = "1.14";
-  e.opset_version = 13;
-  e.model_sha = std::string(64, sha);
-  e.model_bytes = 5;
-  return e;
-}
+using testkit::entry;
 
 using Paths = std::vector<std::string>;
 
