@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
+
 #include "entries.h"
 #include "manifest/json_io.h"
 #include "zoo/memory_source.h"
@@ -110,6 +113,43 @@ TEST(ManifestChanges, EntriesSharingAPathArePairedInOrder) {
   // One of the two dropped by hand: its rows are built again, not kept as one.
   EXPECT_EQ(manifest_changes({base[0], base[2]}, base), Paths{"a.onnx"});
   EXPECT_EQ(manifest_changes(base, {base[0], base[2]}), Paths{"a.onnx"});
+}
+
+}  // namespace
+}  // namespace ohm::zoo
+
+namespace ohm::zoo {
+namespace {
+
+// What generate_changed_since keeps when nothing changed: every entry, as a
+// stable sort by model_path orders them, whatever --jobs is and whether the
+// manifest was sorted or not (large enough to be copied on several threads).
+TEST(ChangedSinceRules, KeptEntriesAreTheStableSortOfTheManifestForEveryJobs) {
+  std::vector<manifest::Entry> sorted, shuffled;
+  for (int i = 0; i < 5000; ++i) {
+    char path[32];
+    std::snprintf(path, sizeof path, "m/%05d.onnx", i / 2);  // two entries to each path
+    sorted.push_back(testkit::entry("M" + std::to_string(i), path, 'a'));
+  }
+  shuffled = sorted;
+  std::reverse(shuffled.begin(), shuffled.end());
+  for (const auto* manifest : {&sorted, &shuffled}) {
+    std::vector<manifest::Entry> expected = *manifest;
+    std::stable_sort(expected.begin(), expected.end(),
+                     [](const manifest::Entry& a, const manifest::Entry& b) { return a.model_path < b.model_path; });
+    for (unsigned jobs : {1u, 2u, 8u}) {
+      MemorySource target, base;
+      ReadmeSet t(target), b(base);
+      GenerateOptions options;
+      options.jobs = jobs;
+      Diagnostics diags;
+      GenerateResult r = generate_changed_since(t, b, ChangeSet{}, *manifest, options, diags);
+      ASSERT_EQ(r.entries.size(), expected.size());
+      for (std::size_t i = 0; i < expected.size(); ++i) {
+        ASSERT_EQ(r.entries[i].entry.model, expected[i].model) << "jobs " << jobs << ", entry " << i;
+      }
+    }
+  }
 }
 
 }  // namespace
