@@ -119,7 +119,7 @@ std::unique_ptr<ManifestDoc> read_manifest_doc(std::string_view text, const std:
   // not JSON, goes to the whole-text index, which says where it is wrong.
   const std::optional<std::vector<std::string_view>> elements = manifest::split_array_elements(text);
   // The entries first, when the built-in schema's native check may spare the
-  // document: a manifest generate wrote needs none (read_natively). Otherwise
+  // document: a manifest generate wrote needs none (passes_natively). Otherwise
   // they are kept for below, up to kOverlapBytes (a larger manifest is never
   // in memory twice: its entries are read again once its document is gone).
   constexpr std::size_t kOverlapBytes = 16u << 20;

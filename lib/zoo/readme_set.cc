@@ -96,7 +96,6 @@ const Result<std::vector<std::string>>& ReadmeSet::files() {
 }
 
 bool ReadmeSet::is_model_readme(const std::string& rel) {
-  settle();
   if (source_.stat(rel).kind != fs::FileKind::kRegular) return false;
   const Result<ParsedReadme>& r = get(rel);
   return r && r->has_model_table;
