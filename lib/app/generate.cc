@@ -133,6 +133,15 @@ const zoo::ZooManifest* base_manifest_for(const GenerateRequest& request, const 
   return &*storage;
 }
 
+// Each entry's writer's bytes in the manifest's text (empty where it has others).
+std::vector<std::string_view> writer_texts_of(const zoo::ZooManifest& m) {
+  std::vector<std::string_view> out;
+  if (!m.text) return out;
+  out.reserve(m.writer_texts.size());
+  for (const manifest::TextSpan& t : m.writer_texts) out.push_back(t.in(*m.text));
+  return out;
+}
+
 // generate on the zoo `opened`; findings name zoo-relative paths.
 Result<GenerateOutcome> generate_at(const GenerateRequest& request, const git::OpenedZoo& zoo) {
   zoo::CountingSource source(*zoo.source);
@@ -200,13 +209,14 @@ Result<GenerateOutcome> generate_at(const GenerateRequest& request, const git::O
     result = out.since ? zoo::generate_changed_since(
                              readmes, base_readmes,
                              zoo::with_paths(*changes, zoo::manifest_changes(*at.entries, *base_manifest->entries)),
-                             *at.entries, options, out.findings)
+                             *at.entries, options, out.findings, writer_texts_of(at))
                        : zoo::generate(readmes, options, out.findings);
   } else {
     result = zoo::generate(readmes, options, out.findings);
   }
-  out.text = manifest::write_manifest(
-      result.entries.size(), [&result](std::size_t i) -> const manifest::Entry& { return result.entries[i].entry; });
+  out.text = manifest::write_manifest_spliced(
+      result.entries.size(), [&result](std::size_t i) -> const manifest::Entry& { return result.entries[i].entry; },
+      [&result](std::size_t i) { return result.entries[i].writer_text; });
   out.entries = result.entries.size();
   out.readmes = result.readmes.size();
   out.bytes_read = source.bytes_read();

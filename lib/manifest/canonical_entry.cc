@@ -237,4 +237,12 @@ std::optional<Entry> read_canonical_entry(std::string_view element) {
   return e;
 }
 
+std::string_view writer_entry_text(std::string_view element) {
+  constexpr std::size_t kBefore = 5;  // "\n    "
+  if (element.size() <= kBefore) return {};
+  element.remove_prefix(kBefore);
+  if (element.back() == '\n') element.remove_suffix(1);
+  return element;
+}
+
 }  // namespace ohm::manifest

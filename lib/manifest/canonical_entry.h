@@ -22,4 +22,9 @@ constexpr int kMetadataIndent = 12;
 // "\n"). nullopt when it is not in write_manifest's exact form.
 std::optional<Entry> read_canonical_entry(std::string_view element);
 
+// The bytes write_manifest writes for the entry of an element that
+// read_canonical_entry reads: the element without the line break and indent
+// before it and the line break after the last one ("{...}").
+std::string_view writer_entry_text(std::string_view element);
+
 }  // namespace ohm::manifest

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <cstring>
 #include <mutex>
 #include <optional>
 #include <utility>
@@ -234,6 +236,11 @@ class EntryWriter {
 }  // namespace
 
 std::string write_manifest(std::size_t count, const std::function<const Entry&(std::size_t)>& entry_at) {
+  return write_manifest_spliced(count, entry_at, [](std::size_t) { return std::string_view(); });
+}
+
+std::string write_manifest_spliced(std::size_t count, const std::function<const Entry&(std::size_t)>& entry_at,
+                                   const std::function<std::string_view(std::size_t)>& text_at) {
   if (count == 0) return dump_python_style(Json::array());
   // Runs of entries are written on every core, each into its own string,
   // joined in order: the bytes do not depend on how many there are.
@@ -242,10 +249,19 @@ std::string write_manifest(std::size_t count, const std::function<const Entry&(s
       std::max<std::size_t>(1, std::min<std::size_t>(std::min(8u, default_jobs()), count / kEntriesPerRun));
   std::vector<std::string> parts(runs);
   auto write_run = [&](std::size_t from, std::size_t to, std::string& part) {
+    // Copied entries have known sizes: their part grows once, not by doubling
+    // (each doubling copies the part and touches fresh pages).
+    std::size_t copied = 0;
+    for (std::size_t i = from; i < to; ++i) copied += text_at(i).size();
+    if (copied > 0) part.reserve(copied + (to - from) * 6);
     EntryWriter writer(part);
     for (std::size_t i = from; i < to; ++i) {
       part.append(4, ' ');
-      writer.write(entry_at(i));
+      if (const std::string_view text = text_at(i); !text.empty()) {
+        part += text;
+      } else {
+        writer.write(entry_at(i));
+      }
       part += i + 1 < count ? ",\n" : "\n";
     }
   };
@@ -383,6 +399,29 @@ std::optional<std::vector<std::string_view>> split_array_elements(std::string_vi
   return std::nullopt;
 }
 
+std::optional<std::vector<std::string_view>> split_writer_elements(std::string_view text) {
+  static constexpr std::string_view kOpen = "[\n    {", kClose = "}\n]", kJoin = ",\n    {\n";
+  if (text.size() < kOpen.size() + kClose.size() || text.substr(0, kOpen.size()) != kOpen ||
+      text.substr(text.size() - kClose.size()) != kClose) {
+    return std::nullopt;
+  }
+  // A "{" is one byte in twenty of a manifest: memchr passes over the rest.
+  std::vector<std::string_view> out;
+  const char* p = text.data();
+  std::size_t start = 1, from = kOpen.size();
+  constexpr std::size_t kBraceAt = 6;  // where the "{" is in kJoin
+  while (const void* found = std::memchr(p + from, '{', text.size() - from)) {
+    const std::size_t brace = static_cast<std::size_t>(static_cast<const char*>(found) - p);
+    from = brace + 1;
+    if (brace < kBraceAt || text.compare(brace - kBraceAt, kJoin.size(), kJoin) != 0) continue;
+    const std::size_t comma = brace - kBraceAt;
+    out.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  out.push_back(text.substr(start, text.size() - 1 - start));
+  return out;
+}
+
 namespace {
 
 // An element as an ElementRead; its model_path is taken before the element
@@ -409,22 +448,27 @@ struct ParsedElements {
   bool failed = false;
 };
 
-void parse_elements(const std::vector<std::string_view>& elements, std::size_t from, std::size_t to,
-                    ParsedElements& out) {
+void parse_elements(const std::vector<std::string_view>& elements, std::size_t from, std::size_t to, ElementForms forms,
+                    const std::atomic<bool>& stop, ParsedElements& out) {
   // Nothing may escape a thread (std::terminate): an element that is not
   // JSON, or memory running out, leaves it to the serial reader in the
   // calling thread, which reports or throws as it always did.
   try {
     out.reads.reserve(to - from);
-    for (std::size_t k = from; k < to; ++k) {
+    for (std::size_t k = from; k < to && !stop; ++k) {
       if (std::optional<Entry> e = read_canonical_entry(elements[k])) {
         ElementRead r;
         r.index = k;
         r.entry = std::move(e);
         r.canonical = true;
+        r.text = elements[k];
         out.reads.push_back(std::move(r));
+      } else if (forms == ElementForms::kWriterBytesOnly) {
+        out.failed = true;
+        return;
       } else {
         out.reads.push_back(read_element(k, Json::parse(elements[k])));
+        out.reads.back().text = elements[k];
       }
     }
   } catch (const std::exception&) {
@@ -437,17 +481,18 @@ void parse_elements(const std::vector<std::string_view>& elements, std::size_t f
 // Large manifests are parsed on every core, each thread a contiguous run of
 // elements; the result does not depend on how many there are.
 bool read_split_elements(const std::vector<std::string_view>& elements, std::size_t text_bytes,
-                         const std::function<void(ElementRead&&)>& each) {
+                         const std::function<void(ElementRead&&)>& each, ElementForms forms) {
   const std::size_t runs = element_runs(elements.size(), text_bytes);
   std::vector<ParsedElements> parts(runs);
   std::vector<std::size_t> order(runs);
   for (std::size_t r = 0; r < runs; ++r) order[r] = r;
   auto bounds = [&](std::size_t r) { return elements.size() * r / runs; };
-  for_each_parallel(order, static_cast<unsigned>(runs),
-                    [&](std::size_t r) { parse_elements(elements, bounds(r), bounds(r + 1), parts[r]); });
-  for (const ParsedElements& part : parts) {
-    if (part.failed) return false;
-  }
+  std::atomic<bool> stop{false};  // one run failed: the others need not go on
+  for_each_parallel(order, static_cast<unsigned>(runs), [&](std::size_t r) {
+    parse_elements(elements, bounds(r), bounds(r + 1), forms, stop, parts[r]);
+    if (parts[r].failed) stop = true;
+  });
+  if (stop) return false;
   for (ParsedElements& part : parts) {
     for (ElementRead& r : part.reads) each(std::move(r));
     part.reads = {};  // each run's entries go once they are handed over
@@ -457,6 +502,10 @@ bool read_split_elements(const std::vector<std::string_view>& elements, std::siz
 
 Result<void> read_manifest_elements(std::string_view text, const std::string& shown_path,
                                     const std::function<void(ElementRead&&)>& each) {
+  // What generate wrote is split without a scan of every byte.
+  if (auto elements = split_writer_elements(text)) {
+    if (read_split_elements(*elements, text.size(), each, ElementForms::kWriterBytesOnly)) return {};
+  }
   if (auto elements = split_array_elements(text)) {
     if (read_split_elements(*elements, text.size(), each)) return {};
   }
@@ -465,12 +514,19 @@ Result<void> read_manifest_elements(std::string_view text, const std::string& sh
       text, shown_path, [&](std::size_t index, Json&& element) { each(read_element(index, std::move(element))); });
 }
 
-Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::string& shown_path, Diagnostics& diags) {
+Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::string& shown_path, Diagnostics& diags,
+                                          std::vector<TextSpan>* writer_texts) {
   std::vector<Entry> out;
   std::vector<Diagnostic> rejected;
+  if (writer_texts) writer_texts->clear();
   Result<void> read = read_manifest_elements(text, shown_path, [&](ElementRead&& r) {
     if (r.entry) {
       out.push_back(std::move(*r.entry));
+      if (writer_texts) {
+        const std::string_view own = r.canonical ? writer_entry_text(r.text) : std::string_view();
+        writer_texts->push_back(own.empty() ? TextSpan{}
+                                            : TextSpan{static_cast<std::size_t>(own.data() - text.data()), own.size()});
+      }
       return;
     }
     rejected.push_back({Severity::kError, shown_path, 0, 0, check::kManifestEntryInvalid, r.problem(), r.pointer()});

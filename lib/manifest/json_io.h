@@ -26,6 +26,21 @@ std::string write_manifest(const std::vector<Entry>& entries);
 // (called from several threads at once).
 std::string write_manifest(std::size_t count, const std::function<const Entry&(std::size_t)>& entry_at);
 
+// Where a piece of a text is: `size` bytes from `offset` (an offset, not a
+// view, survives moving the string that holds it).
+struct TextSpan {
+  std::size_t offset = 0;
+  std::size_t size = 0;
+  std::string_view in(std::string_view text) const { return text.substr(offset, size); }
+};
+
+// write_manifest, but the i-th entry is `text_at(i)` copied as it is when
+// that is not empty: the exact bytes write_manifest writes for it, as
+// parse_manifest's writer_texts find them (entries kept from a manifest are
+// not written again).
+std::string write_manifest_spliced(std::size_t count, const std::function<const Entry&(std::size_t)>& entry_at,
+                                   const std::function<std::string_view(std::size_t)>& text_at);
+
 // Same formatting for any JSON value (inspect, list --format json).
 std::string dump_python_style(const Json& value);
 
@@ -64,6 +79,15 @@ std::size_t skip_json_space(std::string_view text, std::size_t i);
 // left for the element's own parse to find.
 std::optional<std::vector<std::string_view>> split_array_elements(std::string_view text);
 
+// The same views for text in write_manifest's exact framing ("[\n    {",
+// elements joined by ",\n    {\n", "}\n]"), found by looking only at each "{"
+// rather than at every byte. They are the array's elements when
+// read_canonical_entry reads every one of them (no line inside such an
+// element starts with four spaces and "{", and pieces cut elsewhere are not
+// whole elements); otherwise split_array_elements says what the elements
+// are. nullopt when the framing is not the writer's.
+std::optional<std::vector<std::string_view>> split_writer_elements(std::string_view text);
+
 // How many runs of contiguous elements a manifest of `text_bytes` split into
 // `elements` is parsed in, each on its own thread: one per MiB, at most 8
 // (and the machine's cores), at least 1.
@@ -77,6 +101,7 @@ struct ElementRead {
   std::string why;
   std::optional<std::string> model_path;
   bool canonical = false;  // read by the writer's-bytes scan (manifest/canonical_entry.h)
+  std::string_view text;   // the element as split, when it was (a view of the manifest's text)
 
   // Where it is and what is wrong, as manifest.entry.invalid says it.
   std::string pointer() const { return "/" + std::to_string(index); }
@@ -90,16 +115,26 @@ struct ElementRead {
 Result<void> read_manifest_elements(std::string_view text, const std::string& shown_path,
                                     const std::function<void(ElementRead&&)>& each);
 
-// read_manifest_elements of elements split already (split_array_elements of
-// text of `text_bytes`): false, with nothing handed to `each`, when one is
-// not JSON.
+// Which elements read_split_elements accepts: any JSON value, or only those
+// in the writer's exact bytes (the views of split_writer_elements).
+enum class ElementForms { kAnyJson, kWriterBytesOnly };
+
+// read_manifest_elements of elements split already (split_array_elements, or
+// split_writer_elements with kWriterBytesOnly, of text of `text_bytes`):
+// false, with nothing handed to `each`, when one is not JSON (or not in the
+// writer's bytes).
 bool read_split_elements(const std::vector<std::string_view>& elements, std::size_t text_bytes,
-                         const std::function<void(ElementRead&&)>& each);
+                         const std::function<void(ElementRead&&)>& each, ElementForms forms = ElementForms::kAnyJson);
 
 // Parses manifest text, each element becoming an Entry as soon as it is read
 // (the text and the entries are all it holds). Fails (with "line N, column M: ...") when the text is not
 // JSON, nested deeper than kMaxJsonDepth, or not an array. Entries that lack the SPEC 1 form are reported to
 // `diags` (code manifest.entry.invalid) and left out.
-Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::string& shown_path, Diagnostics& diags);
+// With `writer_texts`, it receives for each entry returned where in `text`
+// the writer's own bytes of it are (canonical_entry.h's writer_entry_text),
+// or {0, 0} when the element is in other bytes: write_manifest_spliced
+// copies those instead of writing the entry again.
+Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::string& shown_path, Diagnostics& diags,
+                                          std::vector<TextSpan>* writer_texts = nullptr);
 
 }  // namespace ohm::manifest

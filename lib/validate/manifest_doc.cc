@@ -41,13 +41,15 @@ std::optional<nlohmann::json> parse_elements(const std::vector<std::string_view>
   return document;
 }
 
-// Every element's ElementRead, in order; nullopt when one is not JSON.
-std::optional<std::vector<manifest::ElementRead>> read_entries(std::string_view text,
-                                                               const std::vector<std::string_view>& elements) {
+// Every element's ElementRead, in order; nullopt when one is not JSON (or,
+// with kWriterBytesOnly, not in the writer's bytes).
+std::optional<std::vector<manifest::ElementRead>> read_entries(
+    std::string_view text, const std::vector<std::string_view>& elements,
+    manifest::ElementForms forms = manifest::ElementForms::kAnyJson) {
   std::vector<manifest::ElementRead> reads;
   reads.reserve(elements.size());
-  if (!manifest::read_split_elements(elements, text.size(),
-                                     [&reads](manifest::ElementRead&& r) { reads.push_back(std::move(r)); })) {
+  if (!manifest::read_split_elements(
+          elements, text.size(), [&reads](manifest::ElementRead&& r) { reads.push_back(std::move(r)); }, forms)) {
     return std::nullopt;
   }
   return reads;
@@ -117,16 +119,25 @@ std::unique_ptr<ManifestDoc> read_manifest_doc(std::string_view text, const std:
   // A plain array is read element by element, and placed only as deep as its
   // elements until a finding needs more; anything else, or an element that is
   // not JSON, goes to the whole-text index, which says where it is wrong.
-  const std::optional<std::vector<std::string_view>> elements = manifest::split_array_elements(text);
   // The entries first, when the built-in schema's native check may spare the
-  // document: a manifest generate wrote needs none (passes_natively). Otherwise
-  // they are kept for below, up to kOverlapBytes (a larger manifest is never
-  // in memory twice: its entries are read again once its document is gone).
+  // document: a manifest generate wrote needs none (passes_natively), and is
+  // split by its braces alone (split_writer_elements: it is, when every
+  // element is in the writer's bytes). Otherwise they are kept for below, up
+  // to kOverlapBytes (a larger manifest is never in memory twice: its entries
+  // are read again once its document is gone).
   constexpr std::size_t kOverlapBytes = 16u << 20;
+  const bool native = schema && schema->native_check_applies();
+  std::optional<std::vector<std::string_view>> elements;
   std::optional<std::vector<manifest::ElementRead>> reads;
-  if (elements && schema && schema->native_check_applies()) {
-    reads = read_entries(text, *elements);
-    if (reads && passes_natively(*reads, text.size())) {
+  if (native && (elements = manifest::split_writer_elements(text))) {
+    reads = read_entries(text, *elements, manifest::ElementForms::kWriterBytesOnly);
+  }
+  if (!reads) {
+    elements = manifest::split_array_elements(text);
+    if (elements && native) reads = read_entries(text, *elements);
+  }
+  if (reads) {
+    if (passes_natively(*reads, text.size())) {
       doc->positions.index_elements(text, *elements);
       doc->is_array = true;
       doc->elements = elements->size();

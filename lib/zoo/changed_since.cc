@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -50,10 +51,13 @@ bool names_a_change(const manifest::Entry& e, const std::set<std::string>& chang
   return false;
 }
 
-// Appends copies of `kept` to `out`, on up to `jobs` threads for a large
-// manifest (ten thousand entries are a hundred thousand strings); the same
-// entries in the same order whatever `jobs` is.
-void copy_kept(const std::vector<const manifest::Entry*>& kept, unsigned jobs, std::vector<BuiltEntry>& out) {
+// Appends copies of `kept` (with their writer's bytes, `text_of(entry)`) to
+// `out`, on up to `jobs` threads for a large manifest (ten thousand entries
+// are a hundred thousand strings); the same entries in the same order
+// whatever `jobs` is.
+void copy_kept(const std::vector<const manifest::Entry*>& kept,
+               const std::function<std::string_view(const manifest::Entry*)>& text_of, unsigned jobs,
+               std::vector<BuiltEntry>& out) {
   const std::size_t from = out.size();
   out.resize(from + kept.size());
   constexpr std::size_t kPerRun = 2000;
@@ -62,7 +66,10 @@ void copy_kept(const std::vector<const manifest::Entry*>& kept, unsigned jobs, s
   for (std::size_t r = 0; r < runs; ++r) order[r] = r;
   std::vector<char> failed(runs, 0);
   auto copy = [&](std::size_t a, std::size_t b) {
-    for (std::size_t i = a; i < b; ++i) out[from + i].entry = *kept[i];
+    for (std::size_t i = a; i < b; ++i) {
+      out[from + i].entry = *kept[i];
+      out[from + i].writer_text = text_of(kept[i]);
+    }
   };
   for_each_parallel(order, static_cast<unsigned>(runs), [&](std::size_t r) {
     try {  // nothing may leave a thread: memory running out is redone below, where it throws as before
@@ -145,7 +152,7 @@ Discovery model_readmes_among(ReadmeSet& readmes, const std::vector<std::string>
 
 GenerateResult generate_changed_since(ReadmeSet& target, ReadmeSet& base, const ChangeSet& changes,
                                       const std::vector<manifest::Entry>& target_manifest, GenerateOptions options,
-                                      Diagnostics& diags) {
+                                      Diagnostics& diags, const std::vector<std::string_view>& writer_texts) {
   if (!full_regeneration_reason(changes).empty()) return generate(target, options, diags);
 
   const std::vector<std::string> readmes = candidate_readmes(changes);
@@ -180,7 +187,11 @@ GenerateResult generate_changed_since(ReadmeSet& target, ReadmeSet& base, const 
   }
   diags.merge(partial_diags);
   const std::size_t built_here = result.entries.size();
-  copy_kept(kept, options.jobs, result.entries);
+  auto text_of = [&](const manifest::Entry* e) {
+    return writer_texts.empty() ? std::string_view()
+                                : writer_texts[static_cast<std::size_t>(e - target_manifest.data())];
+  };
+  copy_kept(kept, text_of, options.jobs, result.entries);
   // The rebuilt entries come sorted, and so do the kept ones of a sorted
   // manifest: merged, that is what the stable sort of both gives (the
   // rebuilt before kept ones of the same path), in one linear pass.

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostic.h"
@@ -50,8 +51,11 @@ Discovery model_readmes_among(ReadmeSet& readmes, const std::vector<std::string>
 // reuse and rows with errors), `target_manifest` the manifest the target
 // holds, `base` the zoo at BASE (for rows deleted since). When
 // full_regeneration_reason() is not empty, this is generate itself.
+// `writer_texts`, when not empty, holds for each of `target_manifest` its
+// writer's bytes (empty when not known; views that outlive the result): an
+// entry kept carries them as BuiltEntry::writer_text.
 GenerateResult generate_changed_since(ReadmeSet& target, ReadmeSet& base, const ChangeSet& changes,
                                       const std::vector<manifest::Entry>& target_manifest, GenerateOptions options,
-                                      Diagnostics& diags);
+                                      Diagnostics& diags, const std::vector<std::string_view>& writer_texts = {});
 
 }  // namespace ohm::zoo

@@ -51,7 +51,7 @@ class RowBuilder {
         kept ? "; kept the previous entry for " + kept->model_path : "; no entry written for this row";
     diags_.add({Severity::kError, p.readme, p.line, column, code, message + outcome, {}});
     if (kept) {
-      BuiltEntry b{*kept, {}};
+      BuiltEntry b{*kept, {}, {}};
       b.origin.readme = p.readme;
       b.origin.line = p.line;
       b.origin.kept_previous = true;
@@ -118,7 +118,7 @@ class RowBuilder {
       e.model_with_data_sha = info->sha;
       e.model_with_data_bytes = info->bytes;
     }
-    result->entries.push_back({std::move(e), std::move(origin)});
+    result->entries.push_back({std::move(e), std::move(origin), {}});
   }
 
   FileReads& reads_;
@@ -248,7 +248,7 @@ class Generator {
       for (const Entry& e : options_.previous) {
         if (e.model_path.rfind(folder + "/", 0) != 0) continue;
         if (options_.shard && !in_shard(*options_.shard, e.model_path)) continue;
-        BuiltEntry b{e, {}};
+        BuiltEntry b{e, {}, {}};
         b.origin.readme = kRootReadme;
         b.origin.kept_previous = true;
         result->entries.push_back(std::move(b));

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "archive/tarball.h"
@@ -115,6 +116,10 @@ struct EntryOrigin {
 struct BuiltEntry {
   manifest::Entry entry;
   EntryOrigin origin;
+  // The writer's exact bytes of `entry`, when it was kept as it stands from
+  // a manifest that outlives the result (--changed-since): written as they
+  // are (manifest::write_manifest_spliced). Empty otherwise.
+  std::string_view writer_text;
 };
 
 struct GenerateResult {

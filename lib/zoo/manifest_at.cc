@@ -37,7 +37,7 @@ bool same_manifest_as(const std::optional<std::string>& object_id, const std::op
 
 void parse_zoo_manifest(ZooManifest& read) {
   if (!read.text || read.entries || read.invalid) return;
-  auto parsed = manifest::parse_manifest(*read.text, manifest::kManifestName, read.entry_problems);
+  auto parsed = manifest::parse_manifest(*read.text, manifest::kManifestName, read.entry_problems, &read.writer_texts);
   if (parsed) {
     read.entries = std::move(*parsed);
   } else {

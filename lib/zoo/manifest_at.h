@@ -11,6 +11,7 @@
 #include "core/diagnostic.h"
 #include "core/result.h"
 #include "manifest/entry.h"
+#include "manifest/json_io.h"
 #include "zoo/source.h"
 
 namespace ohm::zoo {
@@ -23,6 +24,9 @@ struct ZooManifest {
   // With parse: the entries that have SPEC 1's form (nullopt when the text is
   // not a manifest), why it is not one, and the entries left out.
   std::optional<std::vector<manifest::Entry>> entries;
+  // Where in `text` each of `entries` is in the writer's own bytes ({0, 0}
+  // when it is in others): an entry kept unchanged is copied from there.
+  std::vector<manifest::TextSpan> writer_texts;
   std::optional<Error> invalid;  // code manifest.invalid
   Diagnostics entry_problems;    // manifest.entry.invalid, one per entry left out
 };

@@ -16,7 +16,7 @@ using manifest::Json;
 using testkit::entry;
 
 zoo::BuiltEntry built(Entry e, int line) {
-  zoo::BuiltEntry b{std::move(e), {}};
+  zoo::BuiltEntry b{std::move(e), {}, {}};
   b.origin.readme = "m/README.md";
   b.origin.line = line;
   return b;
@@ -70,7 +70,7 @@ TEST(ZooChecks, MissingExtraAndStale) {
 }
 
 TEST(ZooChecks, KeptEntriesAreMatchedButNotCompared) {
-  zoo::BuiltEntry kept{entry("A", "a/a.onnx", 'f'), {}};  // --changed-since kept it
+  zoo::BuiltEntry kept{entry("A", "a/a.onnx", 'f'), {}, {}};  // --changed-since kept it
   zoo::BuiltEntry row_error = built(entry("B", "b/b.onnx", 'f'), 3);
   row_error.origin.kept_previous = true;
   Compared run;

@@ -152,5 +152,37 @@ TEST(ChangedSinceRules, KeptEntriesAreTheStableSortOfTheManifestForEveryJobs) {
   }
 }
 
+// Entries kept from a manifest in the writer's bytes carry those bytes, and
+// the manifest written with them copied is a full regeneration's; rebuilt
+// entries carry none, and neither does one whose bytes are not known.
+TEST(ChangedSinceRules, KeptEntriesCarryTheirWritersBytesAndRebuiltOnesDoNot) {
+  MemorySource base = zoo_of(4, true), target = zoo_of(4, true);
+  target.file("f1/m.onnx", "changed model");
+  const std::string text = manifest::write_manifest(full(base));
+  Diagnostics read_diags;
+  std::vector<manifest::TextSpan> spans;
+  auto manifest = manifest::parse_manifest(text, "m.json", read_diags, &spans);
+  ASSERT_TRUE(manifest && spans.size() == 4u);
+  std::vector<std::string_view> texts;
+  for (const manifest::TextSpan& t : spans) texts.push_back(t.in(text));
+  texts[3] = {};  // f3's bytes not known: written again
+  ReadmeSet t(target), b(base);
+  Diagnostics diags;
+  GenerateResult r =
+      generate_changed_since(t, b, ChangeSet{{"f1/m.onnx"}, false}, *manifest, GenerateOptions{}, diags, texts);
+  ASSERT_EQ(r.entries.size(), 4u);
+  for (const BuiltEntry& e : r.entries) {
+    const bool copied = e.entry.model_path == "f0/m.onnx" || e.entry.model_path == "f2/m.onnx";
+    EXPECT_EQ(!e.writer_text.empty(), copied) << e.entry.model_path;
+    if (copied) {
+      EXPECT_EQ(e.writer_text, texts[e.entry.model_path == "f0/m.onnx" ? 0 : 2]);
+    }
+  }
+  const std::string written = manifest::write_manifest_spliced(
+      r.entries.size(), [&](std::size_t i) -> const manifest::Entry& { return r.entries[i].entry; },
+      [&](std::size_t i) { return r.entries[i].writer_text; });
+  EXPECT_EQ(written, manifest::write_manifest(full(target)));
+}
+
 }  // namespace
 }  // namespace ohm::zoo
