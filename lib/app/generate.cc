@@ -82,12 +82,18 @@ Result<std::optional<git::OpenedZoo>> open_base(const GenerateRequest& request, 
 // changes. That needs a manifest at HEAD to trust for the rest: without one,
 // or with an option that asks for more (other ports, another previous manifest
 // or feature table), the whole index is checked.
-std::optional<std::string> changed_since_for(const GenerateRequest& request, const zoo::ZooManifest* base) {
-  if (request.changed_since) return request.changed_since;
+// Whether the hook's `--check --staged` compares with HEAD when HEAD has a
+// readable manifest (changed_since_for).
+bool hook_compares_with_head(const GenerateRequest& request) {
   const bool plain =
       !request.recompute_ports && !request.no_reuse && !request.reuse_file && request.feature_tensors.empty();
+  return request.check && request.where.staged && plain && !request.changed_since;
+}
+
+std::optional<std::string> changed_since_for(const GenerateRequest& request, const zoo::ZooManifest* base) {
+  if (request.changed_since) return request.changed_since;
   const bool base_readable = base != nullptr && base->entries.has_value();
-  if (request.check && request.where.staged && base_readable && plain) return std::string("HEAD");
+  if (hook_compares_with_head(request) && base_readable) return std::string("HEAD");
   return std::nullopt;
 }
 
@@ -161,12 +167,14 @@ Result<GenerateOutcome> generate_at(const GenerateRequest& request, const git::O
   if (!features) return features.failure();
   options.feature_tensors = std::move(*features);
 
-  // --changed-since's diff runs while the manifests are read, and so does a
-  // whole run's reading of its READMEs (not the hook's, which reads only
-  // those the commit changes when HEAD has a manifest).
+  // --changed-since's diff runs while the manifests are read (the hook's
+  // with HEAD too, unused when HEAD turns out to have no manifest), and so
+  // does a whole run's reading of its READMEs (not the hook's, which reads
+  // only those the commit changes when HEAD has a manifest).
+  std::optional<std::string> early_base = request.changed_since;
+  if (hook_compares_with_head(request)) early_base = "HEAD";
   std::optional<std::future<Result<zoo::ChangeSet>>> early_changes;
-  if (request.changed_since && zoo.in_repository)
-    early_changes = git::start_changed_paths(request.where, *request.changed_since);
+  if (early_base && zoo.in_repository) early_changes = git::start_changed_paths(request.where, *early_base);
   zoo::ReadmeSet readmes(source);
   if (!request.changed_since && !(request.check && request.where.staged))
     zoo::read_discovered_ahead(readmes, request.discover, options.jobs);
@@ -196,7 +204,8 @@ Result<GenerateOutcome> generate_at(const GenerateRequest& request, const git::O
   zoo::GenerateResult result;
   out.since = changed_since_for(request, base_manifest);
   if (out.since) {
-    auto changes = early_changes ? early_changes->get() : git::changed_paths(request.where, *out.since);
+    auto changes =
+        early_changes && early_base == out.since ? early_changes->get() : git::changed_paths(request.where, *out.since);
     if (!changes) return changes.failure();
     // Every entry not rebuilt is kept from the target's manifest, and what the
     // manifest changed by itself since BASE is built again too. With no

@@ -133,6 +133,10 @@ Discovery model_readmes_among(ReadmeSet& readmes, const std::vector<std::string>
                               std::optional<std::vector<std::string>>* all_linked) {
   Discovery out;
   out.mode_used = mode_for(readmes, mode);
+  if (out.mode_used == DiscoverMode::kIndex && !all_linked) {
+    out.readmes = index_linked_among(readmes, candidates);
+    return out;
+  }
   if (out.mode_used == DiscoverMode::kIndex) {
     // The root README did not change: the full run that wrote the target's
     // manifest reported its links, so they are not reported again.

@@ -1,5 +1,6 @@
 #include "zoo/discovery.h"
 
+#include <algorithm>
 #include <optional>
 #include <set>
 
@@ -119,6 +120,28 @@ Discovery discover_readmes(ReadmeSet& readmes, DiscoverMode mode, Diagnostics& d
   }
   d.readmes.assign(unique.begin(), unique.end());
   return d;
+}
+
+std::vector<std::string> index_linked_among(ReadmeSet& readmes, const std::vector<std::string>& candidates) {
+  std::vector<std::string> out;
+  auto links = index_links(readmes);
+  if (!links) return out;
+  auto named = [&candidates](const std::string& rel) {
+    return std::binary_search(candidates.begin(), candidates.end(), rel);
+  };
+  Diagnostics not_reported;
+  std::vector<std::string> unreachable;
+  std::set<std::string> unique;
+  for (const readme::IndexLink& link : *links) {
+    // A link leads to the README it names, or to its folder's README.md.
+    auto where = resolve_link("", link.destination);
+    if (!where || !(named(*where) || named(join_path(*where, "README.md")))) continue;
+    if (auto rel = readme_for_link(readmes.source(), link, not_reported, &unreachable); rel && named(*rel)) {
+      unique.insert(*rel);
+    }
+  }
+  out.assign(unique.begin(), unique.end());
+  return out;
 }
 
 }  // namespace ohm::zoo

@@ -27,6 +27,11 @@ struct Discovery {
 // lead nowhere are errors (index.link.*) naming the root README line.
 Discovery discover_readmes(ReadmeSet& readmes, DiscoverMode mode, Diagnostics& diags);
 
+// The READMEs among `candidates` (sorted) that the root README's index links
+// to, as discover_readmes in index mode finds them, but following (stat-ing)
+// only the links whose path names one of them; nothing is reported.
+std::vector<std::string> index_linked_among(ReadmeSet& readmes, const std::vector<std::string>& candidates);
+
 // Every README.md of the zoo that holds a model table, or that is a regular
 // file that cannot be read or is past a limit (tree mode's answer).
 std::vector<std::string> readmes_with_model_tables(ReadmeSet& readmes, Diagnostics& diags);

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 
 #include "core/checks.h"
@@ -37,6 +38,41 @@ TEST(Discovery, IndexModeFollowsModelClassLinks) {
   EXPECT_EQ(d.unreachable_folders, (Paths{"gone"}));
   EXPECT_EQ(codes(diags), (Paths{"index.link.missing@README.md:8"}));
   EXPECT_FALSE(d.failed);
+}
+
+// A source that counts the paths stat'ed through it.
+class StatCounting : public MemorySource {
+ public:
+  fs::FileStatus stat(const std::string& rel) const override {
+    ++stats;
+    return MemorySource::stat(rel);
+  }
+  mutable std::atomic<int> stats{0};
+};
+
+TEST(Discovery, TheLinkedReadmesAmongSomeAreDiscoverysAndOnlyTheirLinksAreFollowed) {
+  StatCounting zoo;
+  std::vector<std::string> links{"b", "a", "a/README.md", "gone", "c/README.md", "../out", "d"};
+  for (int i = 0; i < 50; ++i) links.push_back("many/m" + std::to_string(i));
+  zoo.file("README.md", index_readme(links))
+      .file("a/README.md", model_readme({"A|a.onnx|7"}))
+      .file("b/README.md", model_readme({"B|b.onnx|7"}))
+      .file("c/README.md", model_readme({"C|c.onnx|7"}))
+      .file("e/README.md", model_readme({"E|e.onnx|7"}));  // not linked
+  for (int i = 0; i < 50; ++i) zoo.file("many/m" + std::to_string(i) + "/README.md", model_readme({}));
+  ReadmeSet readmes(zoo);
+  Diagnostics diags;
+  const Paths all = discover_readmes(readmes, DiscoverMode::kIndex, diags).readmes;
+  for (const Paths& candidates : {Paths{"a/README.md", "e/README.md", "gone/README.md"}, Paths{"c/README.md"},
+                                  Paths{"b/README.md", "d/README.md", "many/m7/README.md"}, Paths{}}) {
+    Paths expected;
+    for (const std::string& r : all) {
+      if (std::binary_search(candidates.begin(), candidates.end(), r)) expected.push_back(r);
+    }
+    zoo.stats = 0;
+    EXPECT_EQ(index_linked_among(readmes, candidates), expected);
+    EXPECT_LE(zoo.stats, 2 * 3 + 2);  // a link is stat'ed twice at most, and the root README
+  }
 }
 
 TEST(Discovery, TreeModeReadsEveryReadmeOnce) {
