@@ -76,12 +76,6 @@ Result<std::optional<git::OpenedZoo>> open_base(const GenerateRequest& request, 
   return std::optional<git::OpenedZoo>(std::move(*base));
 }
 
-// The base --changed-since compares with: the one given, or HEAD for the hook's
-// `--check --staged` (SPEC 7: the hook reports what `validate --changed-since
-// HEAD` would on the commit being made), which then reads only what the commit
-// changes. That needs a manifest at HEAD to trust for the rest: without one,
-// or with an option that asks for more (other ports, another previous manifest
-// or feature table), the whole index is checked.
 // Whether the hook's `--check --staged` compares with HEAD when HEAD has a
 // readable manifest (changed_since_for).
 bool hook_compares_with_head(const GenerateRequest& request) {
@@ -90,6 +84,12 @@ bool hook_compares_with_head(const GenerateRequest& request) {
   return request.check && request.where.staged && plain && !request.changed_since;
 }
 
+// The base --changed-since compares with: the one given, or HEAD for the hook's
+// `--check --staged` (SPEC 7: the hook reports what `validate --changed-since
+// HEAD` would on the commit being made), which then reads only what the commit
+// changes. That needs a manifest at HEAD to trust for the rest: without one,
+// or with an option that asks for more (other ports, another previous manifest
+// or feature table), the whole index is checked.
 std::optional<std::string> changed_since_for(const GenerateRequest& request, const zoo::ZooManifest* base) {
   if (request.changed_since) return request.changed_since;
   const bool base_readable = base != nullptr && base->entries.has_value();
