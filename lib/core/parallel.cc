@@ -32,6 +32,13 @@ void for_each_parallel(const std::vector<std::size_t>& order, unsigned jobs,
   for (std::thread& h : helpers) h.join();
 }
 
+void for_each_run(std::size_t count, std::size_t runs, unsigned jobs,
+                  const std::function<void(std::size_t, std::size_t, std::size_t)>& work) {
+  std::vector<std::size_t> order(runs);
+  for (std::size_t r = 0; r < runs; ++r) order[r] = r;
+  for_each_parallel(order, jobs, [&](std::size_t r) { work(r, count * r / runs, count * (r + 1) / runs); });
+}
+
 std::vector<std::size_t> largest_first(const std::vector<std::uint64_t>& sizes) {
   std::vector<std::size_t> order(sizes.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;

@@ -21,6 +21,13 @@ unsigned default_jobs();
 void for_each_parallel(const std::vector<std::size_t>& order, unsigned jobs,
                        const std::function<void(std::size_t)>& work);
 
+// Calls work(run, from, to) for each of `runs` contiguous runs that split
+// [0, count) evenly (run r is [count * r / runs, count * (r + 1) / runs)),
+// on up to `jobs` threads, the first runs first: a large array's items in a
+// few pieces, each piece's results in its own slot. `work` must not throw.
+void for_each_run(std::size_t count, std::size_t runs, unsigned jobs,
+                  const std::function<void(std::size_t run, std::size_t from, std::size_t to)>& work);
+
 // 0..sizes.size()-1, the largest size first (ties in index order).
 std::vector<std::size_t> largest_first(const std::vector<std::uint64_t>& sizes);
 

@@ -265,14 +265,11 @@ std::string write_manifest_spliced(std::size_t count, const std::function<const 
       part += i + 1 < count ? ",\n" : "\n";
     }
   };
-  std::vector<std::size_t> order(runs);
-  for (std::size_t r = 0; r < runs; ++r) order[r] = r;
-  auto bounds = [&](std::size_t r) { return count * r / runs; };
   bool failed = false;  // memory ran out in a thread: the calling thread redoes it, and throws there
   std::mutex failed_lock;
-  for_each_parallel(order, static_cast<unsigned>(runs), [&](std::size_t r) {
+  for_each_run(count, runs, static_cast<unsigned>(runs), [&](std::size_t r, std::size_t from, std::size_t to) {
     try {
-      write_run(bounds(r), bounds(r + 1), parts[r]);
+      write_run(from, to, parts[r]);
     } catch (const std::exception&) {
       std::lock_guard<std::mutex> hold(failed_lock);
       failed = true;
@@ -484,14 +481,12 @@ bool read_split_elements(const std::vector<std::string_view>& elements, std::siz
                          const std::function<void(ElementRead&&)>& each, ElementForms forms) {
   const std::size_t runs = element_runs(elements.size(), text_bytes);
   std::vector<ParsedElements> parts(runs);
-  std::vector<std::size_t> order(runs);
-  for (std::size_t r = 0; r < runs; ++r) order[r] = r;
-  auto bounds = [&](std::size_t r) { return elements.size() * r / runs; };
   std::atomic<bool> stop{false};  // one run failed: the others need not go on
-  for_each_parallel(order, static_cast<unsigned>(runs), [&](std::size_t r) {
-    parse_elements(elements, bounds(r), bounds(r + 1), forms, stop, parts[r]);
-    if (parts[r].failed) stop = true;
-  });
+  for_each_run(elements.size(), runs, static_cast<unsigned>(runs),
+               [&](std::size_t r, std::size_t from, std::size_t to) {
+                 parse_elements(elements, from, to, forms, stop, parts[r]);
+                 if (parts[r].failed) stop = true;
+               });
   if (stop) return false;
   for (ParsedElements& part : parts) {
     for (ElementRead& r : part.reads) each(std::move(r));

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <atomic>
 #include <future>
-#include <numeric>
 #include <system_error>
 
 #include "core/checks.h"
@@ -22,19 +21,18 @@ std::optional<nlohmann::json> parse_elements(const std::vector<std::string_view>
   const std::size_t runs = manifest::element_runs(elements.size(), text_bytes);
   nlohmann::json::array_t items(elements.size());
   std::vector<char> failed(runs, 0);
-  std::vector<std::size_t> order(runs);
-  std::iota(order.begin(), order.end(), 0);
-  for_each_parallel(order, static_cast<unsigned>(runs), [&](std::size_t r) {
-    // Nothing may escape a thread: an element that is not JSON, or memory
-    // running out, leaves the document to the serial index.
-    try {
-      for (std::size_t k = elements.size() * r / runs; k < elements.size() * (r + 1) / runs; ++k) {
-        items[k] = nlohmann::json::parse(elements[k]);
-      }
-    } catch (const std::exception&) {
-      failed[r] = 1;
-    }
-  });
+  for_each_run(elements.size(), runs, static_cast<unsigned>(runs),
+               [&](std::size_t r, std::size_t from, std::size_t to) {
+                 // Nothing may escape a thread: an element that is not JSON, or memory
+                 // running out, leaves the document to the serial index.
+                 try {
+                   for (std::size_t k = from; k < to; ++k) {
+                     items[k] = nlohmann::json::parse(elements[k]);
+                   }
+                 } catch (const std::exception&) {
+                   failed[r] = 1;
+                 }
+               });
   if (std::count(failed.begin(), failed.end(), 1) > 0) return std::nullopt;
   nlohmann::json document = nlohmann::json::array();
   document.get_ref<nlohmann::json::array_t&>() = std::move(items);
@@ -64,12 +62,10 @@ bool passes_natively(const std::vector<manifest::ElementRead>& reads, std::size_
   }
   const std::size_t runs = manifest::element_runs(reads.size(), text_bytes);
   std::atomic<bool> doubt{false};
-  std::vector<std::size_t> order(runs);
-  std::iota(order.begin(), order.end(), 0);
-  for_each_parallel(order, static_cast<unsigned>(runs), [&](std::size_t r) {
+  for_each_run(reads.size(), runs, static_cast<unsigned>(runs), [&](std::size_t, std::size_t from, std::size_t to) {
     try {  // nothing may leave a thread; memory running out is a doubt
       NativeSchemaCheck check;
-      for (std::size_t k = reads.size() * r / runs; k < reads.size() * (r + 1) / runs && !doubt; ++k) {
+      for (std::size_t k = from; k < to && !doubt; ++k) {
         if (!check.passes(*reads[k].entry)) doubt = true;
       }
     } catch (const std::exception&) {

@@ -129,12 +129,10 @@ bool every_item_passes(const valijson::Schema& item_schema, const json& doc) {
   const std::size_t runs =
       std::max<std::size_t>(1, std::min<std::size_t>(8 * default_jobs(), doc.size() / kItemsPerRun));
   std::atomic<bool> failed{false};
-  std::vector<std::size_t> order(runs);
-  for (std::size_t r = 0; r < runs; ++r) order[r] = r;
-  for_each_parallel(order, std::min(8u, default_jobs()), [&](std::size_t r) {
+  for_each_run(doc.size(), runs, std::min(8u, default_jobs()), [&](std::size_t, std::size_t from, std::size_t to) {
     try {
       valijson::Validator validator;
-      for (std::size_t i = doc.size() * r / runs; i < doc.size() * (r + 1) / runs && !failed; ++i) {
+      for (std::size_t i = from; i < to && !failed; ++i) {
         valijson::adapters::NlohmannJsonAdapter item(doc[i]);
         if (!validator.validate(item_schema, item, nullptr)) failed = true;
       }

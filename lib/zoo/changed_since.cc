@@ -62,8 +62,6 @@ void copy_kept(const std::vector<const manifest::Entry*>& kept,
   out.resize(from + kept.size());
   constexpr std::size_t kPerRun = 2000;
   const std::size_t runs = std::max<std::size_t>(1, std::min<std::size_t>(jobs, kept.size() / kPerRun));
-  std::vector<std::size_t> order(runs);
-  for (std::size_t r = 0; r < runs; ++r) order[r] = r;
   std::vector<char> failed(runs, 0);
   auto copy = [&](std::size_t a, std::size_t b) {
     for (std::size_t i = a; i < b; ++i) {
@@ -71,9 +69,9 @@ void copy_kept(const std::vector<const manifest::Entry*>& kept,
       out[from + i].writer_text = text_of(kept[i]);
     }
   };
-  for_each_parallel(order, static_cast<unsigned>(runs), [&](std::size_t r) {
+  for_each_run(kept.size(), runs, static_cast<unsigned>(runs), [&](std::size_t r, std::size_t a, std::size_t b) {
     try {  // nothing may leave a thread: memory running out is redone below, where it throws as before
-      copy(kept.size() * r / runs, kept.size() * (r + 1) / runs);
+      copy(a, b);
     } catch (const std::exception&) {
       failed[r] = 1;
     }

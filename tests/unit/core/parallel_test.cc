@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <mutex>
+#include <utility>
 #include <vector>
 
 namespace ohm {
@@ -38,6 +39,24 @@ TEST(ForEachParallel, WithOneJobKeepsTheOrderGiven) {
   for_each_parallel({2, 0, 1}, 1, [&](std::size_t i) { seen.push_back(i); });
   EXPECT_EQ(seen, (std::vector<std::size_t>{2, 0, 1}));
   for_each_parallel({}, 4, [&](std::size_t) { FAIL(); });
+}
+
+TEST(ForEachRun, SplitsTheRangeIntoContiguousRunsEachTakenOnce) {
+  for (std::size_t count : {0u, 1u, 7u, 1000u}) {
+    for (std::size_t runs : {1u, 3u, 8u}) {
+      std::vector<std::atomic<int>> hits(count);
+      std::vector<std::pair<std::size_t, std::size_t>> bounds(runs);
+      for_each_run(count, runs, 2, [&](std::size_t r, std::size_t from, std::size_t to) {
+        bounds[r] = {from, to};
+        for (std::size_t i = from; i < to; ++i) ++hits[i];
+      });
+      for (std::size_t r = 0; r < runs; ++r) {
+        EXPECT_EQ(bounds[r].first, count * r / runs);
+        EXPECT_EQ(bounds[r].second, count * (r + 1) / runs);
+      }
+      for (std::size_t i = 0; i < count; ++i) EXPECT_EQ(hits[i], 1) << count << " " << runs << " " << i;
+    }
+  }
 }
 
 TEST(DefaultJobs, IsAtLeastOne) { EXPECT_GE(default_jobs(), 1u); }
