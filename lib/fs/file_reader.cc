@@ -254,4 +254,21 @@ Result<std::uint64_t> stream_regular_file_at(int dir_fd, const std::string& name
   return total;
 }
 
+Result<std::uint64_t> read_regular_file_at_offsets(
+    const std::string& path, const std::function<std::optional<Error>(std::uint64_t size, const ReadAt&)>& use) {
+  struct stat st;
+  auto fd_or = open_regular(AT_FDCWD, path, path, &st);
+  if (!fd_or) return fd_or.failure();
+  Fd fd(*fd_or);
+  const ReadAt read_at = [&](std::uint64_t offset, char* into, std::size_t size) -> Result<std::size_t> {
+    for (;;) {
+      const ssize_t n = ::pread(fd.get(), into, size, static_cast<off_t>(offset));
+      if (n >= 0) return static_cast<std::size_t>(n);
+      if (errno != EINTR) return Error{"cannot read " + path + ": " + std::strerror(errno)};
+    }
+  };
+  if (auto failed = use(static_cast<std::uint64_t>(st.st_size), read_at)) return *failed;
+  return static_cast<std::uint64_t>(st.st_size);
+}
+
 }  // namespace ohm::fs

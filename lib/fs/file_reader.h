@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -49,5 +50,14 @@ Result<std::uint64_t> stream_regular_file(const std::string& path, const ChunkSi
 // stream_regular_file of `name` in the open folder `dir_fd`, named `path` in messages.
 Result<std::uint64_t> stream_regular_file_at(int dir_fd, const std::string& name, const std::string& path,
                                              const ChunkSink& sink);
+
+// Reads up to `size` bytes at `offset` into `into`; returns how many (0 at the end).
+using ReadAt = std::function<Result<std::size_t>(std::uint64_t offset, char* into, std::size_t size)>;
+
+// Opens a regular file (as stream_regular_file does) and calls `use` with its
+// size and positional reads of it, for a reader that passes over most of the
+// file. Returns the size, or why the file could not be opened or read.
+Result<std::uint64_t> read_regular_file_at_offsets(
+    const std::string& path, const std::function<std::optional<Error>(std::uint64_t size, const ReadAt&)>& use);
 
 }  // namespace ohm::fs

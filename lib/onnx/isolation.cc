@@ -12,9 +12,12 @@
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/free_memory.h"
+#include "onnx/internal/model_memory.h"
 #include "onnx/internal/worker_pool.h"
 #include "onnx/internal/worker_sandbox.h"
 
@@ -208,7 +211,10 @@ int serve(char** argv) {
     Frame request;
     if (read_frame(0, request, 0) != ReadStatus::kOk) ::_exit(0);
     set_cpu_budget(cpu_seconds);
-    const Frame answer = handle_request(request);
+    // After a large model, a worker holds only what it started with again.
+    std::optional<core::ReleaseFreedPages> released;
+    if (!request.fields.empty() && request.fields[0].size() >= detail::kLargeModelBytes) released.emplace();
+    const Frame answer = handle_request(std::move(request));
     if (!write_frame(0, answer, 0)) ::_exit(0);
     if (answer.code == static_cast<std::uint32_t>(WorkerStatus::kOutOfMemory)) ::_exit(0);
   }

@@ -248,7 +248,14 @@ Frame run_libonnx(F&& f) {
   }
 }
 
-Frame infer(const Frame& request) {
+// The request's model bytes, parsed, and then let go: the parse is what
+// libonnx works on (a large model's bytes are MBs the worker need not hold).
+void parse_request_model(Frame& request, op::ModelProto& model) {
+  if (!model.ParseFromString(request.fields[0])) throw std::runtime_error("the request's model did not parse");
+  std::string().swap(request.fields[0]);
+}
+
+Frame infer(Frame& request) {
   if (request.fields.size() < 2) return answer(WorkerStatus::kBadRequest, {"bad request"});
   const std::string& mode = request.fields[1];
   const bool strict = mode == "strict";
@@ -257,7 +264,7 @@ Frame infer(const Frame& request) {
   }
   return run_libonnx([&] {
     op::ModelProto model;
-    if (!model.ParseFromString(request.fields[0])) throw std::runtime_error("the request's model did not parse");
+    parse_request_model(request, model);
     // Lenient: what SPEC 5 reads ports with. Strict: what check_model(full_check=True) runs.
     if (!strict) prepare_for_inference(model, mode == "lenient-without-value-info");
     const op::ShapeInferenceOptions options =
@@ -268,11 +275,11 @@ Frame infer(const Frame& request) {
   });
 }
 
-Frame check(const Frame& request) {
+Frame check(Frame& request) {
   if (request.fields.size() != 2) return answer(WorkerStatus::kBadRequest, {"bad request"});
   return run_libonnx([&] {
     op::ModelProto model;
-    if (!model.ParseFromString(request.fields[0])) throw std::runtime_error("the request's model did not parse");
+    parse_request_model(request, model);
     op::checker::CheckerContext ctx;
     ctx.set_model_dir(request.fields[1]);
     op::checker::check_model(model, ctx);
@@ -292,7 +299,7 @@ Frame probe() {
 
 }  // namespace
 
-Frame handle_request(const Frame& request) {
+Frame handle_request(Frame request) {
   try {
     prepare_once();
   } catch (...) {

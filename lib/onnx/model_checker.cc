@@ -9,6 +9,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "onnx/internal/model_memory.h"
 #include "onnx/internal/tensor_payload.h"
 #include "onnx/internal/worker_pool.h"
 
@@ -145,10 +146,13 @@ struct CheckRun {
   std::optional<WorkerReply> broke;  // the worker died, timed out or ran out of memory
 };
 
-CheckRun run_in_worker(WorkerOp op, const op::ModelProto& model, std::string argument) {
+// Sends `model` to a worker, letting go of it (left empty) while the worker
+// holds its own parse.
+CheckRun run_in_worker(WorkerOp op, op::ModelProto& model, std::string argument) {
   CheckRun run;
-  WorkerReply reply =
-      call_worker(Frame{static_cast<std::uint32_t>(op), {model.SerializeAsString(), std::move(argument)}});
+  Frame request{static_cast<std::uint32_t>(op), {model.SerializeAsString(), std::move(argument)}};
+  drop_model(model, request.fields[0].size());
+  WorkerReply reply = call_worker(request);
   if (reply.kind != WorkerReply::Kind::kAnswered) {
     run.broke = std::move(reply);
     return run;

@@ -4,6 +4,7 @@
 #include <limits>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -12,6 +13,7 @@
 
 #include "core/checks.h"
 #include "core/text.h"
+#include "onnx/internal/model_memory.h"
 #include "onnx/internal/port_types.h"
 #include "onnx/internal/worker_pool.h"
 
@@ -142,14 +144,14 @@ struct Inference {
   std::optional<WorkerReply> broke;     // its worker died, timed out or ran out of memory
 };
 
-// The model travels as it was read: the worker prepares its own parsed copy
-// for inference (isolation_worker.cc), so the tool never holds two, and
-// answers with the graph's inputs and outputs and, of its value_info, only the
-// entries named `wanted` (the feature tensors).
-Inference run_inference(const op::ModelProto& model, bool drop_value_info, const std::vector<std::string>& wanted) {
+// The model travels as it was read (`model_bytes`): the worker prepares its
+// own parse for inference (isolation_worker.cc) and answers with the graph's
+// inputs and outputs and, of its value_info, only the entries named `wanted`
+// (the feature tensors).
+Inference run_inference(std::string_view model_bytes, bool drop_value_info, const std::vector<std::string>& wanted) {
   Inference result;
   Frame request{static_cast<std::uint32_t>(WorkerOp::kInfer),
-                {model.SerializeAsString(), drop_value_info ? "lenient-without-value-info" : "lenient"}};
+                {std::string(model_bytes), drop_value_info ? "lenient-without-value-info" : "lenient"}};
   request.fields.insert(request.fields.end(), wanted.begin(), wanted.end());
   WorkerReply reply = call_worker(request);
   if (reply.kind != WorkerReply::Kind::kAnswered) {
@@ -182,7 +184,7 @@ std::optional<int> crashing_node(const op::ModelProto& model, bool drop_value_in
     auto* nodes = prefix.mutable_graph()->mutable_node();
     nodes->DeleteSubrange(mid, nodes->size() - mid);
     prefix.mutable_graph()->clear_output();
-    const Inference tried = run_inference(prefix, drop_value_info, {});
+    const Inference tried = run_inference(prefix.SerializeAsString(), drop_value_info, {});
     if (!tried.broke) {
       fine = mid;
     } else if (tried.broke->kind == WorkerReply::Kind::kCrashed) {
@@ -269,9 +271,25 @@ std::optional<std::string> first_non_utf8(const op::GraphProto& g) {
   return std::nullopt;
 }
 
+// What inspection reads of `graph` once inference has run: its outputs, and
+// the entries a feature tensor's declared type may come from (find_value_type).
+op::GraphProto declared_ports(const op::GraphProto& graph, const std::vector<std::string>& feature_tensors) {
+  op::GraphProto declared;
+  *declared.mutable_output() = graph.output();
+  const std::set<std::string> wanted(feature_tensors.begin(), feature_tensors.end());
+  for (const auto& vi : graph.value_info()) {
+    if (wanted.count(vi.name()) > 0) *declared.add_value_info() = vi;
+  }
+  for (const auto& vi : graph.input()) {
+    if (wanted.count(vi.name()) > 0) *declared.add_input() = vi;
+  }
+  return declared;
+}
+
 }  // namespace
 
-Result<ModelInfo> inspect_model(const op::ModelProto& model, const std::vector<std::string>& feature_tensors) {
+Result<ModelInfo> inspect_model(op::ModelProto& model, std::string_view model_bytes,
+                                const std::vector<std::string>& feature_tensors) {
   ModelInfo info;
   info.ir_version = model.ir_version();
   info.producer_name = sanitize_utf8(model.producer_name());
@@ -298,19 +316,28 @@ Result<ModelInfo> inspect_model(const op::ModelProto& model, const std::vector<s
   }
 
   // Outputs: declared, merged with shape inference when libonnx can infer.
+  const op::GraphProto declared = declared_ports(graph, feature_tensors);
+  const std::set<std::string> declared_names = declared_dim_params(graph);
   std::optional<op::GraphProto> inferred;
   SupportCheck support(model, opsets);
   if (auto why = support.check_model(model)) {
     info.warnings.push_back({check::kInferenceUnsupported, "shape inference skipped: " + *why});
   } else {
+    // While the worker holds its parse of the model, this process holds none
+    // (`graph` is gone from here on).
+    drop_model(model, model_bytes.size());
     bool without_value_info = false;
-    Inference result = run_inference(model, without_value_info, feature_tensors);
-    if (result.threw) result = run_inference(model, without_value_info = true, feature_tensors);
+    Inference result = run_inference(model_bytes, without_value_info, feature_tensors);
+    if (result.threw) result = run_inference(model_bytes, without_value_info = true, feature_tensors);
     if (result.broke) {
+      if (model_bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()) ||
+          !model.ParseFromArray(model_bytes.data(), static_cast<int>(model_bytes.size()))) {
+        return cannot_run("the model's bytes did not parse again");
+      }
       std::optional<int> at;
-      if (result.broke->kind == WorkerReply::Kind::kCrashed && graph.node_size() > 1)
+      if (result.broke->kind == WorkerReply::Kind::kCrashed && model.graph().node_size() > 1)
         at = crashing_node(model, without_value_info);
-      info.warnings.push_back(broken_inference(graph, *result.broke, at));
+      info.warnings.push_back(broken_inference(model.graph(), *result.broke, at));
       info.inference_broke = true;
     } else if (result.threw) {
       info.warnings.push_back(
@@ -319,17 +346,16 @@ Result<ModelInfo> inspect_model(const op::ModelProto& model, const std::vector<s
       inferred = std::move(result.ports);
     }
   }
-  const std::set<std::string> declared_names = declared_dim_params(graph);
-  for (int i = 0; i < graph.output_size(); ++i) {
-    const auto& declared = graph.output(i);
+  for (int i = 0; i < declared.output_size(); ++i) {
+    const auto& port = declared.output(i);
     const op::TypeProto* inferred_type = nullptr;
     if (inferred && i < inferred->output_size()) inferred_type = &inferred->output(i).type();
-    MergedPort merged = merge_output(declared.type(), inferred_type, declared_names);
-    info.io_ports.outputs.push_back({declared.name(), std::move(merged.shape), std::move(merged.type)});
+    MergedPort merged = merge_output(port.type(), inferred_type, declared_names);
+    info.io_ports.outputs.push_back({port.name(), std::move(merged.shape), std::move(merged.type)});
   }
 
   // Feature tensors: the inferred (else declared) shape, unknown dims as 0.
-  const op::GraphProto& source = inferred ? *inferred : graph;
+  const op::GraphProto& source = inferred ? *inferred : declared;
   for (const auto& name : feature_tensors) {
     const op::TypeProto* type = find_value_type(source, name);
     if (type == nullptr || !type->has_tensor_type() || !type->tensor_type().has_shape()) {

@@ -1,7 +1,9 @@
 #include "onnx/model_reader.h"
 
+#include <algorithm>
 #include <exception>
 #include <limits>
+#include <vector>
 
 #include <onnx/onnx_pb.h>
 
@@ -12,8 +14,19 @@
 
 namespace ohm::onnx {
 
+namespace {
+
+// read_structure's positional reads: small after a payload passed over (a
+// tensor's head is a few dozen bytes before its next payload), doubling while
+// the structure goes on.
+constexpr std::size_t kFirstRead = 512;
+constexpr std::size_t kLargestRead = 256 << 10;
+
+}  // namespace
+
 struct ModelReader::Impl {
   detail::WireWalker walker;
+  std::optional<Result<std::string>> walked;  // end_walk()'s outcome, until finish() takes it
   std::optional<CheckerVerdict> verdict;
 };
 
@@ -22,29 +35,60 @@ ModelReader::~ModelReader() = default;
 
 void ModelReader::feed(std::string_view chunk) { impl_->walker.feed(chunk); }
 
+std::optional<Error> ModelReader::read_structure(std::uint64_t size, const fs::ReadAt& read_at) {
+  detail::WireWalker& walker = impl_->walker;
+  std::vector<char> buffer(kLargestRead);
+  std::size_t want = kFirstRead;
+  for (std::uint64_t at = 0; at < size;) {
+    if (const std::uint64_t passed_over = std::min(walker.skippable(), size - at)) {
+      walker.skip(passed_over);
+      at += passed_over;
+      want = kFirstRead;
+      continue;
+    }
+    auto got = read_at(at, buffer.data(), static_cast<std::size_t>(std::min<std::uint64_t>(want, size - at)));
+    if (!got) return got.failure();
+    if (*got == 0) break;  // the file shrank: the walk ends short, as a stream's would
+    const std::size_t took = walker.feed_until_skippable(std::string_view(buffer.data(), *got));
+    if (took == 0) break;  // the walker failed: it reads no further
+    at += took;
+    if (took == *got) want = std::min(want * 2, kLargestRead);
+  }
+  return std::nullopt;
+}
+
+void ModelReader::record_walk() { impl_->walker.record_walk(); }
+
+const std::string& ModelReader::end_walk() {
+  if (!impl_->walked) impl_->walked.emplace(impl_->walker.finish());
+  return impl_->walker.walk_digest();
+}
+
 const std::optional<CheckerVerdict>& ModelReader::checker_verdict() const { return impl_->verdict; }
 
 const std::vector<ExternalDataRef>& ModelReader::external_data() const { return impl_->walker.external_data(); }
 
 Result<ModelInfo> ModelReader::finish(const std::vector<std::string>& feature_tensors, const FinishOptions& options) {
   auto unreadable = [](std::string message) { return problem(check::kModelUnreadable, std::move(message)); };
-  Result<std::string> small = impl_->walker.finish();
+  end_walk();
+  Result<std::string> small = std::move(*impl_->walked);
   if (!small) return unreadable(small.error());
   if (small->size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
     return unreadable("the model's structure is too large to parse");
   }
   try {
     ::onnx::ModelProto model;
-    if (!model.ParseFromArray(small->data(), static_cast<int>(small->size()))) {
-      return unreadable("not a valid ONNX model (protobuf ModelProto did not parse)");
-    }
-    if (!options.run_checker || !options.full_check) {
-      small->clear();  // only --full-check's strict inference reads the bytes again (run_checker)
-      small->shrink_to_fit();
-    }
-    Result<ModelInfo> info = options.inspect ? detail::inspect_model(model, feature_tensors) : ModelInfo{};
+    auto parse = [&] { return model.ParseFromArray(small->data(), static_cast<int>(small->size())); };
+    if (!parse()) return unreadable("not a valid ONNX model (protobuf ModelProto did not parse)");
+    Result<ModelInfo> info = options.inspect ? detail::inspect_model(model, *small, feature_tensors) : ModelInfo{};
     // The checker runs on models SPEC 5 cannot inspect too (no default-domain opset, ...).
     if (options.run_checker) {
+      // inspect_model let go of the model while its worker inferred.
+      if (!model.has_graph() && !parse()) return unreadable("the model's structure did not parse again");
+      if (!options.full_check) {
+        small->clear();  // only --full-check's strict inference reads the bytes again
+        small->shrink_to_fit();
+      }
       const bool inference_broke = info && info->inference_broke;
       impl_->verdict = detail::run_checker(model, *small, impl_->walker.dropped(), options, inference_broke);
     }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "fs/file_reader.h"
 #include "onnx/external_data.h"
 #include "onnx/ports.h"
 #include "onnx/tensor_size.h"
@@ -95,6 +96,20 @@ class ModelReader {
 
   // Feeds the next chunk of the file. Never fails; problems surface in finish().
   void feed(std::string_view chunk);
+
+  // Instead of feed(): reads the model of a file of `size` bytes through
+  // positional reads that pass over its payloads, so a large model's
+  // structure is known long before the whole file has streamed past a hash
+  // (what feed() of every byte would make of it, in few and small reads).
+  std::optional<Error> read_structure(std::uint64_t size, const fs::ReadAt& read_at);
+
+  // Call before reading to have end_walk() give a digest of the walk: two
+  // readers with the same digest made the same model of their bytes (the
+  // payloads passed over only move the position), so one's finish() stands
+  // for the other's.
+  void record_walk();
+  // Ends reading (finish() follows) and returns the walk's digest ("" unless record_walk()).
+  const std::string& end_walk();
 
   // Ends the stream: parses what was fed, runs shape inference and returns the
   // model's info, with the inferred shapes of `feature_tensors`, and runs the

@@ -519,13 +519,38 @@ void WireWalker::pop_frame() {
   parent.out += child.out;
 }
 
-void WireWalker::feed(std::string_view chunk) {
-  const char* p = chunk.data();
-  const char* const end = p + chunk.size();
+void WireWalker::feed(std::string_view chunk) { walk(chunk.data(), chunk.data() + chunk.size(), false); }
+
+std::size_t WireWalker::feed_until_skippable(std::string_view chunk) {
+  return walk(chunk.data(), chunk.data() + chunk.size(), true);
+}
+
+std::uint64_t WireWalker::skippable() const {
+  const bool passed_over = state_ == State::kBody && body_sink_ == Sink::kNone && !scan_body_;
+  return !failed_ && passed_over ? body_left_ : 0;
+}
+
+void WireWalker::skip(std::uint64_t n) {
+  n = std::min(n, skippable());
+  pos_ += n;
+  body_left_ -= n;
+  if (n > 0 && body_left_ == 0) walk(nullptr, nullptr, false);  // leaves the body, as feed() would
+}
+
+std::size_t WireWalker::walk(const char* const begin, const char* const end, bool stop_at_skippable) {
+  const char* p = begin;
+  const char* looked_from = p;  // the bytes since are looked at (walk_digest)
+  auto looked_at = [&] {
+    if (recording_ && p != looked_from) looked_at_.update(std::string_view(looked_from, p - looked_from));
+    looked_from = p;
+  };
   while (!failed_) {
     if (state_ == State::kBody) {
+      if (stop_at_skippable && skippable() > 0) break;
       const auto avail = static_cast<std::uint64_t>(end - p);
       const auto n = static_cast<std::size_t>(std::min(body_left_, avail));
+      const bool passed_over = skippable() > 0;
+      if (passed_over) looked_at();
       if (n > 0) {
         if (body_sink_ != Sink::kNone) keep(body_sink_, std::string_view(p, n));
         if (scan_body_) stack_.back().tally.body(std::string_view(p, n));
@@ -533,26 +558,27 @@ void WireWalker::feed(std::string_view chunk) {
         pos_ += n;
         body_left_ -= n;
       }
-      if (body_left_ > 0) return;  // the chunk is used up
+      if (passed_over) looked_from = p;
+      if (body_left_ > 0) break;  // the chunk is used up
       state_ = State::kTag;
       if (scan_body_) {
         scan_body_ = false;
         const std::string bad = stack_.back().tally.end_body();
         if (!bad.empty()) {
           fail(bad);
-          return;
+          break;
         }
       }
     }
     if (state_ == State::kTag && vlen_ == 0) {
       while (stack_.size() > 1 && pos_ == stack_.back().end) pop_frame();
     }
-    if (p == end || failed_) return;
+    if (p == end || failed_) break;
     std::uint64_t value = 0;
-    if (!take_varint(p, end, value)) return;  // needs the next chunk (or failed)
+    if (!take_varint(p, end, value)) break;  // needs the next chunk (or failed)
     if (pos_ > stack_.back().end) {
       fail("field runs past the end of its " + std::string(msg_name(stack_.back().msg)));
-      return;
+      break;
     }
     switch (state_) {
       case State::kTag:
@@ -568,9 +594,12 @@ void WireWalker::feed(std::string_view chunk) {
         break;
     }
   }
+  looked_at();
+  return static_cast<std::size_t>(p - begin);
 }
 
 Result<std::string> WireWalker::finish() {
+  if (recording_ && walk_digest_.empty()) walk_digest_ = looked_at_.hex_digest() + " " + std::to_string(pos_);
   if (failed_) return Error{error_};
   if (state_ == State::kTag && vlen_ == 0) {
     while (stack_.size() > 1 && pos_ == stack_.back().end) pop_frame();

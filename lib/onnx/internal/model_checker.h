@@ -27,7 +27,8 @@ namespace ohm::onnx::detail {
 // its values count as unknown. `model` is what `model_bytes` parses to: the
 // view is built in `model` itself and the model parsed again from its bytes
 // for the strict inference, as a copy would cost the model's size in memory
-// (20,000 nodes: 17 MB, where the bytes are 2.5). `model` is left modified.
+// (20,000 nodes: 17 MB, where the bytes are 2.5). `model` is let go (left
+// empty) while a worker holds its own parse.
 // Both run in a worker process (isolation.h); one that dies or runs out of
 // time or memory makes a `crashed` verdict. When `inference_broke` (lenient
 // inference's worker already broke on this model) the strict inference is not

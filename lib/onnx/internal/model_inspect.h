@@ -3,6 +3,7 @@
 // Includes libonnx headers, so no public header may include this one.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <onnx/onnx_pb.h>
@@ -18,6 +19,9 @@ namespace ohm::onnx::detail {
 // the model has no graph or no default-domain opset, or when a name is not
 // valid UTF-8. Never throws: libonnx exceptions become warnings in the info.
 // `uses_external_data` in the result is left false (the walker knows it).
-Result<ModelInfo> inspect_model(const ::onnx::ModelProto& model, const std::vector<std::string>& feature_tensors);
+// `model` is what `model_bytes` parses to: the bytes go to the inference
+// worker, and `model` is let go while it infers (left empty: see has_graph()).
+Result<ModelInfo> inspect_model(::onnx::ModelProto& model, std::string_view model_bytes,
+                                const std::vector<std::string>& feature_tensors);
 
 }  // namespace ohm::onnx::detail

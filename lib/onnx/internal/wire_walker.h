@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "hash/sha256.h"
 #include "onnx/external_data.h"
 #include "onnx/internal/tensor_payload.h"
 #include "onnx/tensor_size.h"
@@ -80,6 +81,22 @@ class WireWalker {
   // Consumes the next chunk. After an error, further chunks are ignored.
   void feed(std::string_view chunk);
 
+  // For a reader that reads ahead by positional reads (ModelReader::read_structure):
+  // how many bytes from here the walker passes over without looking at them
+  // (a dropped payload, a skipped field's body; 0 when it looks at the next
+  // byte), feed() that stops where such bytes begin and returns how many it
+  // took, and skip(n <= skippable()), which does what feeding them would.
+  std::uint64_t skippable() const;
+  std::size_t feed_until_skippable(std::string_view chunk);
+  void skip(std::uint64_t n);
+
+  // Call before the first feed to have finish() set walk_digest(): SHA-256
+  // of every byte the walker looked at, and where it ended. Two walks with
+  // the same digest made the same model of their files (the bytes passed over
+  // only move the position), however their bytes were fed or skipped.
+  void record_walk() { recording_ = true; }
+  const std::string& walk_digest() const { return walk_digest_; }
+
   // Ends the stream. Returns the rebuilt ModelProto bytes, or an Error naming
   // the byte offset ("truncated at byte N ...", "corrupt protobuf at byte N: ...").
   Result<std::string> finish();
@@ -124,6 +141,9 @@ class WireWalker {
   static Rule rule_for(Msg msg, std::uint32_t field);
   static const char* msg_name(Msg msg);
 
+  // feed()'s loop over [p, end): stops early at skippable bytes when asked;
+  // returns the bytes taken.
+  std::size_t walk(const char* p, const char* end, bool stop_at_skippable);
   // Reads one varint across chunk boundaries; true when complete.
   bool take_varint(const char*& p, const char* end, std::uint64_t& value);
   void on_tag(std::uint64_t tag);
@@ -169,6 +189,9 @@ class WireWalker {
   std::vector<ExternalDataRef> external_data_;
   bool failed_ = false;
   std::string error_;
+  bool recording_ = false;
+  hash::Sha256 looked_at_;
+  std::string walk_digest_;
 };
 
 }  // namespace ohm::onnx::detail

@@ -52,6 +52,6 @@ ReadStatus read_frame(int fd, Frame& frame, std::int64_t deadline_ms);
 std::int64_t monotonic_ms();
 
 // The worker's side: answers one request (isolation_worker.cc). Never throws.
-Frame handle_request(const Frame& request);
+Frame handle_request(Frame request);
 
 }  // namespace ohm::onnx::detail

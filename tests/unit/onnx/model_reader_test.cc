@@ -43,6 +43,15 @@ TEST_P(FixtureTest, IoPortsAsOnnxruntimeReportsThem) {
     ASSERT_TRUE(info.ok()) << c.model << ": " << info.error();
     EXPECT_EQ(ports_json(*info).dump(), c.io_ports) << c.model << " in chunks of " << chunk;
   }
+  // Read ahead: the structure by positional reads of the file.
+  ModelReader reader;
+  auto read = fs::read_regular_file_at_offsets(
+      fixture_path(c.model), [&](std::uint64_t size, const fs::ReadAt& at) { return reader.read_structure(size, at); });
+  ASSERT_TRUE(read.ok()) << read.error();
+  Diagnostics diags;
+  auto info = finish_into(reader, diags);
+  ASSERT_TRUE(info.ok()) << c.model << ": " << info.error();
+  EXPECT_EQ(ports_json(*info).dump(), c.io_ports) << c.model << " read by its structure";
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -192,6 +201,42 @@ TEST(ModelReaderTest, StreamsTheFileThroughTheFsLayer) {
   auto info = finish_into(reader, diags);
   ASSERT_TRUE(info.ok()) << info.error();
   EXPECT_EQ(ports_json(*info)["outputs"][0]["shape"].dump(), R"(["N",3,224,224])");
+}
+
+TEST(ModelReaderTest, ReadingTheStructureAheadPassesOverPayloadsAndWalksAsTheStreamDoes) {
+  const std::string path = fixture_path("big_weight");
+  ModelReader ahead;
+  ahead.record_walk();
+  std::uint64_t bytes_read = 0;
+  auto read = fs::read_regular_file_at_offsets(path, [&](std::uint64_t size, const fs::ReadAt& read_at) {
+    return ahead.read_structure(size, [&](std::uint64_t offset, char* into, std::size_t n) {
+      auto got = read_at(offset, into, n);
+      if (got) bytes_read += *got;
+      return got;
+    });
+  });
+  ASSERT_TRUE(read.ok()) << read.error();
+  EXPECT_LT(bytes_read, *read / 10);  // one 100 KB payload, passed over
+  ModelReader streamed;
+  streamed.record_walk();
+  ASSERT_TRUE(fs::stream_regular_file(path, [&](std::string_view chunk) {
+                streamed.feed(chunk);
+                return true;
+              }).ok());
+  EXPECT_FALSE(streamed.end_walk().empty());
+  EXPECT_EQ(ahead.end_walk(), streamed.end_walk());
+  Diagnostics diags;
+  auto from_ahead = finish_into(ahead, diags);
+  auto from_stream = finish_into(streamed, diags);
+  ASSERT_TRUE(from_ahead.ok() && from_stream.ok());
+  EXPECT_EQ(ports_json(*from_ahead).dump(), ports_json(*from_stream).dump());
+  // A reader that walked other bytes (the file changed in between) disagrees.
+  std::string changed = read_fixture("big_weight");
+  changed[changed.find("ohm-fixtures")] = 'O';
+  ModelReader other;
+  other.record_walk();
+  other.feed(changed);
+  EXPECT_NE(other.end_walk(), streamed.end_walk());
 }
 
 TEST(ModelReaderTest, EmptyFileHasNoGraph) {

@@ -18,7 +18,7 @@ namespace {
 Result<ModelInfo> reference(const std::string& bytes) {
   ::onnx::ModelProto m;
   if (!m.ParseFromString(bytes)) return Error{"does not parse"};
-  return detail::inspect_model(m, {});
+  return detail::inspect_model(m, bytes, {});
 }
 
 void check_every_prefix(const std::string& name) {

@@ -6,7 +6,11 @@
 
 #include <onnx/onnx_pb.h>
 
+#include <algorithm>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "test_util.h"
 
@@ -194,6 +198,96 @@ TEST(WireWalkerTest, StructureLimitIsEnforced) {
   WalkerLimits limits;
   limits.max_structure = 100;
   expect_error(walk(len_field(7, len_field(11, std::string(200, 'v'))), 0, limits), "structure");
+}
+
+// A walk as ModelReader::read_structure makes it: bytes taken `read_size` at a
+// time until the walker would pass over some, which it then skips unread.
+struct SkippingWalk {
+  Result<std::string> small = Error{"not walked"};
+  std::string digest;
+  std::size_t bytes_read = 0;
+};
+
+SkippingWalk walk_skipping(const std::string& bytes, std::size_t read_size) {
+  WireWalker w;
+  w.record_walk();
+  SkippingWalk out;
+  for (std::size_t at = 0; at < bytes.size();) {
+    if (const std::uint64_t over = std::min<std::uint64_t>(w.skippable(), bytes.size() - at)) {
+      w.skip(over);
+      at += static_cast<std::size_t>(over);
+      continue;
+    }
+    const std::string_view chunk = std::string_view(bytes).substr(at, read_size);
+    out.bytes_read += chunk.size();
+    const std::size_t took = w.feed_until_skippable(chunk);
+    if (took == 0) break;
+    at += took;
+  }
+  out.small = w.finish();
+  out.digest = w.walk_digest();
+  return out;
+}
+
+// feed() of every byte in chunks of `chunk`, recording the walk.
+std::string fed_digest(const std::string& bytes, std::size_t chunk, Result<std::string>* small = nullptr) {
+  WireWalker w;
+  w.record_walk();
+  for (std::size_t at = 0; at < bytes.size(); at += chunk) w.feed(std::string_view(bytes).substr(at, chunk));
+  auto r = w.finish();
+  if (small != nullptr) *small = std::move(r);
+  return w.walk_digest();
+}
+
+TEST(WireWalkerTest, SkippingWhatItPassesOverGivesWhatFeedingEveryByteGives) {
+  std::vector<std::pair<std::string, std::string>> models;
+  for (const char* name : {"big_weight", "if_subgraph", "reshape_initializer", "sparse_passthrough", "external_data"}) {
+    models.emplace_back(name, test::read_fixture(name));
+  }
+  // A file that ends with a payload passed over: the skip itself leaves its messages.
+  models.emplace_back("ends with a payload", len_field(8, len_field(1, "") + varint_field(2, 13)) +
+                                                 len_field(7, len_field(5, tensor("W", 1, std::string(200000, 'x')))));
+  for (const auto& [name, bytes] : models) {
+    ASSERT_FALSE(bytes.empty()) << name;
+    Result<std::string> whole = Error{""};
+    const std::string digest = fed_digest(bytes, bytes.size(), &whole);
+    ASSERT_TRUE(whole.ok()) << name << ": " << whole.error();
+    EXPECT_FALSE(digest.empty());
+    for (std::size_t chunk : {1, 7, 512}) EXPECT_EQ(fed_digest(bytes, chunk), digest) << name << " chunk " << chunk;
+    for (std::size_t read_size : {1, 7, 512, 1 << 20}) {
+      const SkippingWalk walked = walk_skipping(bytes, read_size);
+      ASSERT_TRUE(walked.small.ok()) << name << ": " << walked.small.error();
+      EXPECT_EQ(*walked.small, *whole) << name << " read " << read_size;
+      EXPECT_EQ(walked.digest, digest) << name << " read " << read_size;
+    }
+  }
+  // big_weight is one 100 KB payload: a walk reads little more than its structure.
+  const std::string big = test::read_fixture("big_weight");
+  EXPECT_LT(walk_skipping(big, 512).bytes_read, big.size() / 10);
+}
+
+TEST(WireWalkerTest, WalkDigestChangesWithABytesLookedAtNotWithOnePassedOver) {
+  const std::string bytes = test::read_fixture("big_weight");
+  const std::string digest = fed_digest(bytes, 4096);
+  std::string payload_changed = bytes;
+  payload_changed[bytes.size() / 2] ^= 0x55;  // inside W's 100 KB of raw_data
+  EXPECT_EQ(fed_digest(payload_changed, 4096), digest);
+  std::string producer_changed = bytes;
+  const std::size_t at = bytes.find("ohm-fixtures");
+  ASSERT_NE(at, std::string::npos);
+  producer_changed[at] = 'O';
+  EXPECT_NE(fed_digest(producer_changed, 4096), digest);
+  EXPECT_NE(walk_skipping(producer_changed, 512).digest, digest);
+  // A file that ends sooner ends the walk elsewhere, however it was walked.
+  const std::string cut = bytes.substr(0, bytes.size() - 10);
+  Result<std::string> fed = Error{""};
+  const std::string cut_digest = fed_digest(cut, 4096, &fed);
+  EXPECT_NE(cut_digest, digest);
+  const SkippingWalk skipped = walk_skipping(cut, 512);
+  EXPECT_EQ(skipped.digest, cut_digest);
+  ASSERT_FALSE(fed.ok());
+  ASSERT_FALSE(skipped.small.ok());
+  EXPECT_EQ(skipped.small.error(), fed.error());
 }
 
 TEST(WireWalkerTest, EveryChunkingGivesTheSameBytes) {

@@ -1,0 +1,20 @@
+// Returning freed memory to the operating system where a process drops
+// something large.
+#pragma once
+
+namespace ohm::core {
+
+// While one is alive, the pages this process frees go back to the system at
+// once, and its end returns what is still held free. mimalloc (which the tool
+// links) keeps freed pages committed a while and glibc keeps its heap's top:
+// right for many small allocations, wrong for a model's parse of tens of MB
+// dropped while a libonnx worker builds its own.
+class ReleaseFreedPages {
+ public:
+  ReleaseFreedPages();
+  ~ReleaseFreedPages();
+  ReleaseFreedPages(const ReleaseFreedPages&) = delete;
+  ReleaseFreedPages& operator=(const ReleaseFreedPages&) = delete;
+};
+
+}  // namespace ohm::core
