@@ -1,9 +1,7 @@
 #include "onnx/model_reader.h"
 
-#include <algorithm>
 #include <exception>
 #include <limits>
-#include <vector>
 
 #include <onnx/onnx_pb.h>
 
@@ -13,16 +11,6 @@
 #include "onnx/internal/wire_walker.h"
 
 namespace ohm::onnx {
-
-namespace {
-
-// read_structure's positional reads: small after a payload passed over (a
-// tensor's head is a few dozen bytes before its next payload), doubling while
-// the structure goes on.
-constexpr std::size_t kFirstRead = 512;
-constexpr std::size_t kLargestRead = 256 << 10;
-
-}  // namespace
 
 struct ModelReader::Impl {
   detail::WireWalker walker;
@@ -36,25 +24,7 @@ ModelReader::~ModelReader() = default;
 void ModelReader::feed(std::string_view chunk) { impl_->walker.feed(chunk); }
 
 std::optional<Error> ModelReader::read_structure(std::uint64_t size, const fs::ReadAt& read_at) {
-  detail::WireWalker& walker = impl_->walker;
-  std::vector<char> buffer(kLargestRead);
-  std::size_t want = kFirstRead;
-  for (std::uint64_t at = 0; at < size;) {
-    if (const std::uint64_t passed_over = std::min(walker.skippable(), size - at)) {
-      walker.skip(passed_over);
-      at += passed_over;
-      want = kFirstRead;
-      continue;
-    }
-    auto got = read_at(at, buffer.data(), static_cast<std::size_t>(std::min<std::uint64_t>(want, size - at)));
-    if (!got) return got.failure();
-    if (*got == 0) break;  // the file shrank: the walk ends short, as a stream's would
-    const std::size_t took = walker.feed_until_skippable(std::string_view(buffer.data(), *got));
-    if (took == 0) break;  // the walker failed: it reads no further
-    at += took;
-    if (took == *got) want = std::min(want * 2, kLargestRead);
-  }
-  return std::nullopt;
+  return impl_->walker.walk_at_offsets(size, read_at);
 }
 
 void ModelReader::record_walk() { impl_->walker.record_walk(); }

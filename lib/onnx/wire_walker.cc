@@ -537,6 +537,30 @@ void WireWalker::skip(std::uint64_t n) {
   if (n > 0 && body_left_ == 0) walk(nullptr, nullptr, false);  // leaves the body, as feed() would
 }
 
+std::optional<Error> WireWalker::walk_at_offsets(std::uint64_t size, const fs::ReadAt& read_at,
+                                                 std::size_t first_read) {
+  constexpr std::size_t kLargestRead = 256 << 10;
+  first_read = std::clamp<std::size_t>(first_read, 1, kLargestRead);
+  std::vector<char> buffer(kLargestRead);
+  std::size_t want = first_read;
+  for (std::uint64_t at = 0; at < size;) {
+    if (const std::uint64_t passed_over = std::min(skippable(), size - at)) {
+      skip(passed_over);
+      at += passed_over;
+      want = first_read;
+      continue;
+    }
+    auto got = read_at(at, buffer.data(), static_cast<std::size_t>(std::min<std::uint64_t>(want, size - at)));
+    if (!got) return got.failure();
+    if (*got == 0) break;  // the file shrank: the walk ends short, as a stream's would
+    const std::size_t took = feed_until_skippable(std::string_view(buffer.data(), *got));
+    if (took == 0) break;  // the walk failed: it reads no further
+    at += took;
+    if (took == *got) want = std::min(want * 2, kLargestRead);
+  }
+  return std::nullopt;
+}
+
 std::size_t WireWalker::walk(const char* const begin, const char* const end, bool stop_at_skippable) {
   const char* p = begin;
   const char* looked_from = p;  // the bytes since are looked at (walk_digest)

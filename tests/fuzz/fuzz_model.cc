@@ -1,7 +1,9 @@
 // Fuzz target: ONNX protobuf bytes -> WireWalker -> ModelReader (shape
 // inference, the ONNX checker).
 // The input is fed in 1-3 chunks split at positions derived from its bytes, and
-// the walker's result must not depend on where the chunks were split.
+// the walker's result must not depend on where the chunks were split, nor on
+// a walk by positional reads that skips what it passes over.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -39,8 +41,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   // The walker alone, whole vs chunked (and byte by byte for short inputs).
   ohm::onnx::detail::WireWalker whole;
+  whole.record_walk();
   whole.feed(text);
   auto expected = whole.finish();
+  // By positional reads that skip what the walker passes over (inspect's read
+  // ahead): the same outcome and the same walk digest.
+  ohm::onnx::detail::WireWalker skipping;
+  skipping.record_walk();
+  const ohm::fs::ReadAt read_at = [&](std::uint64_t offset, char* into, std::size_t n) -> ohm::Result<std::size_t> {
+    const std::string_view got = text.substr(static_cast<std::size_t>(offset), n);
+    std::copy(got.begin(), got.end(), into);
+    return got.size();
+  };
+  if (skipping.walk_at_offsets(size, read_at, 1 + size % 700)) __builtin_trap();
+  auto skipped = skipping.finish();
+  if (skipping.walk_digest() != whole.walk_digest()) __builtin_trap();
+  if (static_cast<bool>(expected) != static_cast<bool>(skipped)) __builtin_trap();
+  if (expected && *expected != *skipped) __builtin_trap();
+  if (!expected && expected.error() != skipped.error()) __builtin_trap();
   ohm::onnx::detail::WireWalker split;
   for (std::string_view c : chunks) split.feed(c);
   auto got = split.finish();

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "fs/file_reader.h"
 #include "hash/sha256.h"
 #include "onnx/external_data.h"
 #include "onnx/internal/tensor_payload.h"
@@ -89,6 +90,13 @@ class WireWalker {
   std::uint64_t skippable() const;
   std::size_t feed_until_skippable(std::string_view chunk);
   void skip(std::uint64_t n);
+
+  // Instead of feed(): walks a file of `size` bytes by positional reads,
+  // skipping unread what it passes over. After each such stretch it reads
+  // `first_read` bytes (a tensor's head is a few dozen bytes before its next
+  // payload), doubling up to 256 KiB while it looks at every byte. The same
+  // walk as feeding every byte; fails only when a read does.
+  std::optional<Error> walk_at_offsets(std::uint64_t size, const fs::ReadAt& read_at, std::size_t first_read = 512);
 
   // Call before the first feed to have finish() set walk_digest(): SHA-256
   // of every byte the walker looked at, and where it ended. Two walks with

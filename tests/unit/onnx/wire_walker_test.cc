@@ -200,30 +200,29 @@ TEST(WireWalkerTest, StructureLimitIsEnforced) {
   expect_error(walk(len_field(7, len_field(11, std::string(200, 'v'))), 0, limits), "structure");
 }
 
-// A walk as ModelReader::read_structure makes it: bytes taken `read_size` at a
-// time until the walker would pass over some, which it then skips unread.
+// A walk by positional reads of `bytes` (walk_at_offsets, as
+// ModelReader::read_structure makes it), reading `first_read` bytes after
+// each stretch passed over.
 struct SkippingWalk {
   Result<std::string> small = Error{"not walked"};
   std::string digest;
   std::size_t bytes_read = 0;
 };
 
-SkippingWalk walk_skipping(const std::string& bytes, std::size_t read_size) {
+SkippingWalk walk_skipping(const std::string& bytes, std::size_t first_read) {
   WireWalker w;
   w.record_walk();
   SkippingWalk out;
-  for (std::size_t at = 0; at < bytes.size();) {
-    if (const std::uint64_t over = std::min<std::uint64_t>(w.skippable(), bytes.size() - at)) {
-      w.skip(over);
-      at += static_cast<std::size_t>(over);
-      continue;
-    }
-    const std::string_view chunk = std::string_view(bytes).substr(at, read_size);
-    out.bytes_read += chunk.size();
-    const std::size_t took = w.feed_until_skippable(chunk);
-    if (took == 0) break;
-    at += took;
-  }
+  const auto failed = w.walk_at_offsets(
+      bytes.size(),
+      [&](std::uint64_t offset, char* into, std::size_t n) -> Result<std::size_t> {
+        const std::string_view got = std::string_view(bytes).substr(static_cast<std::size_t>(offset), n);
+        std::copy(got.begin(), got.end(), into);
+        out.bytes_read += got.size();
+        return got.size();
+      },
+      first_read);
+  EXPECT_FALSE(failed);
   out.small = w.finish();
   out.digest = w.walk_digest();
   return out;
