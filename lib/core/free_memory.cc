@@ -13,8 +13,6 @@ extern "C" void mi_option_set(int option, long value) __attribute__((weak));
 namespace ohm::core {
 namespace {
 
-constexpr int kMiDecommitDelay = 15;  // mi_option_decommit_delay in mimalloc 2.0's mimalloc.h
-
 bool have_mimalloc() { return mi_collect != nullptr && mi_option_get != nullptr && mi_option_set != nullptr; }
 
 // mimalloc's options are the process's: the first scope in sets the delay to
@@ -29,8 +27,8 @@ ReleaseFreedPages::ReleaseFreedPages() {
   if (!have_mimalloc()) return;
   std::lock_guard<std::mutex> hold(scopes_lock);
   if (scopes++ == 0) {
-    delay_before = mi_option_get(kMiDecommitDelay);
-    mi_option_set(kMiDecommitDelay, 0);
+    delay_before = mi_option_get(kMimallocDecommitDelay);
+    mi_option_set(kMimallocDecommitDelay, 0);
   }
 }
 
@@ -41,7 +39,7 @@ ReleaseFreedPages::~ReleaseFreedPages() {
   }
   mi_collect(true);
   std::lock_guard<std::mutex> hold(scopes_lock);
-  if (--scopes == 0) mi_option_set(kMiDecommitDelay, delay_before);
+  if (--scopes == 0) mi_option_set(kMimallocDecommitDelay, delay_before);
 }
 
 }  // namespace ohm::core

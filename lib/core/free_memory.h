@@ -4,6 +4,10 @@
 
 namespace ohm::core {
 
+// mimalloc's option mi_option_decommit_delay by its index, as lib/core sets it
+// without linking mimalloc (the tool, which links it, asserts the index).
+constexpr int kMimallocDecommitDelay = 15;
+
 // While one is alive, the pages this process frees go back to the system at
 // once, and its end returns what is still held free. mimalloc (which the tool
 // links) keeps freed pages committed a while and glibc keeps its heap's top:
