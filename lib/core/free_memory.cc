@@ -23,8 +23,8 @@ long delay_before = 0;
 
 }  // namespace
 
-ReleaseFreedPages::ReleaseFreedPages() {
-  if (!have_mimalloc()) return;
+ReleaseFreedPages::ReleaseFreedPages(bool active) : active_(active) {
+  if (!active_ || !have_mimalloc()) return;
   std::lock_guard<std::mutex> hold(scopes_lock);
   if (scopes++ == 0) {
     delay_before = mi_option_get(kMimallocDecommitDelay);
@@ -33,6 +33,7 @@ ReleaseFreedPages::ReleaseFreedPages() {
 }
 
 ReleaseFreedPages::~ReleaseFreedPages() {
+  if (!active_) return;
   if (!have_mimalloc()) {
     ::malloc_trim(0);
     return;

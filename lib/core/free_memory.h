@@ -13,12 +13,17 @@ constexpr int kMimallocDecommitDelay = 15;
 // links) keeps freed pages committed a while and glibc keeps its heap's top:
 // right for many small allocations, wrong for a model's parse of tens of MB
 // dropped while a libonnx worker builds its own.
+// `active` false makes it do nothing (for a caller that releases only after
+// something large).
 class ReleaseFreedPages {
  public:
-  ReleaseFreedPages();
+  explicit ReleaseFreedPages(bool active = true);
   ~ReleaseFreedPages();
   ReleaseFreedPages(const ReleaseFreedPages&) = delete;
   ReleaseFreedPages& operator=(const ReleaseFreedPages&) = delete;
+
+ private:
+  bool active_;
 };
 
 }  // namespace ohm::core

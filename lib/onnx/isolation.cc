@@ -212,8 +212,8 @@ int serve(char** argv) {
     if (read_frame(0, request, 0) != ReadStatus::kOk) ::_exit(0);
     set_cpu_budget(cpu_seconds);
     // After a large model, a worker holds only what it started with again.
-    std::optional<core::ReleaseFreedPages> released;
-    if (!request.fields.empty() && request.fields[0].size() >= detail::kLargeModelBytes) released.emplace();
+    const core::ReleaseFreedPages released(!request.fields.empty() &&
+                                           request.fields[0].size() >= detail::kLargeModelBytes);
     const Frame answer = handle_request(std::move(request));
     if (!write_frame(0, answer, 0)) ::_exit(0);
     if (answer.code == static_cast<std::uint32_t>(WorkerStatus::kOutOfMemory)) ::_exit(0);
