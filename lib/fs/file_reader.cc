@@ -81,7 +81,10 @@ FileStatus status_at(int dir_fd, const std::string& name) {
   out.size = static_cast<std::uint64_t>(st.st_size);
   out.mtime_sec = st.st_mtim.tv_sec;
   out.mtime_nsec = st.st_mtim.tv_nsec;
+  out.ctime_sec = st.st_ctim.tv_sec;
+  out.ctime_nsec = st.st_ctim.tv_nsec;
   out.inode = st.st_ino;
+  out.executable = (st.st_mode & S_IXUSR) != 0;
   return out;
 }
 

@@ -20,7 +20,10 @@ struct FileStatus {
   std::uint64_t size = 0;
   std::int64_t mtime_sec = 0;
   std::int64_t mtime_nsec = 0;
+  std::int64_t ctime_sec = 0;  // the inode's last change (git's index keeps it)
+  std::int64_t ctime_nsec = 0;
   std::uint64_t inode = 0;
+  bool executable = false;  // the owner may execute it
 };
 
 // lstat() of `path`, never following a final symlink.

@@ -142,20 +142,49 @@ Result<void> Folder::remove(const std::string& name) const {
   return {};
 }
 
-Result<std::vector<std::string>> Folder::names() const {
-  // A fresh open of "." : a dup would share (and move) this handle's offset.
-  int fd = ::openat(fd_, ".", kFolderFlags);
-  DIR* dir = fd < 0 ? nullptr : ::fdopendir(fd);
-  if (dir == nullptr) {
-    if (fd >= 0) ::close(fd);
+Result<Folder> Folder::at(const std::string& rel) const {
+  int fd = ::openat(fd_, rel.c_str(), kFolderFlags | O_NOFOLLOW);
+  if (fd < 0) return cannot_run("cannot open the folder " + child(rel) + ": " + std::strerror(errno));
+  return Folder(fd, child(rel));
+}
+
+Result<std::vector<Folder::Entry>> Folder::entries() const {
+  // The handle's own listing, from its start: no second open of the folder
+  // (a zoo's diff reads thousands), so a handle is not listed on two threads.
+  if (::lseek(fd_, 0, SEEK_SET) != 0) {
     return cannot_run("cannot read the folder " + path_ + ": " + std::strerror(errno));
   }
-  std::vector<std::string> out;
-  while (dirent* ent = ::readdir(dir)) {
-    std::string name = ent->d_name;
-    if (name != "." && name != "..") out.push_back(std::move(name));
+  std::vector<Entry> out;
+  alignas(dirent64) char buf[32768];
+  for (;;) {
+    const ssize_t n = ::getdents64(fd_, buf, sizeof buf);
+    if (n < 0) return cannot_run("cannot read the folder " + path_ + ": " + std::strerror(errno));
+    if (n == 0) break;
+    for (ssize_t at = 0; at < n;) {
+      const auto* ent = reinterpret_cast<const dirent64*>(buf + at);
+      at += ent->d_reclen;
+      const std::string name = ent->d_name;
+      if (name == "." || name == "..") continue;
+      FileKind kind = FileKind::kOther;
+      switch (ent->d_type) {
+        case DT_REG: kind = FileKind::kRegular; break;
+        case DT_DIR: kind = FileKind::kDirectory; break;
+        case DT_LNK: kind = FileKind::kSymlink; break;
+        case DT_UNKNOWN: kind = status(name).kind; break;
+        default: break;
+      }
+      out.push_back({name, kind});
+    }
   }
-  ::closedir(dir);
+  return out;
+}
+
+Result<std::vector<std::string>> Folder::names() const {
+  Result<std::vector<Entry>> here = entries();
+  if (!here) return here.failure();
+  std::vector<std::string> out;
+  out.reserve(here->size());
+  for (Entry& e : *here) out.push_back(std::move(e.name));
   std::sort(out.begin(), out.end());
   return out;
 }

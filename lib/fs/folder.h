@@ -38,14 +38,30 @@ class Folder {
   Result<Folder> beneath(std::string_view rel, const std::string& shown, MadeFolders* made = nullptr,
                          bool* missing = nullptr) const;
 
+  // The folder `rel` ("a/b") beneath this one, opened by one openat that
+  // does not follow its last component (a link on the way is followed: the
+  // caller looks at those folders itself). Cheaper than beneath() for reading
+  // many folders of a tree; fails with errno's text when it is not a folder.
+  Result<Folder> at(const std::string& rel) const;
+
   // lstat of `name` (one component) here: never follows a link.
   FileStatus status(const std::string& name) const;
+
+  // What is here ("." and ".." left out), in the order the folder lists it,
+  // each with its kind as the listing tells it (an lstat only where it
+  // cannot). Reads this handle's listing from its start: not on two threads
+  // at once.
+  struct Entry {
+    std::string name;
+    FileKind kind;
+  };
+  Result<std::vector<Entry>> entries() const;
 
   // Removes `name` here, a folder with everything in it; a symlink is removed
   // itself, never followed. Missing is no error.
   Result<void> remove(const std::string& name) const;
 
-  // The file names here ("." and ".." left out), sorted.
+  // The file names here ("." and ".." left out), sorted (as entries()).
   Result<std::vector<std::string>> names() const;
 
   // The folder's path, as opened (for messages and for building child paths).

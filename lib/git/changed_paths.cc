@@ -1,8 +1,11 @@
-// Tree-to-tree, tree-to-index and tree-to-work-tree diffs with rename detection.
+// Tree-to-tree, tree-to-index and tree-to-work-tree diffs with rename detection
+// (both sides of a rename are changed paths).
 #include <algorithm>
 #include <set>
 
+#include "core/parallel.h"
 #include "git/internal/repo.h"
+#include "git/internal/work_tree_changes.h"
 #include "git/open_zoo.h"
 
 namespace ohm::git {
@@ -23,7 +26,11 @@ struct Collector {
   }
 };
 
-Result<DiffPtr> diff_against(Repo& repo, git_tree* base, const OpenOptions& target) {
+// The diff of `base` with the target; for the work tree, that of `base` with
+// the index, the work tree's own changes going to `work_tree` (libgit2's
+// work-tree diff looks at every file in turn on one thread).
+Result<DiffPtr> diff_against(Repo& repo, git_tree* base, const OpenOptions& target,
+                             std::vector<std::string>& work_tree) {
   git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
   opts.flags = GIT_DIFF_INCLUDE_TYPECHANGE;
   git_diff* raw = nullptr;
@@ -39,11 +46,14 @@ Result<DiffPtr> diff_against(Repo& repo, git_tree* base, const OpenOptions& targ
     if (repo.workdir.empty()) return Error{"a bare repository has no index or work tree; use --rev"};
     Result<IndexPtr> index = open_index(repo);
     if (!index) return index.failure();
-    if (target.staged) {
-      rc = git_diff_tree_to_index(&raw, repo.repo.get(), base, index->get(), &opts);
-    } else {
-      opts.flags |= GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS;
-      rc = git_diff_tree_to_workdir_with_index(&raw, repo.repo.get(), base, &opts);
+    rc = git_diff_tree_to_index(&raw, repo.repo.get(), base, index->get(), &opts);
+    if (rc == 0 && !target.staged) {
+      Result<std::vector<std::string>> changed = work_tree_changes(repo, index->get(), default_jobs());
+      if (!changed) {
+        git_diff_free(raw);
+        return changed.failure();
+      }
+      work_tree = std::move(*changed);
     }
   }
   if (rc < 0) return Error{git_failure("cannot compute the changes")};
@@ -65,7 +75,8 @@ Result<zoo::ChangeSet> changed_paths(const OpenOptions& target, const std::strin
   git_tree* raw = nullptr;
   if (git_commit_tree(&raw, base_commit->get()) < 0) return Error{git_failure("cannot read " + base)};
   TreePtr base_tree(raw);
-  Result<DiffPtr> diff = diff_against(**repo, base_tree.get(), target);
+  std::vector<std::string> work_tree;
+  Result<DiffPtr> diff = diff_against(**repo, base_tree.get(), target, work_tree);
   if (!diff) return diff.failure();
   // The deltas by index, not git_diff_foreach: that builds a patch per file,
   // loading both sides' blobs, where only the paths are wanted.
@@ -76,6 +87,7 @@ Result<zoo::ChangeSet> changed_paths(const OpenOptions& target, const std::strin
     c.add(delta->old_file.path);
     c.add(delta->new_file.path);
   }
+  for (const std::string& path : work_tree) c.add(path.c_str());
   zoo::ChangeSet out;
   out.paths.assign(c.paths.begin(), c.paths.end());
   out.gitattributes_changed = c.gitattributes;

@@ -2,6 +2,7 @@
 // the index's stat data (an unmodified checkout of an LFS pointer is not re-read).
 #include <utility>
 
+#include "git/internal/index_stat.h"
 #include "git/internal/sources.h"
 #include "zoo/lfs_pointer.h"
 
@@ -37,19 +38,8 @@ class GitView {
     const std::string path = repo_->repo_path(rel);
     std::optional<git_index_entry> e = entry_at(path);
     if (!e || (e->mode != GIT_FILEMODE_BLOB && e->mode != GIT_FILEMODE_BLOB_EXECUTABLE)) return std::nullopt;
-    if (e->flags_extended & GIT_INDEX_ENTRY_INTENT_TO_ADD) return std::nullopt;
     fs::FileStatus st = fs::status_of(repo_->workdir + "/" + path);
-    if (st.kind != fs::FileKind::kRegular) return std::nullopt;
-    if (e->mtime.seconds != static_cast<std::int32_t>(st.mtime_sec) ||
-        e->mtime.nanoseconds != static_cast<std::uint32_t>(st.mtime_nsec) ||
-        e->file_size != static_cast<std::uint32_t>(st.size) ||
-        (e->ino != 0 && e->ino != static_cast<std::uint32_t>(st.inode))) {
-      return std::nullopt;
-    }
-    // Racily clean: modified in the same instant the index was written.
-    if (std::make_pair(st.mtime_sec, st.mtime_nsec) >= std::make_pair(index_stat_.mtime_sec, index_stat_.mtime_nsec)) {
-      return std::nullopt;
-    }
+    if (!unchanged_since_indexed(*e, st, index_stat_)) return std::nullopt;
     std::optional<std::uint64_t> blob_bytes = blob_size(*repo_, e->id);
     if (!blob_bytes || *blob_bytes > zoo::kMaxPointerBytes) return std::nullopt;
     std::optional<OdbObjectPtr> blob = read_blob(*repo_, e->id);

@@ -1,3 +1,5 @@
+#include <fstream>
+
 #include "git/open_zoo.h"
 #include "repo_fixture.h"
 
@@ -45,6 +47,39 @@ TEST_F(ChangedPathsTest, IndexAndWorkTree) {
   write("repo/zoo/new/README.md", "untracked\n");
   EXPECT_EQ(changes(std::nullopt, true).paths, (Paths{"a/model.onnx"}));
   EXPECT_EQ(changes(std::nullopt, false).paths, (Paths{"a/model.onnx", "b/model.onnx", "new/README.md"}));
+}
+
+// The work tree's own changes are found by a stat of each file beside its
+// folder's handle, and libgit2 reads only the files that does not settle: the
+// paths are what libgit2's whole work-tree diff (untracked files recursed)
+// gives, which `git status` agrees with.
+TEST_F(ChangedPathsTest, WorkTreeChangesAreWhatGitSees) {
+  write("repo/zoo/.gitignore", "*.log\nbuild/\n");
+  write("repo/zoo/e/README.md", "e\n");
+  write("repo/zoo/f/inner/model.onnx", "ffffffff");
+  sh("git add -A && git commit -qm more");
+  write("repo/zoo/a/model.onnx", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");  // same size, new bytes
+  sh("touch -d '2001-01-01' zoo/b/model.onnx");                                // new times, same bytes
+  sh("rm zoo/c/model.onnx && chmod +x zoo/e/README.md");                       // gone; mode changed
+  write("repo/zoo/a/notes.txt", "untracked\n");
+  write("repo/zoo/a/run.log", "ignored\n");
+  write("repo/zoo/new/deep/model.onnx", "untracked folder\n");
+  write("repo/zoo/build/out.onnx", "ignored folder\n");
+  sh("git init -q zoo/nested && touch zoo/nested/x");                           // a repository inside
+  sh("mv zoo/f zoo/f.real && ln -s f.real zoo/f");                             // a folder now a link
+  const Paths want{"a/model.onnx", "a/notes.txt", "c/model.onnx", "e/README.md", "f", "f.real/inner/model.onnx",
+                   "f/inner/model.onnx", "nested/", "new/deep/model.onnx"};
+  EXPECT_EQ(changes(std::nullopt, false).paths, want);
+  // Every entry racily clean (the index older than every file): each is read,
+  // and the same paths come out.
+  sh("touch -d '2000-01-01' .git/index");
+  EXPECT_EQ(changes(std::nullopt, false).paths, want);
+  // git itself sees the same (without the zoo prefix, and a link as itself).
+  sh("git status --porcelain -uall --no-renames zoo | cut -c4- | sed 's|^zoo/||' | sort > ../status.txt");
+  std::ifstream status(path("status.txt"));
+  Paths seen;
+  for (std::string line; std::getline(status, line);) seen.push_back(line);
+  EXPECT_EQ(seen, want);
 }
 
 TEST_F(ChangedPathsTest, GitattributesAnywhere) {
