@@ -138,17 +138,8 @@ const zoo::ZooManifest* base_manifest_for(const GenerateRequest& request, const 
   if (at.entries && zoo::same_manifest_as(at.object_id, at.text, *base->source)) return &at;
   storage = zoo::read_zoo_manifest(*base->source, false);
   if (storage->text && at.text && *storage->text == *at.text && at.entries) return &at;
-  zoo::parse_zoo_manifest(*storage);
+  zoo::parse_zoo_manifest(*storage, &at);  // the entries `at` has unchanged are copied
   return &*storage;
-}
-
-// Each entry's writer's bytes in the manifest's text (empty where it has others).
-std::vector<std::string_view> writer_texts_of(const zoo::ZooManifest& m) {
-  std::vector<std::string_view> out;
-  if (!m.text) return out;
-  out.reserve(m.writer_texts.size());
-  for (const manifest::TextSpan& t : m.writer_texts) out.push_back(t.in(*m.text));
-  return out;
 }
 
 // generate on the zoo `opened`; findings name zoo-relative paths.
@@ -207,21 +198,23 @@ Result<GenerateOutcome> generate_at(const GenerateRequest& request, const git::O
   zoo::GenerateResult result;
   out.since = changed_since_for(request, base_manifest);
   if (out.since) {
-    auto changes =
-        early_changes && early_base == out.since ? early_changes->get() : git::changed_paths(request.where, *out.since);
-    if (!changes) return changes.failure();
     // Every entry not rebuilt is kept from the target's manifest, and what the
     // manifest changed by itself since BASE is built again too. With no
     // readable manifest at the target there is nothing to keep, and with none
     // at BASE nothing vouches for the rows that did not change (validate's
-    // rule): then the whole zoo is built.
+    // rule): then the whole zoo is built. The manifest's own changes are found
+    // while the diff may still run.
     const bool base_readable = base_manifest && base_manifest->entries;
+    const std::vector<std::string> own_changes = at.entries && base_readable
+                                                     ? zoo::manifest_changes(*at.entries, *base_manifest->entries)
+                                                     : std::vector<std::string>();
+    auto changes =
+        early_changes && early_base == out.since ? early_changes->get() : git::changed_paths(request.where, *out.since);
+    if (!changes) return changes.failure();
     if (!at.entries || !base_readable) out.since.reset();
     zoo::ReadmeSet base_readmes(*(*base)->source);
-    result = out.since ? zoo::generate_changed_since(
-                             readmes, base_readmes,
-                             zoo::with_paths(*changes, zoo::manifest_changes(*at.entries, *base_manifest->entries)),
-                             *at.entries, options, out.findings, writer_texts_of(at))
+    result = out.since ? zoo::generate_changed_since(readmes, base_readmes, zoo::with_paths(*changes, own_changes),
+                                                     *at.entries, options, out.findings, zoo::writer_texts_of(at))
                        : zoo::generate(readmes, options, out.findings);
   } else {
     result = zoo::generate(readmes, options, out.findings);

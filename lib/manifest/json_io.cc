@@ -531,4 +531,33 @@ Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::stri
   return out;
 }
 
+Result<std::vector<Entry>> parse_manifest_beside(std::string_view text, const std::string& shown_path,
+                                                 Diagnostics& diags, std::vector<TextSpan>* writer_texts,
+                                                 const std::vector<Entry>& known,
+                                                 const std::vector<std::string_view>& known_texts) {
+  const std::optional<std::vector<std::string_view>> elements = split_writer_elements(text);
+  if (!elements || known.size() != known_texts.size()) return parse_manifest(text, shown_path, diags, writer_texts);
+  std::vector<Entry> out;
+  std::vector<TextSpan> spans;
+  out.reserve(elements->size());
+  spans.reserve(elements->size());
+  std::size_t k = 0;  // the known entry this element pairs with
+  for (std::string_view element : *elements) {
+    const std::string_view own = writer_entry_text(element);
+    if (k < known.size() && !known_texts[k].empty() && known_texts[k] == own) {
+      out.push_back(known[k++]);  // the same bytes: read_canonical_entry would give it again
+    } else {
+      std::optional<Entry> e = read_canonical_entry(element);
+      if (!e) return parse_manifest(text, shown_path, diags, writer_texts);  // not all in the writer's bytes
+      // Past the known entries this one's path follows: the next may pair again.
+      while (k < known.size() && known[k].model_path < e->model_path) ++k;
+      if (k < known.size() && known[k].model_path == e->model_path) ++k;
+      out.push_back(std::move(*e));
+    }
+    spans.push_back({static_cast<std::size_t>(own.data() - text.data()), own.size()});
+  }
+  if (writer_texts) *writer_texts = std::move(spans);
+  return out;
+}
+
 }  // namespace ohm::manifest

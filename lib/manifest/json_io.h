@@ -137,4 +137,17 @@ bool read_split_elements(const std::vector<std::string_view>& elements, std::siz
 Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::string& shown_path, Diagnostics& diags,
                                           std::vector<TextSpan>* writer_texts = nullptr);
 
+// parse_manifest of `text` beside a manifest read already: `known` its
+// entries, `known_texts` each one's writer bytes (empty when it had others).
+// An element of `text` in exactly the bytes of the known entry it pairs with
+// (both in model_path order, as generate writes them) is that entry again,
+// copied rather than read: --changed-since's base differs from the target's
+// manifest only where rows changed. The same result as parse_manifest; it is
+// parse_manifest itself unless every element of `text` is in the writer's
+// bytes.
+Result<std::vector<Entry>> parse_manifest_beside(std::string_view text, const std::string& shown_path,
+                                                 Diagnostics& diags, std::vector<TextSpan>* writer_texts,
+                                                 const std::vector<Entry>& known,
+                                                 const std::vector<std::string_view>& known_texts);
+
 }  // namespace ohm::manifest

@@ -35,9 +35,23 @@ bool same_manifest_as(const std::optional<std::string>& object_id, const std::op
   return hash::git_blob_id(*text) == *theirs;
 }
 
-void parse_zoo_manifest(ZooManifest& read) {
+std::vector<std::string_view> writer_texts_of(const ZooManifest& m) {
+  std::vector<std::string_view> out;
+  if (!m.text) return out;
+  out.reserve(m.writer_texts.size());
+  for (const manifest::TextSpan& t : m.writer_texts) out.push_back(t.in(*m.text));
+  return out;
+}
+
+void parse_zoo_manifest(ZooManifest& read, const ZooManifest* beside) {
   if (!read.text || read.entries || read.invalid) return;
-  auto parsed = manifest::parse_manifest(*read.text, manifest::kManifestName, read.entry_problems, &read.writer_texts);
+  auto parsed = [&] {
+    if (!beside || !beside->entries || !beside->text) {
+      return manifest::parse_manifest(*read.text, manifest::kManifestName, read.entry_problems, &read.writer_texts);
+    }
+    return manifest::parse_manifest_beside(*read.text, manifest::kManifestName, read.entry_problems,
+                                           &read.writer_texts, *beside->entries, writer_texts_of(*beside));
+  }();
   if (parsed) {
     read.entries = std::move(*parsed);
   } else {

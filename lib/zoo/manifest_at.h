@@ -41,7 +41,14 @@ ZooManifest read_zoo_manifest(const Source& source, bool parse);
 bool same_manifest_as(const std::optional<std::string>& object_id, const std::optional<std::string>& text,
                       const Source& base);
 
-// Parses what read_zoo_manifest(source, false) read (once: a parsed one is left as it is).
-void parse_zoo_manifest(ZooManifest& read);
+// Each entry's writer's bytes in the manifest's text (empty where it has
+// others; none when it has no text): views into `m`.
+std::vector<std::string_view> writer_texts_of(const ZooManifest& m);
+
+// Parses what read_zoo_manifest(source, false) read (once: a parsed one is
+// left as it is). With `beside`, a parsed manifest of the same zoo at another
+// revision, entries in the same writer's bytes as one of its own are copied
+// from it (manifest::parse_manifest_beside).
+void parse_zoo_manifest(ZooManifest& read, const ZooManifest* beside = nullptr);
 
 }  // namespace ohm::zoo

@@ -119,5 +119,69 @@ TEST(WriterBytes, AnEntryInOtherBytesIsWrittenAgainAndTheOthersCopied) {
   EXPECT_EQ(copied, many.size());
 }
 
+// A manifest read beside another (--changed-since's base beside the target's
+// manifest) gives what parse_manifest gives, entry for entry and span for
+// span, whatever the other holds; entries in the same bytes are the other's
+// own, shared rather than read again.
+TEST(WriterBytes, AManifestReadBesideAnotherIsWhatParseManifestReads) {
+  const std::string base = source_file(kPublished[1]);
+  Diagnostics diags;
+  std::vector<TextSpan> want_spans;
+  auto want = parse_manifest(base, "m.json", diags, &want_spans);
+  ASSERT_TRUE(want);
+  ASSERT_GE(want->size(), 100u);
+  // The other manifest: `entries`, written by the writer and read back.
+  auto beside = [&](std::vector<Entry> entries, std::size_t* shared) {
+    const std::string other = write_manifest(entries);
+    std::vector<TextSpan> other_spans;
+    Diagnostics d;
+    std::vector<Entry> known = *parse_manifest(other, "o.json", d, &other_spans);
+    std::vector<std::string_view> known_texts;
+    for (const TextSpan& t : other_spans) known_texts.push_back(t.in(other));
+    std::vector<TextSpan> spans;
+    auto got = parse_manifest_beside(base, "m.json", d, &spans, known, known_texts);
+    EXPECT_TRUE(got);
+    if (!got) return;
+    EXPECT_TRUE(write_manifest(*got) == base);  // the same entries, in order
+    EXPECT_EQ(spans.size(), want_spans.size());
+    for (std::size_t i = 0; i < spans.size() && i < want_spans.size(); ++i) {
+      EXPECT_EQ(spans[i].offset, want_spans[i].offset) << i;
+      EXPECT_EQ(spans[i].size, want_spans[i].size) << i;
+    }
+    *shared = 0;
+    for (const Entry& e : *got) {
+      const std::string* text = e.io_ports.canonical_text(kMetadataIndent);
+      for (const Entry& k : known) *shared += text && text == k.io_ports.canonical_text(kMetadataIndent);
+    }
+  };
+  // Sharing is seen in the ports' text, which entries without ports lack.
+  std::size_t with_ports = 0;
+  for (const Entry& e : *want) with_ports += e.io_ports.canonical_text(kMetadataIndent) != nullptr;
+  ASSERT_GE(with_ports, 100u);
+  std::size_t shared = 0;
+  beside(*want, &shared);
+  EXPECT_EQ(shared, with_ports);  // all the other's
+  std::vector<Entry> changed = *want;
+  changed[5].model_sha = std::string(64, 'a');          // one entry differs
+  changed.erase(changed.begin() + 40);                    // one the other lacks
+  changed.insert(changed.begin() + 70, changed[69]);      // one it has twice
+  changed.back().model_path += "-moved";                  // and one under another path
+  beside(changed, &shared);
+  EXPECT_GE(shared, with_ports - 6);
+  EXPECT_LT(shared, with_ports);
+  std::vector<Entry> reversed(want->rbegin(), want->rend());  // pairs with nothing in order
+  beside(reversed, &shared);
+  beside({}, &shared);
+  EXPECT_EQ(shared, 0u);
+  // Text not in the writer's bytes is parse_manifest's to read.
+  std::string spaced = base;
+  spaced.replace(spaced.find("\"model\": "), 9, "\"model\":   ");
+  std::vector<TextSpan> spans;
+  auto got = parse_manifest_beside(spaced, "m.json", diags, &spans, *want, {});
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->size(), want->size());
+  EXPECT_EQ(spans[0].size, 0u);  // the first entry is in other bytes
+}
+
 }  // namespace
 }  // namespace ohm::manifest
