@@ -142,8 +142,23 @@ const zoo::ZooManifest* base_manifest_for(const GenerateRequest& request, const 
   return &*storage;
 }
 
+// --changed-since's diff, started before the zoo is even opened, so that it
+// runs while the repository, its index and the manifests are read (the
+// hook's with HEAD too, unused when HEAD turns out to have no manifest).
+// Outside a repository it fails, unused: open_base says why.
+struct EarlyDiff {
+  std::optional<std::string> base;
+  std::optional<std::future<Result<zoo::ChangeSet>>> changes;
+
+  explicit EarlyDiff(const GenerateRequest& request) {
+    base = request.changed_since;
+    if (hook_compares_with_head(request)) base = "HEAD";
+    if (base) changes = git::start_changed_paths(request.where, *base);
+  }
+};
+
 // generate on the zoo `opened`; findings name zoo-relative paths.
-Result<GenerateOutcome> generate_at(const GenerateRequest& request, const git::OpenedZoo& zoo) {
+Result<GenerateOutcome> generate_at(const GenerateRequest& request, const git::OpenedZoo& zoo, EarlyDiff& early) {
   zoo::CountingSource source(*zoo.source);
   GenerateOutcome out;
   zoo::GenerateOptions options;
@@ -161,14 +176,9 @@ Result<GenerateOutcome> generate_at(const GenerateRequest& request, const git::O
   if (!features) return features.failure();
   options.feature_tensors = std::move(*features);
 
-  // --changed-since's diff runs while the manifests are read (the hook's
-  // with HEAD too, unused when HEAD turns out to have no manifest), and so
-  // does a whole run's reading of its READMEs (not the hook's, which reads
-  // only those the commit changes when HEAD has a manifest).
-  std::optional<std::string> early_base = request.changed_since;
-  if (hook_compares_with_head(request)) early_base = "HEAD";
-  std::optional<std::future<Result<zoo::ChangeSet>>> early_changes;
-  if (early_base && zoo.in_repository) early_changes = git::start_changed_paths(request.where, *early_base);
+  // A whole run's reading of its READMEs runs while the manifests are read
+  // (not the hook's, which reads only those the commit changes when HEAD has
+  // a manifest), as the diff does (EarlyDiff).
   zoo::ReadmeSet readmes(source);
   if (!request.changed_since && !(request.check && request.where.staged))
     zoo::read_discovered_ahead(readmes, request.discover, options.jobs);
@@ -202,19 +212,21 @@ Result<GenerateOutcome> generate_at(const GenerateRequest& request, const git::O
     // manifest changed by itself since BASE is built again too. With no
     // readable manifest at the target there is nothing to keep, and with none
     // at BASE nothing vouches for the rows that did not change (validate's
-    // rule): then the whole zoo is built. The manifest's own changes are found
-    // while the diff may still run.
+    // rule): then the whole zoo is built. The manifest's own changes, and the
+    // READMEs the root README links, are found while the diff may still run.
     const bool base_readable = base_manifest && base_manifest->entries;
-    const std::vector<std::string> own_changes = at.entries && base_readable
-                                                     ? zoo::manifest_changes(*at.entries, *base_manifest->entries)
-                                                     : std::vector<std::string>();
+    const bool keeps = at.entries && base_readable;
+    const std::vector<std::string> own_changes =
+        keeps ? zoo::manifest_changes(*at.entries, *base_manifest->entries) : std::vector<std::string>();
+    auto linked = keeps ? zoo::all_index_linked(readmes, options.discover) : std::nullopt;
     auto changes =
-        early_changes && early_base == out.since ? early_changes->get() : git::changed_paths(request.where, *out.since);
+        early.changes && early.base == out.since ? early.changes->get() : git::changed_paths(request.where, *out.since);
     if (!changes) return changes.failure();
     if (!at.entries || !base_readable) out.since.reset();
     zoo::ReadmeSet base_readmes(*(*base)->source);
     result = out.since ? zoo::generate_changed_since(readmes, base_readmes, zoo::with_paths(*changes, own_changes),
-                                                     *at.entries, options, out.findings, zoo::writer_texts_of(at))
+                                                     *at.entries, options, out.findings, zoo::writer_texts_of(at),
+                                                     std::move(linked))
                        : zoo::generate(readmes, options, out.findings);
   } else {
     result = zoo::generate(readmes, options, out.findings);
@@ -296,9 +308,10 @@ Result<GenerateOutcome> generate(const GenerateRequest& request) {
   if (request.where.rev && request.output.empty() && !request.check) {
     return cannot_run("--rev reads a commit, which has no manifest file to replace: name the output with -o FILE");
   }
+  EarlyDiff early(request);
   Result<git::OpenedZoo> zoo = git::open_zoo(request.where);
   if (!zoo) return zoo.failure();
-  Result<GenerateOutcome> out = generate_at(request, *zoo);
+  Result<GenerateOutcome> out = generate_at(request, *zoo, early);
   if (out) {
     std::set<std::string> as_given;
     if (!request.output.empty()) as_given.insert(request.output);

@@ -136,14 +136,10 @@ Discovery model_readmes_among(ReadmeSet& readmes, const std::vector<std::string>
     return out;
   }
   if (out.mode_used == DiscoverMode::kIndex) {
-    // The root README did not change: the full run that wrote the target's
-    // manifest reported its links, so they are not reported again.
-    Diagnostics reported_before;
-    Discovery all = discover_readmes(readmes, DiscoverMode::kIndex, reported_before);
-    for (const std::string& r : all.readmes) {
+    if (!all_linked->has_value()) *all_linked = all_index_linked(readmes, DiscoverMode::kIndex);
+    for (const std::string& r : **all_linked) {
       if (std::binary_search(candidates.begin(), candidates.end(), r)) out.readmes.push_back(r);
     }
-    if (all_linked) *all_linked = std::move(all.readmes);
     return out;
   }
   for (const std::string& r : candidates) {
@@ -152,13 +148,22 @@ Discovery model_readmes_among(ReadmeSet& readmes, const std::vector<std::string>
   return out;
 }
 
+std::optional<std::vector<std::string>> all_index_linked(ReadmeSet& readmes, DiscoverMode mode) {
+  if (mode_for(readmes, mode) != DiscoverMode::kIndex) return std::nullopt;
+  // The root README did not change: the full run that wrote the target's
+  // manifest reported its links, so they are not reported again.
+  Diagnostics reported_before;
+  return discover_readmes(readmes, DiscoverMode::kIndex, reported_before).readmes;
+}
+
 GenerateResult generate_changed_since(ReadmeSet& target, ReadmeSet& base, const ChangeSet& changes,
                                       const std::vector<manifest::Entry>& target_manifest, GenerateOptions options,
-                                      Diagnostics& diags, const std::vector<std::string_view>& writer_texts) {
+                                      Diagnostics& diags, const std::vector<std::string_view>& writer_texts,
+                                      std::optional<std::vector<std::string>> linked) {
   if (!full_regeneration_reason(changes).empty()) return generate(target, options, diags);
 
   const std::vector<std::string> readmes = candidate_readmes(changes);
-  std::optional<std::vector<std::string>> all_linked;
+  std::optional<std::vector<std::string>> all_linked = std::move(linked);
   options.discovered = model_readmes_among(target, readmes, options.discover, &all_linked);
   Diagnostics partial_diags;
   GenerateResult result = generate(target, options, partial_diags);
