@@ -87,13 +87,33 @@ std::vector<std::string> manifest_changes(const std::vector<manifest::Entry>& ma
   // Entries that share a model_path (two rows linking one file) are paired in
   // the order each manifest lists them: a manifest compared with an equal
   // one changes nothing.
-  std::map<std::string, std::vector<const manifest::Entry*>> before;
-  for (const manifest::Entry& e : base) before[e.model_path].push_back(&e);
   std::set<std::string> out;
   auto add = [&out](const manifest::Entry& e) {
     out.insert(e.model_path);
     if (e.model_with_data_path) out.insert(*e.model_with_data_path);
   };
+  auto by_path = [](const manifest::Entry& a, const manifest::Entry& b) { return a.model_path < b.model_path; };
+  if (std::is_sorted(manifest.begin(), manifest.end(), by_path) && std::is_sorted(base.begin(), base.end(), by_path)) {
+    // Both in model_path order (as generate writes them): the same pairs, by
+    // one pass through both.
+    std::size_t i = 0, j = 0;
+    while (i < manifest.size() || j < base.size()) {
+      if (j == base.size() || (i < manifest.size() && by_path(manifest[i], base[j]))) {
+        add(manifest[i++]);
+      } else if (i == manifest.size() || by_path(base[j], manifest[i])) {
+        add(base[j++]);
+      } else {
+        if (!manifest::same_entry(manifest[i], base[j])) {
+          add(manifest[i]);
+          add(base[j]);
+        }
+        ++i, ++j;
+      }
+    }
+    return {out.begin(), out.end()};
+  }
+  std::map<std::string, std::vector<const manifest::Entry*>> before;
+  for (const manifest::Entry& e : base) before[e.model_path].push_back(&e);
   std::map<std::string, std::size_t> seen;  // entries of each path met so far
   for (const manifest::Entry& e : manifest) {
     const std::size_t k = seen[e.model_path]++;

@@ -199,6 +199,8 @@ class ModelReading {
 }  // namespace
 
 Previous::Previous(const std::vector<Entry>& entries, bool reuse) {
+  by_path.reserve(entries.size());
+  if (reuse) by_sha.reserve(entries.size());
   for (const Entry& e : entries) {
     by_path.emplace(e.model_path, &e);
     if (reuse) by_sha.emplace(e.model_sha, &e);

@@ -23,10 +23,10 @@ namespace ohm::zoo {
 
 // Everything the previous manifest offers: entries by path (for rows with
 // errors) and by model_sha (for reuse of ports and external_data). Points
-// into GenerateOptions::previous, which outlives it.
+// (keys too) into GenerateOptions::previous, which outlives it.
 struct Previous {
-  std::unordered_map<std::string, const manifest::Entry*> by_path;
-  std::unordered_map<std::string, const manifest::Entry*> by_sha;
+  std::unordered_map<std::string_view, const manifest::Entry*> by_path;
+  std::unordered_map<std::string_view, const manifest::Entry*> by_sha;
 
   Previous(const std::vector<manifest::Entry>& entries, bool reuse);
 };

@@ -115,6 +115,23 @@ TEST(ManifestChanges, EntriesSharingAPathArePairedInOrder) {
   EXPECT_EQ(manifest_changes(base, {base[0], base[2]}), Paths{"a.onnx"});
 }
 
+// Manifests in model_path order are compared in one pass through both; out of
+// order (edited by hand), by a map of the paths: the same pairs either way.
+TEST(ManifestChanges, OrderAmongPathsChangesNothing) {
+  const std::vector<manifest::Entry> base = {entry("A", "a.onnx", 'a'), entry("A2", "a.onnx", 'a'),
+                                             entry("B", "b.onnx", 'b'), entry("C", "c.onnx", 'c')};
+  std::vector<manifest::Entry> edited = base;
+  edited[1].model = "A two";
+  edited[3].model_sha = std::string(64, 'd');
+  edited.push_back(entry("D", "d.onnx", 'd'));
+  const Paths want{"a.onnx", "c.onnx", "d.onnx"};
+  EXPECT_EQ(manifest_changes(edited, base), want);
+  std::vector<manifest::Entry> shuffled = {edited[4], edited[2], edited[0], edited[3], edited[1]};
+  EXPECT_EQ(manifest_changes(shuffled, base), want);
+  EXPECT_EQ(manifest_changes(base, shuffled), want);
+  EXPECT_EQ(manifest_changes({base[3], base[2], base[0], base[1]}, base), Paths{});
+}
+
 }  // namespace
 }  // namespace ohm::zoo
 
