@@ -88,6 +88,8 @@ void take_entry(manifest::ElementRead&& r, ManifestDoc& doc) {
 }
 
 void take_entries(std::vector<manifest::ElementRead>&& reads, ManifestDoc& doc) {
+  doc.entries.reserve(doc.entries.size() + reads.size());  // an entry is large: each moved once
+  doc.index_of.reserve(doc.index_of.size() + reads.size());
   for (manifest::ElementRead& r : reads) take_entry(std::move(r), doc);
   reads.clear();
 }

@@ -28,8 +28,9 @@ Result<ArtifactInfo> hash_stream(const Source& source, const std::string& rel, c
 
 }  // namespace
 
-Result<ArtifactInfo> read_artifact(const Source& source, const std::string& rel, const ContentRequest* content) {
-  fs::FileStatus st = source.stat(rel);
+Result<ArtifactInfo> read_artifact(const Source& source, const std::string& rel, const ContentRequest* content,
+                                   const fs::FileStatus* looked_at) {
+  const fs::FileStatus st = looked_at ? *looked_at : source.stat(rel);
   if (st.kind == fs::FileKind::kMissing) return problem(check::kArtifactMissing, rel + " does not exist");
   if (st.kind != fs::FileKind::kRegular) {
     return problem(check::kArtifactNotRegular,

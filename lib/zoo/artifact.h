@@ -38,7 +38,10 @@ struct ContentRequest {
 // streaming the real bytes to `content` (from the source, or from the LFS store
 // for a pointer); content_streamed says whether that happened. Fails with a
 // problem: artifact.missing, artifact.not-regular, artifact.pointer.malformed,
-// or artifact.unreadable (I/O, a blob too large).
-Result<ArtifactInfo> read_artifact(const Source& source, const std::string& rel, const ContentRequest* content);
+// or artifact.unreadable (I/O, a blob too large). `looked_at`, when given, is
+// what source.stat(rel) gave moments ago in this run (not asked again: the
+// read itself still refuses what is not a regular file then).
+Result<ArtifactInfo> read_artifact(const Source& source, const std::string& rel, const ContentRequest* content,
+                                   const fs::FileStatus* looked_at = nullptr);
 
 }  // namespace ohm::zoo

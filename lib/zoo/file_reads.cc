@@ -30,8 +30,13 @@ void report_content_error(const ArtifactInfo& info, Diagnostics& found) {
 class ModelReading {
  public:
   ModelReading(const Source& source, const GenerateOptions& options, const Previous& previous,
-               SideFileReads& side_files, const std::string& path)
-      : source_(source), options_(options), previous_(previous), side_files_(side_files), path_(path) {}
+               SideFileReads& side_files, const std::string& path, const fs::FileStatus* looked_at)
+      : source_(source),
+        options_(options),
+        previous_(previous),
+        side_files_(side_files),
+        path_(path),
+        looked_at_(looked_at) {}
 
   ModelRead run(const std::vector<std::string>& features) {
     ModelRead out;
@@ -46,7 +51,7 @@ class ModelReading {
                                return true;
                              },
                              [this](const std::string& sha) { return !reusable(sha); }};
-    auto model = read_artifact(source_, path_, &to_reader);
+    auto model = read_artifact(source_, path_, &to_reader, looked_at_);
     if (!model) {
       out.failure = model.failure();
       return out;
@@ -191,6 +196,7 @@ class ModelReading {
   const Previous& previous_;
   SideFileReads& side_files_;
   const std::string& path_;
+  const fs::FileStatus* looked_at_;  // source_.stat(path_) as the run planned its rows, when known
   Diagnostics found_;
   std::vector<std::string> unread_;  // side files that could not be read
   bool side_files_out_of_reach_ = false;
@@ -222,7 +228,10 @@ const ModelRead& FileReads::model(const std::string& path, const std::vector<std
 }
 
 ModelRead FileReads::read_model(const std::string& path, const std::vector<std::string>& features) {
-  return ModelReading(source_, options_, previous_, side_files_, path).run(features);
+  auto looked = looked_at_.find(path);
+  return ModelReading(source_, options_, previous_, side_files_, path,
+                      looked == looked_at_.end() ? nullptr : &looked->second)
+      .run(features);
 }
 
 const ArchiveRead& FileReads::archive(const std::string& path, const manifest::SharedJson& io_ports) {

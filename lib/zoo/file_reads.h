@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -58,8 +59,12 @@ struct ArchiveRead {
 
 class FileReads {
  public:
-  FileReads(const Source& source, const GenerateOptions& options, const Previous& previous)
-      : source_(source), options_(options), previous_(previous) {}
+  // `looked_at`: what source.stat gave for model paths as the run planned
+  // its rows (keys view paths that outlive this), so a model is not looked
+  // at again before it is read.
+  FileReads(const Source& source, const GenerateOptions& options, const Previous& previous,
+            std::unordered_map<std::string_view, fs::FileStatus> looked_at = {})
+      : source_(source), options_(options), previous_(previous), looked_at_(std::move(looked_at)) {}
 
   // The model at `path`, its ports with the shapes of `features` (rows asking
   // for other feature tensors read it again: extra_ports depend on them).
@@ -76,6 +81,7 @@ class FileReads {
   const Source& source_;
   const GenerateOptions& options_;
   const Previous& previous_;
+  const std::unordered_map<std::string_view, fs::FileStatus> looked_at_;
   ReadOnce<ModelRead> models_;
   ReadOnce<ArchiveRead> archives_;
   SideFileReads side_files_;

@@ -213,20 +213,28 @@ class Generator {
   // order, so the result is the same for every number of threads.
   void build_all(const std::vector<RowPlan>& plans, GenerateResult* result) {
     std::vector<std::uint64_t> sizes(plans.size(), 0);
+    std::vector<fs::FileStatus> looked(plans.size());
     Progress progress;
     progress.models_total = plans.size();
     std::vector<std::size_t> in_order(plans.size());
     for (std::size_t i = 0; i < in_order.size(); ++i) in_order[i] = i;
     for_each_parallel(in_order, options_.jobs, [&](std::size_t i) {
-      if (plans[i].model_path) sizes[i] = source_.stat(*plans[i].model_path).size;
+      if (plans[i].model_path) looked[i] = source_.stat(*plans[i].model_path);
     });
-    for (std::uint64_t size : sizes) progress.bytes_total += size;
+    // What each model is, looked at once: the read that follows trusts it.
+    std::unordered_map<std::string_view, fs::FileStatus> looked_at;
+    looked_at.reserve(plans.size());
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+      sizes[i] = looked[i].size;
+      progress.bytes_total += sizes[i];
+      if (plans[i].model_path) looked_at.emplace(*plans[i].model_path, looked[i]);
+    }
     struct Slot {
       GenerateResult built;
       Diagnostics diags;
     };
     std::vector<Slot> slots(plans.size());
-    FileReads reads(source_, options_, previous_);  // shared by the rows; gone with this run
+    FileReads reads(source_, options_, previous_, std::move(looked_at));  // shared by the rows; gone with this run
     std::mutex progress_lock;
     for_each_parallel(largest_first(sizes), options_.jobs, [&](std::size_t i) {
       RowBuilder(reads, options_, previous_, slots[i].diags).build(plans[i], &slots[i].built);
@@ -236,6 +244,9 @@ class Generator {
       progress.bytes_done += sizes[i];
       options_.on_progress(progress);
     });
+    std::size_t total = result->entries.size();
+    for (const Slot& slot : slots) total += slot.built.entries.size();
+    result->entries.reserve(total);  // an entry is large: each moved once
     for (Slot& slot : slots) {
       diags_.merge(slot.diags);
       for (BuiltEntry& b : slot.built.entries) result->entries.push_back(std::move(b));

@@ -146,6 +146,39 @@ TEST(Artifact, RefusalsAreProblemsWithTheirCheckIds) {
   EXPECT_EQ(read_artifact(zoo, "missing.onnx", nullptr).failure().kind, ErrorKind::kProblem);
 }
 
+// A zoo that counts how often each file is looked at.
+struct LookCounting : MemorySource {
+  mutable int looks = 0;
+  fs::FileStatus stat(const std::string& rel) const override {
+    ++looks;
+    return MemorySource::stat(rel);
+  }
+};
+
+// What the run saw as it planned its rows is not asked again; the read still
+// refuses what is not a regular file now.
+TEST(Artifact, AFileLookedAtAlreadyIsNotLookedAtAgainAndTheReadStillRefuses) {
+  LookCounting zoo;
+  zoo.file("m.onnx", kModel).file("p.onnx", pointer_for(kModel)).symlink("link.onnx");
+  for (const char* rel : {"m.onnx", "p.onnx"}) {
+    const fs::FileStatus seen = zoo.stat(rel);
+    zoo.looks = 0;
+    auto given = read_artifact(zoo, rel, nullptr, &seen);
+    ASSERT_TRUE(given) << given.error();
+    const int looks_given = zoo.looks;  // the read's own (the source checks what it opens)
+    zoo.looks = 0;
+    auto asked = read_artifact(zoo, rel, nullptr);
+    ASSERT_TRUE(asked) << asked.error();
+    EXPECT_EQ(zoo.looks, looks_given + 1) << rel;
+    EXPECT_EQ(given->sha, asked->sha) << rel;
+    EXPECT_EQ(given->bytes, asked->bytes) << rel;
+  }
+  const fs::FileStatus was_regular = zoo.stat("p.onnx");  // the link swapped in since
+  auto read = read_artifact(zoo, "link.onnx", nullptr, &was_regular);
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.failure().code, check::kArtifactUnreadable);
+}
+
 TEST(Artifact, PullHintNamesTheRepositoryPath) {
   MemorySource zoo;
   EXPECT_EQ(lfs_pull_hint(zoo, "a/m.onnx"), "git lfs pull --include=\"a/m.onnx\"");
