@@ -13,11 +13,7 @@ Result<std::uint64_t> Source::stream_lfs_object(const LfsPointer& pointer, const
     return e;
   }
   const std::string path = lfs_store_path(*dir, pointer.oid);
-  if (fs::status_of(path).kind == fs::FileKind::kMissing) {
-    Error e = cannot_run("the content of " + pointer.oid + " is not in the LFS store");
-    e.code = kLfsAbsent;
-    return e;
-  }
+  if (fs::status_of(path).kind == fs::FileKind::kMissing) return lfs_absent(pointer.oid);
   hash::Sha256 sha;
   auto done = fs::stream_regular_file(path, [&](std::string_view chunk) {
     sha.update(chunk);
@@ -32,6 +28,12 @@ Result<std::uint64_t> Source::stream_lfs_object(const LfsPointer& pointer, const
                                                    std::to_string(pointer.size) + " bytes with sha256 " + pointer.oid);
   }
   return *done;
+}
+
+Error lfs_absent(const std::string& oid) {
+  Error e = cannot_run("the content of " + oid + " is not in the LFS store");
+  e.code = kLfsAbsent;
+  return e;
 }
 
 std::string repo_path(const Source& source, const std::string& rel) {

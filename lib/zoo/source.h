@@ -67,6 +67,8 @@ class Source {
 
 // Code of the error stream_lfs_object() returns when the store lacks the object.
 constexpr const char* kLfsAbsent = "artifact.lfs.absent";
+// That error, for `oid`.
+Error lfs_absent(const std::string& oid);
 
 // The repository-relative path of zoo-relative `rel` in `source`.
 std::string repo_path(const Source& source, const std::string& rel);

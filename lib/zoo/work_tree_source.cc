@@ -56,6 +56,16 @@ class WorkTreeSource : public Source {
 
   std::optional<std::string> git_dir() const override { return o_.git_dir; }
 
+  // A work tree whose pointers were never pulled has no LFS store: that is
+  // seen once, not by a look for each object.
+  Result<std::uint64_t> stream_lfs_object(const LfsPointer& pointer, const fs::ChunkSink& sink) const override {
+    std::call_once(store_looked_at_, [this] {
+      no_store_ = o_.git_dir && fs::status_of(*o_.git_dir + "/lfs/objects").kind == fs::FileKind::kMissing;
+    });
+    if (no_store_) return lfs_absent(pointer.oid);
+    return Source::stream_lfs_object(pointer, sink);
+  }
+
   std::string repo_prefix() const override { return o_.repo_prefix; }
 
   std::optional<std::string> disk_path(const std::string& rel) const override { return full(rel); }
@@ -152,6 +162,8 @@ class WorkTreeSource : public Source {
   WorkTreeOptions o_;
   mutable std::mutex real_folders_lock_;  // rows are read on --jobs threads
   mutable std::unordered_set<std::string> real_folders_;
+  mutable std::once_flag store_looked_at_;
+  mutable bool no_store_ = false;
 };
 
 }  // namespace
