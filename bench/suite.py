@@ -111,7 +111,8 @@ def main():
             PARTS[n].run(bench)
         minutes = (time.monotonic() - started) / 60
         info += [f"load average (1, 5, 15 min): {load_before} before, {loadavg()} after; "
-                 f"each command run {reps} times, the best kept; {minutes:.1f} min in all"
+                 f"each command run {reps} times (part 3's {max(reps, part_pointer.POINTER_REPS)}), the best kept; "
+                 f"{minutes:.1f} min in all"
                  + ("; QUICK sizes (BENCH_QUICK=1)" if a.quick else "")]
     finally:
         shutil.rmtree(work, ignore_errors=True)
