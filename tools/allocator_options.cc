@@ -5,10 +5,17 @@
 // of its time (bench part 3). Large OS pages, committed at once, take that
 // away. Other commands (inspect, the libonnx workers) keep mimalloc's
 // defaults: their memory stays small. An option set in the environment wins.
-// Built only into a tool that links mimalloc (tools/CMakeLists.txt).
+// Built only into a tool that links mimalloc (tools/CMakeLists.txt), and so
+// the one place that checks what lib/core assumes of mimalloc.
 #include <mimalloc.h>
 
 #include <cstring>
+
+#include "core/free_memory.h"
+
+// lib/core sets the decommit delay by its index, without linking mimalloc.
+static_assert(mi_option_decommit_delay == ohm::core::kMimallocDecommitDelay,
+              "core::ReleaseFreedPages sets another mimalloc option than the decommit delay");
 
 namespace {
 

@@ -14,14 +14,6 @@
 #include "output_flags.h"
 #include "spelling_hints.h"
 
-#if __has_include(<mimalloc.h>)
-#include <mimalloc.h>
-
-#include "core/free_memory.h"
-static_assert(mi_option_decommit_delay == ohm::core::kMimallocDecommitDelay,
-              "core::ReleaseFreedPages sets another mimalloc option than the decommit delay");
-#endif
-
 int main(int argc, char** argv) {
   // First, before any thread: a libonnx worker process serves and ends here.
   if (std::optional<int> worker = ohm::onnx::serve_worker_if_asked(argc, argv)) return *worker;

@@ -5,7 +5,8 @@
 namespace ohm::core {
 
 // mimalloc's option mi_option_decommit_delay by its index, as lib/core sets it
-// without linking mimalloc (the tool, which links it, asserts the index).
+// without linking mimalloc (tools/allocator_options.cc, built where the tool
+// links it, asserts the index).
 constexpr int kMimallocDecommitDelay = 15;
 
 // While one is alive, the pages this process frees go back to the system at
@@ -13,11 +14,11 @@ constexpr int kMimallocDecommitDelay = 15;
 // links) keeps freed pages committed a while and glibc keeps its heap's top:
 // right for many small allocations, wrong for a model's parse of tens of MB
 // dropped while a libonnx worker builds its own.
-// `active` false makes it do nothing (for a caller that releases only after
+// `active` false makes it do nothing (its callers release only after
 // something large).
 class ReleaseFreedPages {
  public:
-  explicit ReleaseFreedPages(bool active = true);
+  explicit ReleaseFreedPages(bool active);
   ~ReleaseFreedPages();
   ReleaseFreedPages(const ReleaseFreedPages&) = delete;
   ReleaseFreedPages& operator=(const ReleaseFreedPages&) = delete;
