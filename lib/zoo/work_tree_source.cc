@@ -1,12 +1,11 @@
 // A zoo read from a folder on disk.
-#include <dirent.h>
-
 #include <algorithm>
 #include <mutex>
 #include <unordered_set>
 #include <utility>
 
 #include "core/text.h"
+#include "fs/folder.h"
 #include "zoo/source.h"
 
 namespace ohm::zoo {
@@ -123,38 +122,26 @@ class WorkTreeSource : public Source {
 
   // Depth-first listing; never descends into .git, symlinks or ignored folders.
   void walk(const std::string& rel_dir, std::vector<std::string>* out) const {
-    struct Found {
-      std::string rel;
-      bool is_dir;
-    };
-    std::vector<Found> here;
-    {
-      std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(full(rel_dir).c_str()), &::closedir);
-      if (!dir) return;
-      while (dirent* ent = ::readdir(dir.get())) {
-        std::string name = ent->d_name;
-        if (name == "." || name == "..") continue;
-        // A nested repository (a submodule or a clone inside the work tree):
-        // git records at most a gitlink for it, never its files. Its ".git"
-        // is seen in its own listing: no look for one in every folder.
-        if (name == ".git") {
-          if (!rel_dir.empty() && o_.git_dir) return;
-          continue;
-        }
-        std::string rel = rel_dir.empty() ? name : rel_dir + "/" + name;
-        // The entry's type as readdir gives it (as lstat would: a link is a
-        // link), so a zoo's files are listed without a stat each.
-        const bool is_dir = ent->d_type == DT_UNKNOWN ? fs::status_of(full(rel)).kind == fs::FileKind::kDirectory
-                                                      : ent->d_type == DT_DIR;
-        here.push_back({std::move(rel), is_dir});
-      }
-    }
-    for (Found& f : here) {
-      if (o_.ignored && o_.ignored(f.rel, f.is_dir)) continue;
-      if (f.is_dir) {
-        walk(f.rel, out);
+    // Each entry's kind as the listing gives it (as lstat would: a link is a
+    // link), so a zoo's files are listed without a stat each.
+    Result<fs::Folder> folder = fs::Folder::open(full(rel_dir));
+    if (!folder) return;
+    Result<std::vector<fs::Folder::Entry>> here = folder->entries();
+    if (!here) return;
+    // A nested repository (a submodule or a clone inside the work tree): git
+    // records at most a gitlink for it, never its files. Its ".git" is seen
+    // in its own listing: no look for one in every folder.
+    const bool nested = std::any_of(here->begin(), here->end(), [](const auto& e) { return e.name == ".git"; });
+    if (nested && !rel_dir.empty() && o_.git_dir) return;
+    for (const fs::Folder::Entry& e : *here) {
+      if (e.name == ".git") continue;
+      std::string rel = rel_dir.empty() ? e.name : rel_dir + "/" + e.name;
+      const bool is_dir = e.kind == fs::FileKind::kDirectory;
+      if (o_.ignored && o_.ignored(rel, is_dir)) continue;
+      if (is_dir) {
+        walk(rel, out);
       } else {
-        out->push_back(std::move(f.rel));
+        out->push_back(std::move(rel));
       }
     }
   }
