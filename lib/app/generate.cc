@@ -212,21 +212,20 @@ Result<GenerateOutcome> generate_at(const GenerateRequest& request, const git::O
     // manifest changed by itself since BASE is built again too. With no
     // readable manifest at the target there is nothing to keep, and with none
     // at BASE nothing vouches for the rows that did not change (validate's
-    // rule): then the whole zoo is built. The manifest's own changes, and the
-    // READMEs the root README links, are found while the diff may still run.
+    // rule): then the whole zoo is built. The manifest's own changes are
+    // found while the diff may still run.
     const bool base_readable = base_manifest && base_manifest->entries;
     const bool keeps = at.entries && base_readable;
     const std::vector<std::string> own_changes =
         keeps ? zoo::manifest_changes(*at.entries, *base_manifest->entries) : std::vector<std::string>();
-    auto linked = keeps ? zoo::all_index_linked(readmes, options.discover) : std::nullopt;
     auto changes =
         early.changes && early.base == out.since ? early.changes->get() : git::changed_paths(request.where, *out.since);
     if (!changes) return changes.failure();
     if (!at.entries || !base_readable) out.since.reset();
     zoo::ReadmeSet base_readmes(*(*base)->source);
     result = out.since ? zoo::generate_changed_since(readmes, base_readmes, zoo::with_paths(*changes, own_changes),
-                                                     *at.entries, options, out.findings, zoo::writer_texts_of(at),
-                                                     std::move(linked))
+                                                     std::move(*at.entries), options, out.findings,
+                                                     zoo::writer_texts_of(at), false)
                        : zoo::generate(readmes, options, out.findings);
   } else {
     result = zoo::generate(readmes, options, out.findings);

@@ -12,11 +12,20 @@
 namespace ohm::git {
 namespace {
 
-// A folder the index has files in or beneath.
+// A folder the index has files in or beneath. Sorted vectors, not hash
+// tables: the index lists each folder's files in name order already, and a
+// folder holds a handful (a hash table each was a tenth of the diff's time).
 struct TrackedFolder {
   std::string path;  // repository-relative; "" for the top
-  std::unordered_map<std::string_view, const git_index_entry*> files;  // by name
-  std::unordered_set<std::string_view> known;  // names of tracked folders and submodules here
+  std::vector<std::pair<std::string_view, const git_index_entry*>> files;  // by name
+  std::vector<std::string_view> known;  // names of tracked folders and submodules here, sorted
+
+  const git_index_entry* file(std::string_view name) const {
+    auto it = std::lower_bound(files.begin(), files.end(), name,
+                               [](const auto& file, std::string_view n) { return file.first < n; });
+    return it != files.end() && it->first == name ? it->second : nullptr;
+  }
+  bool knows(std::string_view name) const { return std::binary_search(known.begin(), known.end(), name); }
 };
 
 // What reading one folder found.
@@ -47,14 +56,19 @@ std::vector<TrackedFolder> tracked_folders(git_index* index, std::vector<std::st
                                            std::vector<std::string>& doubtful) {
   std::vector<TrackedFolder> folders;
   std::unordered_map<std::string_view, std::size_t> at;
+  std::string_view last_path;  // the index's entries come folder by folder, mostly
+  std::size_t last = 0;
   // The folder at `path` (a view into the index), made with those above it.
   auto folder = [&](std::string_view path) {
+    if (!folders.empty() && path == last_path) return last;
     for (std::string_view p = path;; p = parent_of(p)) {
       if (!at.emplace(p, folders.size()).second) break;
       folders.push_back({std::string(p), {}, {}});
       if (p.empty()) break;
     }
-    return at.at(path);
+    last_path = path;
+    last = at.at(path);
+    return last;
   };
   for (std::size_t i = 0, n = git_index_entrycount(index); i < n; ++i) {
     const git_index_entry* e = git_index_get_byindex(index, i);
@@ -67,16 +81,23 @@ std::vector<TrackedFolder> tracked_folders(git_index* index, std::vector<std::st
     if (e->flags_extended & GIT_INDEX_ENTRY_SKIP_WORKTREE) continue;  // not checked out (sparse)
     const std::size_t f = folder(parent_of(path));
     if (e->mode == GIT_FILEMODE_COMMIT) {
-      folders[f].known.insert(name_of(path));
+      folders[f].known.push_back(name_of(path));
     } else {
-      folders[f].files.emplace(name_of(path), e);
+      folders[f].files.emplace_back(name_of(path), e);
     }
   }
   // Each folder's name is known to its parent.
   for (std::size_t i = 0; i < folders.size(); ++i) {
     if (folders[i].path.empty()) continue;
     const std::string_view path(folders[i].path);
-    folders[at.at(parent_of(path))].known.insert(name_of(path));
+    folders[at.at(parent_of(path))].known.push_back(name_of(path));
+  }
+  // In name order: the index's path order gives it for files (checked all
+  // the same, at no cost), not for the folders added above.
+  auto by_name = [](const auto& a, const auto& b) { return a.first < b.first; };
+  for (TrackedFolder& f : folders) {
+    if (!std::is_sorted(f.files.begin(), f.files.end(), by_name)) std::sort(f.files.begin(), f.files.end(), by_name);
+    std::sort(f.known.begin(), f.known.end());
   }
   return folders;
 }
@@ -98,13 +119,10 @@ FolderFindings read_folder(const fs::Folder& top, const TrackedFolder& folder, c
   std::size_t seen = 0;
   for (const fs::Folder::Entry& entry : *entries) {
     if (entry.name == ".git") continue;  // never part of the tree
-    auto file = folder.files.find(entry.name);
-    if (file != folder.files.end()) {
+    if (const git_index_entry* file = folder.file(entry.name)) {
       ++seen;
-      if (!unchanged_since_indexed(*file->second, here->status(entry.name), index_file)) {
-        out.doubtful.emplace_back(file->second->path);
-      }
-    } else if (!folder.known.count(entry.name)) {
+      if (!unchanged_since_indexed(*file, here->status(entry.name), index_file)) out.doubtful.emplace_back(file->path);
+    } else if (!folder.knows(entry.name)) {
       out.untracked.emplace_back(joined(folder.path, entry.name), entry.kind);
     }
   }

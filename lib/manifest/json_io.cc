@@ -242,34 +242,33 @@ std::string write_manifest(std::size_t count, const std::function<const Entry&(s
 std::string write_manifest_spliced(std::size_t count, const std::function<const Entry&(std::size_t)>& entry_at,
                                    const std::function<std::string_view(std::size_t)>& text_at) {
   if (count == 0) return dump_python_style(Json::array());
-  // Runs of entries are written on every core, each into its own string,
-  // joined in order: the bytes do not depend on how many there are.
+  // Entries without their writer's bytes are written on every core, runs of
+  // them each into its own string; then every entry, written or copied, goes
+  // once into the one string returned (the bytes do not depend on how many
+  // runs there are). Copied entries are never copied twice.
   constexpr std::size_t kEntriesPerRun = 1000;
   const std::size_t runs =
       std::max<std::size_t>(1, std::min<std::size_t>(std::min(8u, default_jobs()), count / kEntriesPerRun));
   std::vector<std::string> parts(runs);
-  auto write_run = [&](std::size_t from, std::size_t to, std::string& part) {
-    // Copied entries have known sizes: their part grows once, not by doubling
-    // (each doubling copies the part and touches fresh pages).
-    std::size_t copied = 0;
-    for (std::size_t i = from; i < to; ++i) copied += text_at(i).size();
-    if (copied > 0) part.reserve(copied + (to - from) * 6);
+  // Where entry i's written bytes are: in parts[part_of[i]], from
+  // written_from[i] to the next entry's start there.
+  std::vector<std::uint32_t> part_of(count, 0);
+  std::vector<std::size_t> written_from(count, 0), written_to(count, 0);
+  auto write_run = [&](std::size_t r, std::size_t from, std::size_t to) {
+    std::string& part = parts[r];
     EntryWriter writer(part);
     for (std::size_t i = from; i < to; ++i) {
-      part.append(4, ' ');
-      if (const std::string_view text = text_at(i); !text.empty()) {
-        part += text;
-      } else {
-        writer.write(entry_at(i));
-      }
-      part += i + 1 < count ? ",\n" : "\n";
+      part_of[i] = static_cast<std::uint32_t>(r);
+      written_from[i] = part.size();
+      if (text_at(i).empty()) writer.write(entry_at(i));
+      written_to[i] = part.size();
     }
   };
   bool failed = false;  // memory ran out in a thread: the calling thread redoes it, and throws there
   std::mutex failed_lock;
   for_each_run(count, runs, static_cast<unsigned>(runs), [&](std::size_t r, std::size_t from, std::size_t to) {
     try {
-      write_run(from, to, parts[r]);
+      write_run(r, from, to);
     } catch (const std::exception&) {
       std::lock_guard<std::mutex> hold(failed_lock);
       failed = true;
@@ -277,14 +276,23 @@ std::string write_manifest_spliced(std::size_t count, const std::function<const 
   });
   if (failed) {
     parts.assign(1, std::string());
-    write_run(0, count, parts[0]);
+    write_run(0, 0, count);
   }
-  std::size_t total = 4;
+  std::size_t total = 4 + count * 6;  // "[\n" and "]", and each entry's indent and ",\n"
   for (const std::string& part : parts) total += part.size();
+  for (std::size_t i = 0; i < count; ++i) total += text_at(i).size();
   std::string out;
   out.reserve(total);
   out += "[\n";
-  for (const std::string& part : parts) out += part;
+  for (std::size_t i = 0; i < count; ++i) {
+    out.append(4, ' ');
+    if (const std::string_view text = text_at(i); !text.empty()) {
+      out += text;
+    } else {
+      out.append(parts[part_of[i]], written_from[i], written_to[i] - written_from[i]);
+    }
+    out += i + 1 < count ? ",\n" : "\n";
+  }
   out += "]";
   return out;
 }
@@ -509,8 +517,45 @@ Result<void> read_manifest_elements(std::string_view text, const std::string& sh
       text, shown_path, [&](std::size_t index, Json&& element) { each(read_element(index, std::move(element))); });
 }
 
+namespace {
+
+// A manifest all in the writer's bytes, each element read straight into its
+// place on every core (no element is held twice, and the vector never grows);
+// nullopt when one is in other bytes.
+std::optional<std::vector<Entry>> read_writer_manifest(std::string_view text, std::vector<TextSpan>* writer_texts) {
+  const std::optional<std::vector<std::string_view>> elements = split_writer_elements(text);
+  if (!elements) return std::nullopt;
+  const std::size_t runs = element_runs(elements->size(), text.size());
+  std::vector<Entry> out(elements->size());
+  std::atomic<bool> failed{false};
+  for_each_run(elements->size(), runs, static_cast<unsigned>(runs), [&](std::size_t, std::size_t from, std::size_t to) {
+    try {  // nothing may leave a thread: the general reader redoes it, and throws there
+      for (std::size_t k = from; k < to && !failed; ++k) {
+        std::optional<Entry> e = read_canonical_entry((*elements)[k]);
+        if (!e) failed = true;
+        if (e) out[k] = std::move(*e);
+      }
+    } catch (const std::exception&) {
+      failed = true;
+    }
+  });
+  if (failed) return std::nullopt;
+  if (writer_texts) {
+    writer_texts->clear();
+    writer_texts->reserve(elements->size());
+    for (std::string_view element : *elements) {
+      const std::string_view own = writer_entry_text(element);
+      writer_texts->push_back({static_cast<std::size_t>(own.data() - text.data()), own.size()});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<std::vector<Entry>> parse_manifest(std::string_view text, const std::string& shown_path, Diagnostics& diags,
                                           std::vector<TextSpan>* writer_texts) {
+  if (std::optional<std::vector<Entry>> read = read_writer_manifest(text, writer_texts)) return std::move(*read);
   std::vector<Entry> out;
   std::vector<Diagnostic> rejected;
   if (writer_texts) writer_texts->clear();

@@ -28,6 +28,16 @@ std::vector<std::string> candidate_readmes(const ChangeSet& changes) {
   return {out.begin(), out.end()};
 }
 
+// Every README the root README links, when discovery is by its index
+// (nullopt in tree mode).
+std::optional<std::vector<std::string>> all_index_linked(ReadmeSet& readmes, DiscoverMode mode) {
+  if (mode_for(readmes, mode) != DiscoverMode::kIndex) return std::nullopt;
+  // The root README did not change: the full run that wrote the target's
+  // manifest reported its links, so they are not reported again.
+  Diagnostics reported_before;
+  return discover_readmes(readmes, DiscoverMode::kIndex, reported_before).readmes;
+}
+
 // Paths the rows of `readme` name (nothing when it is not there).
 void add_row_paths(ReadmeSet& readmes, const std::string& readme, std::set<std::string>* out) {
   if (readmes.source().stat(readme).kind != fs::FileKind::kRegular) return;
@@ -51,32 +61,38 @@ bool names_a_change(const manifest::Entry& e, const std::set<std::string>& chang
   return false;
 }
 
-// Appends copies of `kept` (with their writer's bytes, `text_of(entry)`) to
-// `out`, on up to `jobs` threads for a large manifest (ten thousand entries
-// are a hundred thousand strings); the same entries in the same order
+// Appends `kept` (indexes into `target`, with their writer's bytes,
+// `text_of(i)`) to `out`, moved from `movable` when given (it is `target`),
+// else copied; on up to `jobs` threads for a large manifest (ten thousand
+// entries are a hundred thousand strings); the same entries in the same order
 // whatever `jobs` is.
-void copy_kept(const std::vector<const manifest::Entry*>& kept,
-               const std::function<std::string_view(const manifest::Entry*)>& text_of, unsigned jobs,
-               std::vector<BuiltEntry>& out) {
+void add_kept(const std::vector<std::size_t>& kept, const std::vector<manifest::Entry>& target,
+              std::vector<manifest::Entry>* movable, const std::function<std::string_view(std::size_t)>& text_of,
+              unsigned jobs, std::vector<BuiltEntry>& out) {
   const std::size_t from = out.size();
   out.resize(from + kept.size());
   constexpr std::size_t kPerRun = 2000;
   const std::size_t runs = std::max<std::size_t>(1, std::min<std::size_t>(jobs, kept.size() / kPerRun));
   std::vector<char> failed(runs, 0);
-  auto copy = [&](std::size_t a, std::size_t b) {
+  auto add = [&](std::size_t a, std::size_t b) {
     for (std::size_t i = a; i < b; ++i) {
-      out[from + i].entry = *kept[i];
+      if (movable) {
+        out[from + i].entry = std::move((*movable)[kept[i]]);
+      } else {
+        out[from + i].entry = target[kept[i]];
+      }
       out[from + i].writer_text = text_of(kept[i]);
     }
   };
   for_each_run(kept.size(), runs, static_cast<unsigned>(runs), [&](std::size_t r, std::size_t a, std::size_t b) {
     try {  // nothing may leave a thread: memory running out is redone below, where it throws as before
-      copy(a, b);
+      add(a, b);
     } catch (const std::exception&) {
       failed[r] = 1;
     }
   });
-  if (std::find(failed.begin(), failed.end(), 1) != failed.end()) copy(0, kept.size());
+  // A move never throws, so only copies are redone.
+  if (std::find(failed.begin(), failed.end(), 1) != failed.end()) add(0, kept.size());
 }
 
 }  // namespace
@@ -156,7 +172,7 @@ Discovery model_readmes_among(ReadmeSet& readmes, const std::vector<std::string>
     return out;
   }
   if (out.mode_used == DiscoverMode::kIndex) {
-    if (!all_linked->has_value()) *all_linked = all_index_linked(readmes, DiscoverMode::kIndex);
+    *all_linked = all_index_linked(readmes, DiscoverMode::kIndex);
     for (const std::string& r : **all_linked) {
       if (std::binary_search(candidates.begin(), candidates.end(), r)) out.readmes.push_back(r);
     }
@@ -168,23 +184,20 @@ Discovery model_readmes_among(ReadmeSet& readmes, const std::vector<std::string>
   return out;
 }
 
-std::optional<std::vector<std::string>> all_index_linked(ReadmeSet& readmes, DiscoverMode mode) {
-  if (mode_for(readmes, mode) != DiscoverMode::kIndex) return std::nullopt;
-  // The root README did not change: the full run that wrote the target's
-  // manifest reported its links, so they are not reported again.
-  Diagnostics reported_before;
-  return discover_readmes(readmes, DiscoverMode::kIndex, reported_before).readmes;
-}
+namespace {
 
-GenerateResult generate_changed_since(ReadmeSet& target, ReadmeSet& base, const ChangeSet& changes,
-                                      const std::vector<manifest::Entry>& target_manifest, GenerateOptions options,
-                                      Diagnostics& diags, const std::vector<std::string_view>& writer_texts,
-                                      std::optional<std::vector<std::string>> linked) {
+// generate_changed_since, the kept entries moved from `movable` when given
+// (it is `target_manifest`), copied otherwise.
+GenerateResult changed_since(ReadmeSet& target, ReadmeSet& base, const ChangeSet& changes,
+                             const std::vector<manifest::Entry>& target_manifest,
+                             std::vector<manifest::Entry>* movable, GenerateOptions options, Diagnostics& diags,
+                             const std::vector<std::string_view>& writer_texts, bool all_readmes_wanted) {
   if (!full_regeneration_reason(changes).empty()) return generate(target, options, diags);
 
   const std::vector<std::string> readmes = candidate_readmes(changes);
-  std::optional<std::vector<std::string>> all_linked = std::move(linked);
-  options.discovered = model_readmes_among(target, readmes, options.discover, &all_linked);
+  std::optional<std::vector<std::string>> all_linked;
+  options.discovered =
+      model_readmes_among(target, readmes, options.discover, all_readmes_wanted ? &all_linked : nullptr);
   Diagnostics partial_diags;
   GenerateResult result = generate(target, options, partial_diags);
   result.all_readmes = std::move(all_linked);
@@ -200,8 +213,10 @@ GenerateResult generate_changed_since(ReadmeSet& target, ReadmeSet& base, const 
   for (const BuiltEntry& b : result.entries) rebuilt.insert(b.entry.model_path);
   const std::set<std::string> changed(changes.paths.begin(), changes.paths.end());
 
-  std::vector<const manifest::Entry*> kept;
-  for (const manifest::Entry& e : target_manifest) {
+  std::vector<std::size_t> kept;
+  kept.reserve(target_manifest.size());
+  for (std::size_t i = 0; i < target_manifest.size(); ++i) {
+    const manifest::Entry& e = target_manifest[i];
     const bool names_change = names_a_change(e, changed);
     if (names_change && !rebuilt.count(e.model_path) && !base_rows.count(e.model_path)) {
       // A changed file whose row no candidate README gives or gave: its README
@@ -210,15 +225,12 @@ GenerateResult generate_changed_since(ReadmeSet& target, ReadmeSet& base, const 
       return generate(target, options, diags);
     }
     if (names_change || rebuilt.count(e.model_path) || base_rows.count(e.model_path)) continue;
-    kept.push_back(&e);
+    kept.push_back(i);
   }
   diags.merge(partial_diags);
   const std::size_t built_here = result.entries.size();
-  auto text_of = [&](const manifest::Entry* e) {
-    return writer_texts.empty() ? std::string_view()
-                                : writer_texts[static_cast<std::size_t>(e - target_manifest.data())];
-  };
-  copy_kept(kept, text_of, options.jobs, result.entries);
+  auto text_of = [&](std::size_t i) { return writer_texts.empty() ? std::string_view() : writer_texts[i]; };
+  add_kept(kept, target_manifest, movable, text_of, options.jobs, result.entries);
   // The rebuilt entries come sorted, and so do the kept ones of a sorted
   // manifest: merged, that is what the stable sort of both gives (the
   // rebuilt before kept ones of the same path), in one linear pass.
@@ -230,7 +242,28 @@ GenerateResult generate_changed_since(ReadmeSet& target, ReadmeSet& base, const 
   } else {
     std::stable_sort(result.entries.begin(), result.entries.end(), by_path);
   }
+  // No entry at all: whether the zoo still has a model README tells an
+  // empty manifest from an empty zoo.
+  if (!all_readmes_wanted && result.entries.empty()) result.all_readmes = all_index_linked(target, options.discover);
   return result;
+}
+
+}  // namespace
+
+GenerateResult generate_changed_since(ReadmeSet& target, ReadmeSet& base, const ChangeSet& changes,
+                                      const std::vector<manifest::Entry>& target_manifest, GenerateOptions options,
+                                      Diagnostics& diags, const std::vector<std::string_view>& writer_texts,
+                                      bool all_readmes_wanted) {
+  return changed_since(target, base, changes, target_manifest, nullptr, std::move(options), diags, writer_texts,
+                       all_readmes_wanted);
+}
+
+GenerateResult generate_changed_since(ReadmeSet& target, ReadmeSet& base, const ChangeSet& changes,
+                                      std::vector<manifest::Entry>&& target_manifest, GenerateOptions options,
+                                      Diagnostics& diags, const std::vector<std::string_view>& writer_texts,
+                                      bool all_readmes_wanted) {
+  return changed_since(target, base, changes, target_manifest, &target_manifest, std::move(options), diags,
+                       writer_texts, all_readmes_wanted);
 }
 
 }  // namespace ohm::zoo

@@ -42,16 +42,10 @@ std::string full_regeneration_reason(const ChangeSet& changes);
 
 // The model READMEs among `candidates` (sorted zoo-relative paths) in
 // `readmes`' source: in index mode those the root README links (then every
-// linked README goes to `all_linked` when given, or is taken from it when it
-// holds them already: all_index_linked), in tree mode those holding a model
-// table.
+// linked README goes to `all_linked` when given), in tree mode those holding
+// a model table.
 Discovery model_readmes_among(ReadmeSet& readmes, const std::vector<std::string>& candidates, DiscoverMode mode,
                               std::optional<std::vector<std::string>>* all_linked = nullptr);
-
-// Every README the root README links, when discovery is by its index
-// (nullopt in tree mode): what model_readmes_among needs whatever changed,
-// so it can be found before the changes are known.
-std::optional<std::vector<std::string>> all_index_linked(ReadmeSet& readmes, DiscoverMode mode);
 
 // Builds the target's entries: `options` as for generate (its `previous` gives
 // reuse and rows with errors), `target_manifest` the manifest the target
@@ -59,11 +53,19 @@ std::optional<std::vector<std::string>> all_index_linked(ReadmeSet& readmes, Dis
 // full_regeneration_reason() is not empty, this is generate itself.
 // `writer_texts`, when not empty, holds for each of `target_manifest` its
 // writer's bytes (empty when not known; views that outlive the result): an
-// entry kept carries them as BuiltEntry::writer_text. `linked`, when given,
-// is all_index_linked(target, options.discover), found already.
+// entry kept carries them as BuiltEntry::writer_text. In index mode the
+// result's all_readmes is every README the root README links (validate's
+// reachability) when `all_readmes_wanted`; else only when there is no entry
+// (generate's empty zoo), saving a look at every link.
 GenerateResult generate_changed_since(ReadmeSet& target, ReadmeSet& base, const ChangeSet& changes,
                                       const std::vector<manifest::Entry>& target_manifest, GenerateOptions options,
                                       Diagnostics& diags, const std::vector<std::string_view>& writer_texts = {},
-                                      std::optional<std::vector<std::string>> linked = std::nullopt);
+                                      bool all_readmes_wanted = true);
+// The same, the kept entries moved out of `target_manifest` once the changed
+// rows are built (`options.previous` may borrow it: nothing reads it after).
+GenerateResult generate_changed_since(ReadmeSet& target, ReadmeSet& base, const ChangeSet& changes,
+                                      std::vector<manifest::Entry>&& target_manifest, GenerateOptions options,
+                                      Diagnostics& diags, const std::vector<std::string_view>& writer_texts = {},
+                                      bool all_readmes_wanted = true);
 
 }  // namespace ohm::zoo

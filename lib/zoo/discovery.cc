@@ -26,7 +26,9 @@ std::optional<std::string> readme_for_link(const Source& source, const readme::I
     return std::nullopt;
   }
   std::string rel = *where;
-  if (source.stat(rel).kind == fs::FileKind::kDirectory || !is_readme_path(rel)) rel = join_path(rel, "README.md");
+  // A link to anything but a README (a folder, usually) is to its README.md:
+  // only a README's path needs a stat to tell a folder named README.md.
+  if (!is_readme_path(rel) || source.stat(rel).kind == fs::FileKind::kDirectory) rel = join_path(rel, "README.md");
   fs::FileStatus st = source.stat(rel);
   if (st.kind != fs::FileKind::kRegular) {
     unreachable->push_back(parent_folder(rel));

@@ -161,10 +161,16 @@ TEST(ChangedSinceRules, KeptEntriesAreTheStableSortOfTheManifestForEveryJobs) {
       options.jobs = jobs;
       Diagnostics diags;
       GenerateResult r = generate_changed_since(t, b, ChangeSet{}, *manifest, options, diags);
+      // The same with the entries moved out of a manifest the caller gives up.
+      std::vector<manifest::Entry> given_up = *manifest;
+      GenerateResult moved = generate_changed_since(t, b, ChangeSet{}, std::move(given_up), options, diags);
       ASSERT_EQ(r.entries.size(), expected.size());
+      ASSERT_EQ(moved.entries.size(), expected.size());
       for (std::size_t i = 0; i < expected.size(); ++i) {
         ASSERT_EQ(r.entries[i].entry.model, expected[i].model) << "jobs " << jobs << ", entry " << i;
+        ASSERT_TRUE(manifest::same_entry(moved.entries[i].entry, expected[i])) << "jobs " << jobs << ", entry " << i;
       }
+      EXPECT_EQ((*manifest)[0].model, manifest == &sorted ? "M0" : "M4999");  // copied from, not moved
     }
   }
 }
@@ -199,6 +205,47 @@ TEST(ChangedSinceRules, KeptEntriesCarryTheirWritersBytesAndRebuiltOnesDoNot) {
       r.entries.size(), [&](std::size_t i) -> const manifest::Entry& { return r.entries[i].entry; },
       [&](std::size_t i) { return r.entries[i].writer_text; });
   EXPECT_EQ(written, manifest::write_manifest(full(target)));
+}
+
+}  // namespace
+}  // namespace ohm::zoo
+
+namespace ohm::zoo {
+namespace {
+
+// In index mode every linked README is looked at only when asked for
+// (validate's reachability), or when no entry is left (generate's empty zoo).
+TEST(ChangedSinceRules, EveryLinkedReadmeIsFoundWhenAskedForOrWhenNoEntryIsLeft) {
+  MemorySource base = zoo_of(3, true), target = zoo_of(3, true);
+  target.file("f1/m.onnx", "changed model");
+  const ChangeSet one{{"f1/m.onnx"}, false};
+  for (bool wanted : {true, false}) {
+    ReadmeSet t(target), b(base);
+    Diagnostics diags;
+    GenerateResult r = generate_changed_since(t, b, one, full(base), GenerateOptions{}, diags, {}, wanted);
+    EXPECT_EQ(r.entries.size(), 3u);
+    if (wanted) {
+      ASSERT_TRUE(r.all_readmes.has_value());
+      EXPECT_EQ(*r.all_readmes, (std::vector<std::string>{"f0/README.md", "f1/README.md", "f2/README.md"}));
+    } else {
+      EXPECT_FALSE(r.all_readmes.has_value());
+    }
+  }
+  // Every model folder gone, the index left as it was: an empty zoo.
+  MemorySource emptied;
+  emptied.file("README.md", testkit::index_readme({"f0", "f1", "f2"}));
+  ChangeSet all;
+  for (const char* f : {"f0", "f1", "f2"}) {
+    all.paths.push_back(std::string(f) + "/README.md");
+    all.paths.push_back(std::string(f) + "/m.onnx");
+  }
+  std::sort(all.paths.begin(), all.paths.end());
+  ReadmeSet t(emptied), b(base);
+  Diagnostics diags;
+  GenerateResult r = generate_changed_since(t, b, all, full(base), GenerateOptions{}, diags, {}, false);
+  EXPECT_TRUE(r.entries.empty());
+  ASSERT_TRUE(r.all_readmes.has_value());
+  EXPECT_TRUE(r.all_readmes->empty());
 }
 
 }  // namespace
