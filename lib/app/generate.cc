@@ -218,11 +218,16 @@ Result<GenerateOutcome> generate_at(const GenerateRequest& request, const git::O
     const bool keeps = at.entries && base_readable;
     const std::vector<std::string> own_changes =
         keeps ? zoo::manifest_changes(*at.entries, *base_manifest->entries) : std::vector<std::string>();
+    // The root READMEs both sides' discovery reads, read while the diff runs.
+    zoo::ReadmeSet base_readmes(*(*base)->source);
+    if (keeps) {
+      readmes.get(zoo::kRootReadme);
+      base_readmes.get(zoo::kRootReadme);
+    }
     auto changes =
         early.changes && early.base == out.since ? early.changes->get() : git::changed_paths(request.where, *out.since);
     if (!changes) return changes.failure();
     if (!at.entries || !base_readable) out.since.reset();
-    zoo::ReadmeSet base_readmes(*(*base)->source);
     result = out.since ? zoo::generate_changed_since(readmes, base_readmes, zoo::with_paths(*changes, own_changes),
                                                      std::move(*at.entries), options, out.findings,
                                                      zoo::writer_texts_of(at), false)
