@@ -23,6 +23,12 @@ fs::FileKind kind_of(std::uint32_t mode) {
   }
 }
 
+std::string hex_of(const git_oid& id) {
+  char hex[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(hex, sizeof hex, &id);
+  return hex;
+}
+
 }  // namespace
 
 std::optional<BlobSource::Item> BlobSource::find_locked(const std::string& rel) const {
@@ -42,24 +48,20 @@ fs::FileStatus BlobSource::stat(const std::string& rel) const {
 std::optional<std::string> BlobSource::object_id(const std::string& rel) const {
   std::optional<Item> item = find_locked(rel);
   if (!item || kind_of(item->mode) != fs::FileKind::kRegular) return std::nullopt;
-  char hex[GIT_OID_HEXSZ + 1];
-  git_oid_tostr(hex, sizeof hex, &item->id);
-  return std::string(hex);
+  return hex_of(item->id);
 }
 
 // Only finding the entry takes the repository's lock; the blob is read from
 // the object database, which is safe to share (Repo::lock).
-Result<OdbObjectPtr> BlobSource::load(const std::string& rel, std::uint64_t max_bytes) const {
+Result<git_oid> BlobSource::checked_id(const std::string& rel, std::uint64_t max_bytes) const {
   std::optional<Item> item = find_locked(rel);
   fs::FileKind kind = item ? kind_of(item->mode) : fs::FileKind::kMissing;
   if (kind != fs::FileKind::kRegular) {
     return Error{rel + " is " + fs::describe(kind) + " in the " + describe() + ", not a regular file"};
   }
-  char hex[GIT_OID_HEXSZ + 1];
-  git_oid_tostr(hex, sizeof hex, &item->id);
   std::optional<std::uint64_t> size = blob_size(*repo_, item->id);
   if (!size) {
-    return Error{"blob " + std::string(hex) + " of " + rel +
+    return Error{"blob " + hex_of(item->id) + " of " + rel +
                  " is not in the object database (a partial clone without it?)"};
   }
   if (*size > kMaxBlobBytes) {
@@ -69,8 +71,14 @@ Result<OdbObjectPtr> BlobSource::load(const std::string& rel, std::uint64_t max_
   if (*size > max_bytes) {
     return Error{rel + " is larger than " + std::to_string(max_bytes) + " bytes"};
   }
-  std::optional<OdbObjectPtr> blob = read_blob(*repo_, item->id);
-  if (!blob) return Error{git_failure("cannot read blob " + std::string(hex) + " of " + rel)};
+  return item->id;
+}
+
+Result<OdbObjectPtr> BlobSource::load(const std::string& rel, std::uint64_t max_bytes) const {
+  Result<git_oid> id = checked_id(rel, max_bytes);
+  if (!id) return id.failure();
+  std::optional<OdbObjectPtr> blob = read_blob(*repo_, *id);
+  if (!blob) return Error{git_failure("cannot read blob " + hex_of(*id) + " of " + rel)};
   return std::move(*blob);
 }
 
@@ -83,9 +91,11 @@ std::string_view bytes_of(const OdbObjectPtr& blob) {
 }  // namespace
 
 Result<std::string> BlobSource::read(const std::string& rel, std::uint64_t max_bytes) const {
-  Result<OdbObjectPtr> blob = load(rel, max_bytes);
-  if (!blob) return blob.failure();
-  return std::string(bytes_of(*blob));
+  Result<git_oid> id = checked_id(rel, max_bytes);
+  if (!id) return id.failure();
+  std::optional<std::string> bytes = read_blob_bytes(*repo_, *id);
+  if (!bytes) return Error{git_failure("cannot read blob " + hex_of(*id) + " of " + rel)};
+  return std::move(*bytes);
 }
 
 Result<std::uint64_t> BlobSource::stream(const std::string& rel, const fs::ChunkSink& sink) const {

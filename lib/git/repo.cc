@@ -145,4 +145,27 @@ std::optional<OdbObjectPtr> read_blob(Repo& repo, const git_oid& id) {
   return object;
 }
 
+std::optional<std::string> read_blob_bytes(Repo& repo, const git_oid& id) {
+  git_odb_stream* raw = nullptr;
+  std::size_t size = 0;
+  git_object_t type = GIT_OBJECT_INVALID;
+  if (git_odb_open_rstream(&raw, &size, &type, repo.odb.get(), &id) == 0) {
+    std::unique_ptr<git_odb_stream, void (*)(git_odb_stream*)> stream(raw, git_odb_stream_free);
+    if (type != GIT_OBJECT_BLOB) return std::nullopt;
+    std::string out;
+    out.reserve(size);
+    char chunk[64 * 1024];
+    for (int n; (n = git_odb_stream_read(stream.get(), chunk, sizeof chunk)) != 0;) {
+      if (n < 0 || static_cast<std::size_t>(n) > size - out.size()) return std::nullopt;
+      out.append(chunk, static_cast<std::size_t>(n));
+    }
+    if (out.size() == size) return out;
+    return std::nullopt;
+  }
+  git_error_clear();  // no stream for this object (packed): read it whole
+  std::optional<OdbObjectPtr> blob = read_blob(repo, id);
+  if (!blob) return std::nullopt;
+  return std::string(static_cast<const char*>(git_odb_object_data(blob->get())), git_odb_object_size(blob->get()));
+}
+
 }  // namespace ohm::git

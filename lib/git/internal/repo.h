@@ -55,4 +55,10 @@ std::optional<std::uint64_t> blob_size(Repo& repo, const git_oid& id);
 // blob. Needs no lock (see Repo::lock).
 std::optional<OdbObjectPtr> read_blob(Repo& repo, const git_oid& id);
 
+// The bytes of blob `id` in a string of their own. A loose object is
+// inflated straight into it; a packed one comes whole from libgit2 and is
+// copied (an 11 MB manifest, loose, is then 11 MB of fresh pages, not 22).
+// nullopt as read_blob. Needs no lock (see Repo::lock).
+std::optional<std::string> read_blob_bytes(Repo& repo, const git_oid& id);
+
 }  // namespace ohm::git
