@@ -53,7 +53,7 @@ std::optional<std::string> BlobSource::object_id(const std::string& rel) const {
 
 // Only finding the entry takes the repository's lock; the blob is read from
 // the object database, which is safe to share (Repo::lock).
-Result<git_oid> BlobSource::checked_id(const std::string& rel, std::uint64_t max_bytes) const {
+Result<BlobSource::Checked> BlobSource::checked(const std::string& rel, std::uint64_t max_bytes) const {
   std::optional<Item> item = find_locked(rel);
   fs::FileKind kind = item ? kind_of(item->mode) : fs::FileKind::kMissing;
   if (kind != fs::FileKind::kRegular) {
@@ -71,15 +71,15 @@ Result<git_oid> BlobSource::checked_id(const std::string& rel, std::uint64_t max
   if (*size > max_bytes) {
     return Error{rel + " is larger than " + std::to_string(max_bytes) + " bytes"};
   }
-  return item->id;
+  return Checked{item->id, *size};
 }
 
 Result<OdbObjectPtr> BlobSource::load(const std::string& rel, std::uint64_t max_bytes) const {
-  Result<git_oid> id = checked_id(rel, max_bytes);
-  if (!id) return id.failure();
-  std::optional<OdbObjectPtr> blob = read_blob(*repo_, *id);
-  if (!blob) return Error{git_failure("cannot read blob " + hex_of(*id) + " of " + rel)};
-  return std::move(*blob);
+  Result<Checked> blob = checked(rel, max_bytes);
+  if (!blob) return blob.failure();
+  std::optional<OdbObjectPtr> object = read_blob(*repo_, blob->id);
+  if (!object) return Error{git_failure("cannot read blob " + hex_of(blob->id) + " of " + rel)};
+  return std::move(*object);
 }
 
 namespace {
@@ -90,11 +90,19 @@ std::string_view bytes_of(const OdbObjectPtr& blob) {
 
 }  // namespace
 
+// A large blob goes straight into its string where libgit2 can stream it
+// (read_blob_bytes); a small one's copy costs nothing.
 Result<std::string> BlobSource::read(const std::string& rel, std::uint64_t max_bytes) const {
-  Result<git_oid> id = checked_id(rel, max_bytes);
-  if (!id) return id.failure();
-  std::optional<std::string> bytes = read_blob_bytes(*repo_, *id);
-  if (!bytes) return Error{git_failure("cannot read blob " + hex_of(*id) + " of " + rel)};
+  constexpr std::uint64_t kStreamedBytes = 1 << 20;
+  Result<Checked> blob = checked(rel, max_bytes);
+  if (!blob) return blob.failure();
+  std::optional<std::string> bytes;
+  if (blob->size >= kStreamedBytes) {
+    bytes = read_blob_bytes(*repo_, blob->id);
+  } else if (std::optional<OdbObjectPtr> object = read_blob(*repo_, blob->id)) {
+    bytes = std::string(bytes_of(*object));
+  }
+  if (!bytes) return Error{git_failure("cannot read blob " + hex_of(blob->id) + " of " + rel)};
   return std::move(*bytes);
 }
 

@@ -521,7 +521,8 @@ namespace {
 
 // A manifest all in the writer's bytes, each element read straight into its
 // place on every core (no element is held twice, and the vector never grows);
-// nullopt when one is in other bytes.
+// nullopt when one is in other bytes (a hand edit: the general reader then
+// splits it again).
 std::optional<std::vector<Entry>> read_writer_manifest(std::string_view text, std::vector<TextSpan>* writer_texts) {
   const std::optional<std::vector<std::string_view>> elements = split_writer_elements(text);
   if (!elements) return std::nullopt;
@@ -531,9 +532,11 @@ std::optional<std::vector<Entry>> read_writer_manifest(std::string_view text, st
   for_each_run(elements->size(), runs, static_cast<unsigned>(runs), [&](std::size_t, std::size_t from, std::size_t to) {
     try {  // nothing may leave a thread: the general reader redoes it, and throws there
       for (std::size_t k = from; k < to && !failed; ++k) {
-        std::optional<Entry> e = read_canonical_entry((*elements)[k]);
-        if (!e) failed = true;
-        if (e) out[k] = std::move(*e);
+        if (std::optional<Entry> e = read_canonical_entry((*elements)[k])) {
+          out[k] = std::move(*e);
+        } else {
+          failed = true;
+        }
       }
     } catch (const std::exception&) {
       failed = true;

@@ -38,9 +38,13 @@ class BlobSource : public zoo::Source {
   std::optional<Item> find_locked(const std::string& rel) const;
   // The loaded blob of a regular file, or why it cannot be read.
   Result<OdbObjectPtr> load(const std::string& rel, std::uint64_t max_bytes) const;
-  // The id of the blob of a regular file of at most `max_bytes` in the
-  // object database, or why it cannot be read.
-  Result<git_oid> checked_id(const std::string& rel, std::uint64_t max_bytes) const;
+  // The blob of a regular file of at most `max_bytes` in the object
+  // database, or why it cannot be read.
+  struct Checked {
+    git_oid id;
+    std::uint64_t size;
+  };
+  Result<Checked> checked(const std::string& rel, std::uint64_t max_bytes) const;
 
   std::shared_ptr<Repo> repo_;
 };

@@ -100,14 +100,15 @@ TEST_F(BlobSourceTest, TheSameBlobHasTheSameObjectIdInTheIndexAndACommit) {
   EXPECT_FALSE(open_zoo({path("repo/zoo"), std::nullopt, false})->source->object_id("README.md"));  // a work tree
 }
 
-// A blob is read whole, loose (inflated straight into the string, in many
-// chunks) or packed (and then a delta of another): the bytes committed.
+// A blob is read whole, loose (one of 1 MiB or more inflated straight into
+// the string, in many chunks) or packed (and then a delta of another): the
+// bytes committed.
 TEST_F(BlobSourceTest, LooseAndPackedBlobsReadAsTheirCommittedBytes) {
   std::string big;
-  for (int i = 0; big.size() < 300000; ++i) big += "line " + std::to_string(i * 7919 % 100003) + "\n";
+  for (int i = 0; big.size() < (1u << 20) + 50000; ++i) big += "line " + std::to_string(i * 7919 % 100003) + "\n";
   write("repo/zoo/big.json", big);
   sh("git add -A && git commit -qm big");
-  // Compared whole, not shown whole when they differ (300 kB).
+  // Compared whole, not shown whole when they differ (a megabyte).
   auto reads_as = [&](std::optional<std::string> rev, bool staged, const std::string& want) {
     auto got = at(std::move(rev), staged)->read("big.json", want.size());
     return got && *got == want;
@@ -115,7 +116,7 @@ TEST_F(BlobSourceTest, LooseAndPackedBlobsReadAsTheirCommittedBytes) {
   EXPECT_TRUE(reads_as("HEAD", false, big));  // loose
   EXPECT_FALSE(at("HEAD")->read("big.json", big.size() - 1));
   std::string edited = big;
-  edited.replace(150000, 4, "LINE");
+  edited.replace(600000, 4, "LINE");
   write("repo/zoo/big.json", edited);
   sh("git commit -qam edited && git gc -q");
   EXPECT_TRUE(reads_as("HEAD", false, edited));  // packed, one a delta of the other
