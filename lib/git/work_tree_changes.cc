@@ -1,5 +1,7 @@
 #include "git/internal/work_tree_changes.h"
 
+#include <strings.h>
+
 #include <algorithm>
 #include <string_view>
 #include <unordered_map>
@@ -136,6 +138,28 @@ FolderFindings read_folder(const fs::Folder& top, const TrackedFolder& folder, c
   return out;
 }
 
+// The index's paths beneath the folder `path` ("" for all of them): one
+// range of the sorted index, found by a search, not by a look at every entry
+// (a folder gone with thousands beneath it).
+std::vector<std::string_view> tracked_beneath(git_index* index, const std::string& path) {
+  std::vector<std::string_view> out;
+  const std::size_t n = git_index_entrycount(index);
+  std::size_t from = 0;
+  if (!path.empty() && git_index_find_prefix(&from, index, (path + "/").c_str()) != 0) return out;
+  for (std::size_t j = from; j < n; ++j) {
+    const std::string_view p(git_index_get_byindex(index, j)->path);
+    if (path.empty()) {
+      out.push_back(p);
+      continue;
+    }
+    // The range ends where the prefix does, in the index's order, which
+    // ignores case where core.ignorecase says so: only exact paths count.
+    if (p.size() <= path.size() || p[path.size()] != '/' || ::strncasecmp(p.data(), path.data(), path.size()) != 0) break;
+    if (p.compare(0, path.size(), path) == 0) out.push_back(p);
+  }
+  return out;
+}
+
 class Untracked {
  public:
   Untracked(Repo& repo, const fs::Folder& top) : repo_(repo), top_(top) {}
@@ -223,12 +247,7 @@ Result<std::vector<std::string>> work_tree_changes(Repo& repo, git_index* index,
       // Gone, or no longer a folder: libgit2 says what became of what the
       // index has beneath it, and a link or file in its place is untracked.
       const std::string& path = folders[i].path;
-      for (std::size_t j = 0, n = git_index_entrycount(index); j < n; ++j) {
-        const std::string_view p(git_index_get_byindex(index, j)->path);
-        if (path.empty() || (p.size() > path.size() && p.compare(0, path.size(), path) == 0 && p[path.size()] == '/')) {
-          doubtful.emplace_back(p);
-        }
-      }
+      for (const std::string_view p : tracked_beneath(index, path)) doubtful.emplace_back(p);
       const fs::FileKind kind = path.empty() ? fs::FileKind::kMissing : top->status(path).kind;
       if (kind != fs::FileKind::kMissing && kind != fs::FileKind::kDirectory) untracked.add(path, kind, changed);
       continue;

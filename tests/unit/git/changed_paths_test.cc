@@ -57,6 +57,8 @@ TEST_F(ChangedPathsTest, WorkTreeChangesAreWhatGitSees) {
   write("repo/zoo/.gitignore", "*.log\nbuild/\n");
   write("repo/zoo/e/README.md", "e\n");
   write("repo/zoo/f/inner/model.onnx", "ffffffff");
+  for (const char* kept : {"g/one.onnx", "g/two/three.onnx", "g-x/m.onnx", "g0/m.onnx", "gg/m.onnx"})
+    write(std::string("repo/zoo/") + kept, kept);
   sh("git add -A && git commit -qm more");
   write("repo/zoo/a/model.onnx", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");  // same size, new bytes
   sh("touch -d '2001-01-01' zoo/b/model.onnx");                                // new times, same bytes
@@ -67,8 +69,9 @@ TEST_F(ChangedPathsTest, WorkTreeChangesAreWhatGitSees) {
   write("repo/zoo/build/out.onnx", "ignored folder\n");
   sh("git init -q zoo/nested && touch zoo/nested/x");                           // a repository inside
   sh("mv zoo/f zoo/f.real && ln -s f.real zoo/f");                             // a folder now a link
+  sh("rm -r zoo/g");  // a folder gone, beside others whose names begin alike
   const Paths want{"a/model.onnx", "a/notes.txt", "c/model.onnx", "e/README.md", "f", "f.real/inner/model.onnx",
-                   "f/inner/model.onnx", "nested/", "new/deep/model.onnx"};
+                   "f/inner/model.onnx", "g/one.onnx", "g/two/three.onnx", "nested/", "new/deep/model.onnx"};
   EXPECT_EQ(changes(std::nullopt, false).paths, want);
   // Every entry racily clean (the index older than every file): each is read,
   // and the same paths come out.
