@@ -58,6 +58,10 @@ if(OHM_PACKAGE_HOMEPAGE)
 endif()
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)   # onnx-hub-manifest_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# libcurl is loaded only when a download starts (lib/hub/curl_library.cc), so
+# dpkg-shlibdeps does not see it: named here, at least the version built
+# against (whose options the hub client sets).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libcurl4 (>= ${CURL_VERSION_STRING})")
 set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)

@@ -12,6 +12,7 @@ namespace {
 struct Transfer {
   const fs::ChunkSink* sink;
   const HttpOptions* options;
+  const CurlLibrary* lib = nullptr;
   CURL* curl = nullptr;
   std::uint64_t bytes = 0;
   bool sink_stopped = false;
@@ -25,7 +26,7 @@ bool size_fits(Transfer& t, std::uint64_t more) {
   if (!expected) return true;
   if (t.bytes == 0) {
     curl_off_t announced = -1;
-    curl_easy_getinfo(t.curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &announced);
+    t.lib->easy_getinfo(t.curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &announced);
     // A pointer served in place of the content is told apart by write_verified.
     const bool may_be_pointer = announced >= 0 && static_cast<std::uint64_t>(announced) <= zoo::kMaxPointerBytes;
     if (announced >= 0 && !may_be_pointer && static_cast<std::uint64_t>(announced) != *expected) {
@@ -91,35 +92,38 @@ long file_deadline_s(const HttpOptions& options) {
 }
 
 Result<std::uint64_t> http_get(const std::string& url, const fs::ChunkSink& sink, const HttpOptions& options) {
-  CurlSession session;
-  CurlHandle curl(curl_easy_init());
+  const Result<CurlLibrary>& loaded = curl_library();
+  if (!loaded) return loaded.failure();
+  const CurlLibrary& lib = *loaded;
+  CurlSession session(lib);
+  CurlHandle curl(lib.easy_init(), CurlEasyCleanup{&lib});
   if (!session.ok() || !curl) return cannot_run("cannot start libcurl");
-  Transfer transfer{&sink, &options, curl.get(), 0, false, {}};
+  Transfer transfer{&sink, &options, &lib, curl.get(), 0, false, {}};
   char errbuf[CURL_ERROR_SIZE] = {0};
   CURL* c = curl.get();
-  curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, options.allow_http ? "http,https" : "https");
-  curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "https");
-  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(c, CURLOPT_MAXREDIRS, 10L);
-  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, options.connect_timeout_s);
-  curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, options.min_speed);
-  curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, options.stall_timeout_s);
+  lib.easy_setopt(c, CURLOPT_URL, url.c_str());
+  lib.easy_setopt(c, CURLOPT_PROTOCOLS_STR, options.allow_http ? "http,https" : "https");
+  lib.easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+  lib.easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+  lib.easy_setopt(c, CURLOPT_MAXREDIRS, 10L);
+  lib.easy_setopt(c, CURLOPT_CONNECTTIMEOUT, options.connect_timeout_s);
+  lib.easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, options.min_speed);
+  lib.easy_setopt(c, CURLOPT_LOW_SPEED_TIME, options.stall_timeout_s);
   const long deadline_s = file_deadline_s(options);
-  if (deadline_s > 0) curl_easy_setopt(c, CURLOPT_TIMEOUT, deadline_s);
-  curl_easy_setopt(c, CURLOPT_FAILONERROR, 1L);
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(c, CURLOPT_USERAGENT, "onnx-hub-manifest");
-  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
-  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
-  curl_easy_setopt(c, CURLOPT_WRITEDATA, &transfer);
-  curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
-  curl_easy_setopt(c, CURLOPT_XFERINFODATA, &transfer);
-  curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+  if (deadline_s > 0) lib.easy_setopt(c, CURLOPT_TIMEOUT, deadline_s);
+  lib.easy_setopt(c, CURLOPT_FAILONERROR, 1L);
+  lib.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  lib.easy_setopt(c, CURLOPT_USERAGENT, "onnx-hub-manifest");
+  lib.easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+  lib.easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
+  lib.easy_setopt(c, CURLOPT_WRITEDATA, &transfer);
+  lib.easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+  lib.easy_setopt(c, CURLOPT_XFERINFODATA, &transfer);
+  lib.easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
 
-  CURLcode code = curl_easy_perform(c);
+  CURLcode code = lib.easy_perform(c);
   long status = 0;
-  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+  lib.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
   if (code == CURLE_OK) return transfer.bytes;
   if (!transfer.size_problem.empty()) return problem(check::kHubShaMismatch, url + ": " + transfer.size_problem);
   if (transfer.sink_stopped) return cannot_run("download of " + url + " was stopped");
@@ -130,7 +134,7 @@ Result<std::uint64_t> http_get(const std::string& url, const fs::ChunkSink& sink
     e.transient = status >= 500 || status == 429;
     return e;
   }
-  std::string detail = errbuf[0] ? std::string(errbuf) : std::string(curl_easy_strerror(code));
+  std::string detail = errbuf[0] ? std::string(errbuf) : std::string(lib.easy_strerror(code));
   if (code == CURLE_OPERATION_TIMEDOUT) {
     detail = "less than " + std::to_string(options.min_speed) + " bytes/s for " +
              std::to_string(options.stall_timeout_s) + " s, no connection within " +

@@ -1,7 +1,8 @@
 # `cpack -G DEB` in the build tree writes onnx-hub-manifest_<version>_<arch>.deb
 # holding exactly the binary, man page, bash completion, schema and README;
-# its Depends is what dpkg-shlibdeps computes for the binary (runtime library
-# packages, no -dev); the packaged binary regenerates samples/ byte for byte.
+# its Depends is libcurl4 (loaded when a download starts) and what
+# dpkg-shlibdeps computes for the binary (runtime library packages, no -dev);
+# the packaged binary regenerates samples/ byte for byte.
 source "$SRC/tests/e2e/lib.sh"
 [[ -n "${OHM_BUILD_DIR:-}" && -f "$OHM_BUILD_DIR/CPackConfig.cmake" ]] || fail "OHM_BUILD_DIR has no CPackConfig.cmake"
 
@@ -16,12 +17,17 @@ cpack -G DEB --config "$OHM_BUILD_DIR/CPackConfig.cmake" -B "$WORK/out" >"$WORK/
 [[ $(dpkg-deb -f "$deb" Version) == "$version" ]] || fail "Version field"
 [[ $(dpkg-deb -f "$deb" Architecture) == "$arch" ]] || fail "Architecture field"
 
-# Depends: dpkg-shlibdeps on the built binary, run here the way CPack runs it.
+# Depends: libcurl4, which the binary loads only when a download starts (so
+# at least the version it was built against), then dpkg-shlibdeps on the
+# built binary, run here the way CPack runs it.
 mkdir -p shlibs/debian && printf 'Source: x\n\nPackage: x\nArchitecture: any\n' > shlibs/debian/control
 expected=$(cd shlibs && dpkg-shlibdeps -O -e "$OHM" 2>"$WORK/shlibdeps.log" | sed -n 's/^shlibs:Depends=//p') ||
   { cat "$WORK/shlibdeps.log" >&2; fail "dpkg-shlibdeps"; }
+curl_version=$(pkg-config --modversion libcurl) || fail "pkg-config --modversion libcurl"
+expected="libcurl4 (>= $curl_version), $expected"
+[[ "$expected" != *", libcurl4 "* ]] || fail "dpkg-shlibdeps sees libcurl, which the binary should load only when it downloads"
 depends=$(dpkg-deb -f "$deb" Depends)
-[[ -n "$depends" && "$depends" == "$expected" ]] || fail "Depends '$depends', dpkg-shlibdeps says '$expected'"
+[[ -n "$depends" && "$depends" == "$expected" ]] || fail "Depends '$depends', expected '$expected'"
 for dep in $(sed 's/([^)]*)//g; s/[,|]/ /g' <<<"$depends"); do
   [[ "$dep" == lib* && "$dep" != *-dev ]] || fail "Depends names $dep"
 done

@@ -1,29 +1,32 @@
 #pragma once
-// Owning handles for libcurl. Private to lib/hub.
-
-#include <curl/curl.h>
+// Owning handles for libcurl, loaded on first use (curl_library.h). Private
+// to lib/hub.
 
 #include <memory>
+
+#include "hub/internal/curl_library.h"
 
 namespace ohm::hub {
 
 // curl_global_init/cleanup, counted by libcurl: pair them per use, never in a static.
 class CurlSession {
  public:
-  CurlSession() : ok_(curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK) {}
+  explicit CurlSession(const CurlLibrary& lib) : lib_(lib), ok_(lib.global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK) {}
   ~CurlSession() {
-    if (ok_) curl_global_cleanup();
+    if (ok_) lib_.global_cleanup();
   }
   CurlSession(const CurlSession&) = delete;
   CurlSession& operator=(const CurlSession&) = delete;
   bool ok() const { return ok_; }
 
  private:
+  const CurlLibrary& lib_;
   bool ok_;
 };
 
 struct CurlEasyCleanup {
-  void operator()(CURL* c) const { curl_easy_cleanup(c); }
+  const CurlLibrary* lib;
+  void operator()(CURL* c) const { lib->easy_cleanup(c); }
 };
 using CurlHandle = std::unique_ptr<CURL, CurlEasyCleanup>;
 
