@@ -29,6 +29,11 @@ std::string hex_of(const git_oid& id) {
   return hex;
 }
 
+// A blob the object database lists but cannot give.
+Error unreadable_blob(const git_oid& id, const std::string& rel) {
+  return Error{git_failure("cannot read blob " + hex_of(id) + " of " + rel)};
+}
+
 }  // namespace
 
 std::optional<BlobSource::Item> BlobSource::find_locked(const std::string& rel) const {
@@ -78,7 +83,7 @@ Result<OdbObjectPtr> BlobSource::load(const std::string& rel, std::uint64_t max_
   Result<Checked> blob = checked(rel, max_bytes);
   if (!blob) return blob.failure();
   std::optional<OdbObjectPtr> object = read_blob(*repo_, blob->id);
-  if (!object) return Error{git_failure("cannot read blob " + hex_of(blob->id) + " of " + rel)};
+  if (!object) return unreadable_blob(blob->id, rel);
   return std::move(*object);
 }
 
@@ -102,7 +107,7 @@ Result<std::string> BlobSource::read(const std::string& rel, std::uint64_t max_b
   } else if (std::optional<OdbObjectPtr> object = read_blob(*repo_, blob->id)) {
     bytes = std::string(bytes_of(*object));
   }
-  if (!bytes) return Error{git_failure("cannot read blob " + hex_of(blob->id) + " of " + rel)};
+  if (!bytes) return unreadable_blob(blob->id, rel);
   return std::move(*bytes);
 }
 

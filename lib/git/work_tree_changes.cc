@@ -144,14 +144,14 @@ FolderFindings read_folder(const fs::Folder& top, const TrackedFolder& folder, c
 std::vector<std::string_view> tracked_beneath(git_index* index, const std::string& path) {
   std::vector<std::string_view> out;
   const std::size_t n = git_index_entrycount(index);
+  if (path.empty()) {
+    for (std::size_t j = 0; j < n; ++j) out.emplace_back(git_index_get_byindex(index, j)->path);
+    return out;
+  }
   std::size_t from = 0;
-  if (!path.empty() && git_index_find_prefix(&from, index, (path + "/").c_str()) != 0) return out;
+  if (git_index_find_prefix(&from, index, (path + "/").c_str()) != 0) return out;
   for (std::size_t j = from; j < n; ++j) {
     const std::string_view p(git_index_get_byindex(index, j)->path);
-    if (path.empty()) {
-      out.push_back(p);
-      continue;
-    }
     // The range ends where the prefix does, in the index's order, which
     // ignores case where core.ignorecase says so: only exact paths count.
     if (p.size() <= path.size() || p[path.size()] != '/' || ::strncasecmp(p.data(), path.data(), path.size()) != 0) break;

@@ -250,8 +250,8 @@ std::string write_manifest_spliced(std::size_t count, const std::function<const 
   const std::size_t runs =
       std::max<std::size_t>(1, std::min<std::size_t>(std::min(8u, default_jobs()), count / kEntriesPerRun));
   std::vector<std::string> parts(runs);
-  // Where entry i's written bytes are: in parts[part_of[i]], from
-  // written_from[i] to the next entry's start there.
+  // Where entry i's written bytes are: parts[part_of[i]] from written_from[i]
+  // to written_to[i] (nothing for an entry copied as its text).
   std::vector<std::uint32_t> part_of(count, 0);
   std::vector<std::size_t> written_from(count, 0), written_to(count, 0);
   auto write_run = [&](std::size_t r, std::size_t from, std::size_t to) {
